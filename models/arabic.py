@@ -1,0 +1,94 @@
+"""Arabic script helpers: letter classes, diacritics, format marks and orthographic folding.
+
+All functions take and return ``str`` and count in Unicode code points (characters).
+Character ranges follow the Unicode Standard, chapter 9.2 (Arabic) and its blocks
+U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Arabic letters (not digits, punctuation or marks) in the main and supplement blocks and
+#: the presentation forms (U+FB50-FDFF, U+FE70-FEFF).
+ARABIC_LETTER_CLASS = (
+    "\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
+    "\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc"
+)
+ARABIC_LETTER_RE = re.compile(f"[{ARABIC_LETTER_CLASS}]")
+
+#: Harakat, tanwin, shadda, sukun, superscript alef and Quranic annotation marks.
+DIACRITICS_CLASS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08ca-\u08ff"
+DIACRITICS_RE = re.compile(f"[{DIACRITICS_CLASS}]")
+
+TATWEEL = "\u0640"
+
+#: Bidi controls and zero-width format characters: LRM/RLM, ALM, LRE..RLO, LRI..PDI, ZWNJ, ZWJ,
+#: word joiner, BOM.
+FORMAT_MARKS_CLASS = "\u200b-\u200f\u061c\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+FORMAT_MARKS_RE = re.compile(f"[{FORMAT_MARKS_CLASS}]")
+
+ARABIC_INDIC_DIGITS = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+EXTENDED_ARABIC_INDIC_DIGITS = "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
+_DIGITS_TO_WESTERN = str.maketrans(
+    ARABIC_INDIC_DIGITS + EXTENDED_ARABIC_INDIC_DIGITS + "\u066b\u066c",
+    "0123456789" * 2 + ".,",
+)
+
+_ALEF_FOLD = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627"})
+
+#: Arabic word: letters, with diacritics, tatweel and format marks allowed inside.
+ARABIC_WORD_RE = re.compile(
+    f"[{ARABIC_LETTER_CLASS}][{ARABIC_LETTER_CLASS}{DIACRITICS_CLASS}{TATWEEL}{FORMAT_MARKS_CLASS}]*"
+)
+
+
+def has_arabic(text: str) -> bool:
+    """True when ``text`` contains at least one Arabic letter (digits and punctuation don't count)."""
+    return ARABIC_LETTER_RE.search(text) is not None
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove harakat, tanwin, shadda, sukun, dagger alef and Quranic marks."""
+    return DIACRITICS_RE.sub("", text)
+
+
+def strip_tatweel(text: str) -> str:
+    """Remove the tatweel (kashida, U+0640) used to stretch words."""
+    return text.replace(TATWEEL, "")
+
+
+def strip_format_marks(text: str) -> str:
+    """Remove bidi controls and zero-width joiners/non-joiners."""
+    return FORMAT_MARKS_RE.sub("", text)
+
+
+def fold_presentation_forms(text: str) -> str:
+    """Map presentation forms (U+FB50-FDFF, U+FE70-FEFF) to base letters by NFKC; other text as is."""
+    if re.search("[\ufb50-\ufdff\ufe70-\ufeff]", text):
+        return unicodedata.normalize("NFKC", text)
+    return text
+
+
+def fold_alef(text: str) -> str:
+    """Fold hamzated and wasla alef forms (أ إ آ ٱ) to bare alef (ا)."""
+    return text.translate(_ALEF_FOLD)
+
+
+def to_western_digits(text: str) -> str:
+    """Arabic-Indic and extended Arabic-Indic digits to 0-9; Arabic decimal and thousands separators to . and ,."""
+    return text.translate(_DIGITS_TO_WESTERN)
+
+
+def bare(text: str) -> str:
+    """The undiacritized written form: presentation forms folded, format marks, tatweel and
+    diacritics removed. Letters (hamza seats, ta marbuta, alef maqsura) are kept as written."""
+    return strip_diacritics(strip_tatweel(strip_format_marks(fold_presentation_forms(text))))
+
+
+def fold(text: str) -> str:
+    """Orthographic folding for matching: :func:`bare`, then alef forms to ا, ى to ي and ة to ه.
+
+    Two spellings of one word that differ only in hamza seat on alef, final ya/alef maqsura or
+    ta marbuta/ha fold to the same string."""
+    return fold_alef(bare(text)).replace("\u0649", "\u064a").replace("\u0629", "\u0647")

@@ -1,0 +1,98 @@
+"""Opening articles: decoding text files and building a segmented :class:`Document`."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from models.segment import Sentence, segment
+
+log = logging.getLogger(__name__)
+
+#: Largest file opened, in bytes. A news article is a few kB; 20 MB is a book.
+MAX_BYTES = 20 * 1024 * 1024
+SAMPLE_NAME = "ar-kerry-lavrov-syria-2016.txt"
+
+
+class DocumentError(Exception):
+    """A file could not be opened as an article. ``str(error)`` is a sentence for the user."""
+
+
+@dataclass
+class Document:
+    """A text and its sentences.
+
+    ``text`` is the decoded file with line ends normalized to ``\\n``; sentence offsets are
+    character offsets into it. ``source`` is the file path, or a label such as "clipboard"."""
+
+    text: str
+    source: str
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @classmethod
+    def from_text(cls, text: str, source: str = "untitled") -> "Document":
+        """Segment ``text``. Raises :class:`DocumentError` if it has no visible character."""
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        if not text.strip():
+            raise DocumentError(f"{source} contains no text.")
+        return cls(text=text, source=source, sentences=segment(text))
+
+    @property
+    def paragraph_count(self) -> int:
+        return self.sentences[-1].paragraph + 1 if self.sentences else 0
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else the best guess of
+    charset-normalizer (Windows-1256 and ISO-8859-6 are common for Arabic).
+
+    Raises :class:`DocumentError` for binary data or text in no known encoding."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DocumentError(f"{name} is not valid UTF-16 text.") from exc
+    if b"\x00" in data[:8192]:
+        raise DocumentError(f"{name} is not a text file (it contains binary data).")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise DocumentError(f"{name} is not UTF-8 text and its encoding could not be recognised.")
+    log.info("%s decoded as %s", name, best.encoding)
+    return str(best)
+
+
+def load_document(path: str | Path) -> Document:
+    """Read and segment a text file.
+
+    Raises :class:`DocumentError` with a plain message when the file is missing, unreadable,
+    larger than :data:`MAX_BYTES`, binary, or blank."""
+    path = Path(path)
+    name = path.name or str(path)
+    try:
+        if path.is_dir():
+            raise DocumentError(f"{path} is a folder, not a text file.")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DocumentError(f"{name} is too large to open ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MB).")
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise DocumentError(f"{path} does not exist.") from exc
+    except PermissionError as exc:
+        raise DocumentError(f"{path} cannot be read (permission denied).") from exc
+    except OSError as exc:
+        raise DocumentError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+    return Document.from_text(decode(data, name), source=str(path))
+
+
+def sample_path() -> Path:
+    """Path of the bundled sample article (Al Jazeera, 2016; its source line is the last line)."""
+    return Path(str(resources.files("resources") / "samples" / SAMPLE_NAME))
