@@ -42,12 +42,13 @@ def stem_word(word: str) -> str:
     return word
 
 
-def gloss_words(gloss: str, keep_stopwords: bool = False) -> set[str]:
+@lru_cache(maxsize=16384)
+def gloss_words(gloss: str, keep_stopwords: bool = False) -> frozenset[str]:
     """Content words of a Buckwalter gloss (``"agreement;accord;treaty"``), stemmed; bracketed
     notes (``[fem.pl.]``, ``<verb>``, ``(both)``) dropped, and stopwords unless
     ``keep_stopwords`` (for function words, whose glosses are stopwords: "to;towards")."""
     text = _ANNOTATION_RE.sub(" ", gloss.lower())
-    return {stem_word(w) for w in _EN_WORD_RE.findall(text) if (keep_stopwords or w not in STOPWORDS) and len(w) > 1}
+    return frozenset(stem_word(w) for w in _EN_WORD_RE.findall(text) if (keep_stopwords or w not in STOPWORDS) and len(w) > 1)
 
 
 @lru_cache(maxsize=256)
@@ -58,7 +59,7 @@ def translation_words(translation: str) -> frozenset[str]:
 
 def _content_gloss(analysis: Analysis) -> set[str]:
     function_word = not analysis.pos.startswith(("NOUN", "ADJ", "VERB", "ADV"))
-    words: set[str] = set()
+    words: frozenset[str] = frozenset()
     for segment in analysis.segments:
         if not segment.pos.startswith(_AFFIX_TAGS_PREFIXES) or len(analysis.segments) == 1:
             words |= gloss_words(segment.gloss, function_word)

@@ -8,12 +8,13 @@ index layout compiles afresh. Loading the cached index takes a fraction of a sec
 """
 from __future__ import annotations
 
+import gc
 import logging
 import marshal
 import os
 import tempfile
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from models import buckwalter
@@ -62,6 +63,8 @@ class Lexicon:
     folded: dict[int, dict[str, dict[str, list[str]]]]
     morpheme_glosses: dict[str, str]
     lemma_count: int
+    #: Per-process memo for the analyzer (affix entry -> segments); not stored in the index.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def stem_entries(self, form: str) -> list[StemEntry]:
         """The stem entries of unvocalized Buckwalter ``form`` in file order ([] if none)."""
@@ -181,9 +184,13 @@ _shared_lock = threading.Lock()
 
 
 def shared_lexicon() -> Lexicon:
-    """One process-wide :class:`Lexicon`, loaded on first use (thread-safe)."""
+    """One process-wide :class:`Lexicon`, loaded on first use (thread-safe).
+
+    After loading, ``gc.freeze()`` moves the index's container objects out of the cyclic garbage
+    collector's reach, so that later collections (during hover lookups) do not traverse them."""
     global _shared
     with _shared_lock:
         if _shared is None:
             _shared = load_lexicon()
+            gc.freeze()
         return _shared

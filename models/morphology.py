@@ -11,7 +11,9 @@ a text writing ا for أ, ي for ى, ه for ة or ئ for ؤ still finds its entr
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import copy
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from models.buckwalter import romanize, to_arabic
 from models.lexicon import Lexicon, fold_bw
@@ -48,7 +50,6 @@ class Analysis:
 
     vocalized: str
     buckwalter: str
-    translit: str
     lemma: str
     pos: str
     gloss: str
@@ -59,6 +60,16 @@ class Analysis:
     order: tuple[int, int, int, int]
     reason: str = ""
     match: int = 0
+    prefix_vocs: tuple[str, ...] = field(default=(), compare=False)
+
+    @cached_property
+    def translit(self) -> str:
+        """Readable romanization (:func:`models.buckwalter.romanize`), clitics joined by ``-``."""
+        parts = [romanize(v) for v in self.prefix_vocs]
+        rest = self.buckwalter[sum(len(v) for v in self.prefix_vocs):]
+        if rest:
+            parts.append(romanize(rest))
+        return "-".join(parts)
 
     @property
     def segmentation(self) -> str:
@@ -66,7 +77,10 @@ class Analysis:
         return " + ".join(s.form for s in self.segments if any(c.isalpha() for c in s.form))
 
     def with_reason(self, reason: str) -> "Analysis":
-        return replace(self, reason=reason)
+        """A copy with ``reason`` set (cheaper than ``dataclasses.replace``)."""
+        new = copy.copy(self)
+        object.__setattr__(new, "reason", reason)
+        return new
 
     def to_json(self) -> dict:
         """The CLI record: vocalized, lemma, pos, gloss, segments, translit, reason."""
@@ -91,7 +105,10 @@ def _morphemes(pos: str) -> list[tuple[str, str]]:
 
 
 def _affix_segments(lexicon: Lexicon, pos: str, gloss: str) -> list[tuple[str, Segment]]:
-    """(vocalized Buckwalter, Segment) per morpheme of an affix entry."""
+    """(vocalized Buckwalter, Segment) per morpheme of an affix entry (memoized)."""
+    memo = lexicon.memo.get((pos, gloss))
+    if memo is not None:
+        return memo
     parts = _morphemes(pos)
     segments = []
     for voc, tag in parts:
@@ -100,6 +117,7 @@ def _affix_segments(lexicon: Lexicon, pos: str, gloss: str) -> list[tuple[str, S
         else:
             morpheme_gloss = lexicon.morpheme_glosses.get(f"{voc}/{tag}", "")
         segments.append((voc, Segment(display_arabic(voc), tag, morpheme_gloss)))
+    lexicon.memo[(pos, gloss)] = segments
     return segments
 
 
@@ -136,21 +154,25 @@ def _forms(lexicon: Lexicon, kind: str, form: str, level: int) -> list[str]:
     return lexicon.forms_folding_to(kind, form, level)
 
 
-def analyze(lexicon: Lexicon, word: str, level: int = 0) -> list[Analysis]:
+def analyze(lexicon: Lexicon, word: str, level: int = 0, match: int | None = None) -> list[Analysis]:
     """All analyses of ``word``, an unvocalized word in Buckwalter transliteration.
 
     ``level`` 0 matches the lexicon as written; 1 and 2 match folded forms (see
-    :func:`models.lexicon.fold_bw`; ``word`` is folded here). Returns analyses in lexicon order
-    (fewest affix letters first, then stem, prefix and suffix line order), without duplicates;
-    ``[]`` when there is none. Raises nothing."""
+    :func:`models.lexicon.fold_bw`; ``word`` is folded here), leaving out the splits that match
+    as written (level 0 finds those). ``match`` is stored in each analysis (default: ``level``).
+    Returns analyses in lexicon order (fewest affix letters first, then stem, prefix and suffix
+    line order), without duplicates; ``[]`` when there is none. Raises nothing."""
+    written = word
     if level:
         word = fold_bw(word, level)
+    match = level if match is None else match
     n = len(word)
     found: dict[tuple, Analysis] = {}
     for pre_len in range(0, min(MAX_PREFIX, n - 1) + 1):
         prefixes = _forms(lexicon, "prefixes", word[:pre_len], level)
         if not prefixes:
             continue
+        pre_entries = [(form, e) for form in prefixes for e in lexicon.prefixes[form]]
         for suf_len in range(0, min(MAX_SUFFIX, n - pre_len - 1) + 1):
             stems = _forms(lexicon, "stems", word[pre_len : n - suf_len], level)
             if not stems:
@@ -158,45 +180,52 @@ def analyze(lexicon: Lexicon, word: str, level: int = 0) -> list[Analysis]:
             suffixes = _forms(lexicon, "suffixes", word[n - suf_len :], level)
             if not suffixes:
                 continue
+            suf_entries = [(form, e) for form in suffixes for e in lexicon.suffixes[form]]
+            exact = (written[:pre_len], written[pre_len : n - suf_len], written[n - suf_len :]) if level else None
             for stem_form in stems:
                 for stem in lexicon.stem_entries(stem_form):
-                    _combine(lexicon, prefixes, stem_form, stem, suffixes, found)
+                    _combine(lexicon, pre_entries, stem_form, stem, suf_entries, found, exact, match)
     return sorted(found.values(), key=lambda a: a.order)
 
 
-def _combine(lexicon: Lexicon, prefixes: list[str], stem_form: str, stem: tuple,
-             suffixes: list[str], found: dict[tuple, Analysis]) -> None:
-    voc_b, cat_b, gloss_b, pos_b, lemma, order_b = stem
-    for prefix_form in prefixes:
-        for voc_a, cat_a, gloss_a, pos_a, order_a in lexicon.prefixes[prefix_form]:
-            if (cat_a, cat_b) not in lexicon.ab:
+def _combine(lexicon: Lexicon, pre_entries: list[tuple], stem_form: str, stem: tuple,
+             suf_entries: list[tuple], found: dict[tuple, Analysis], skip: tuple | None, match: int) -> None:
+    """Add to ``found`` every prefix+stem+suffix the tables AB, BC and AC allow. ``skip``: the
+    (prefix, stem, suffix) forms that matched as written, left to the level-0 pass."""
+    cat_b = stem[1]
+    ab, bc, ac = lexicon.ab, lexicon.bc, lexicon.ac
+    pres = [p for p in pre_entries if (p[1][1], cat_b) in ab]
+    if not pres:
+        return
+    sufs = [c for c in suf_entries if (cat_b, c[1][1]) in bc]
+    skip_stem = skip is not None and stem_form == skip[1]
+    for prefix_form, prefix in pres:
+        cat_a = prefix[1]
+        for suffix_form, suffix in sufs:
+            if (cat_a, suffix[1]) not in ac:
                 continue
-            for suffix_form in suffixes:
-                for voc_c, cat_c, gloss_c, pos_c, order_c in lexicon.suffixes[suffix_form]:
-                    if (cat_a, cat_c) not in lexicon.ac or (cat_b, cat_c) not in lexicon.bc:
-                        continue
-                    key = (voc_a, voc_b, voc_c, pos_a, pos_b, pos_c, lemma)
-                    if key in found:
-                        continue
-                    found[key] = _build(lexicon, (prefix_form, voc_a, gloss_a, pos_a, order_a),
-                                        (stem_form, voc_b, gloss_b, pos_b, lemma, order_b),
-                                        (suffix_form, voc_c, gloss_c, pos_c, order_c))
+            if skip_stem and prefix_form == skip[0] and suffix_form == skip[2]:
+                continue
+            key = (prefix[0], stem[0], suffix[0], prefix[3], stem[3], suffix[3], stem[4])
+            if key not in found:
+                found[key] = _build(lexicon, prefix_form, prefix, stem_form, stem, suffix_form, suffix, match)
 
 
-def _build(lexicon: Lexicon, prefix: tuple, stem: tuple, suffix: tuple) -> Analysis:
-    prefix_form, voc_a, gloss_a, pos_a, order_a = prefix
-    stem_form, voc_b, gloss_b, pos_b, lemma, order_b = stem
-    suffix_form, voc_c, gloss_c, pos_c, order_c = suffix
+def _build(lexicon: Lexicon, prefix_form: str, prefix: tuple, stem_form: str, stem: tuple,
+           suffix_form: str, suffix: tuple, match: int) -> Analysis:
+    voc_a, _cat_a, gloss_a, pos_a, order_a = prefix
+    voc_b, _cat_b, gloss_b, pos_b, lemma, order_b = stem
+    voc_c, _cat_c, gloss_c, pos_c, order_c = suffix
     pre = _affix_segments(lexicon, pos_a, gloss_a)
     suf = _affix_segments(lexicon, pos_c, gloss_c)
     stem_segments, stem_tag = _stem_segments(lexicon, voc_b, pos_b, gloss_b)
     segments = tuple(s for _, s in pre) + stem_segments + tuple(s for _, s in suf)
-    translit = "".join(romanize(v) + "-" for v, _ in pre) + romanize(voc_b + voc_c)
     bw = voc_a + voc_b + voc_c
     return Analysis(
-        vocalized=display_arabic(bw), buckwalter=bw, translit=translit, lemma=lemma, pos=stem_tag,
+        vocalized=display_arabic(bw), buckwalter=bw, lemma=lemma, pos=stem_tag,
         gloss=gloss_b, segments=segments, prefix=prefix_form, stem=stem_form, suffix=suffix_form,
-        order=(len(prefix_form) + len(suffix_form), order_b, order_a, order_c),
+        order=(len(prefix_form) + len(suffix_form), order_b, order_a, order_c), match=match,
+        prefix_vocs=tuple(v for v, _ in pre),
     )
 
 
@@ -210,11 +239,10 @@ def clitic_analyses(lexicon: Lexicon, word: str) -> list[Analysis]:
         if not parts:
             continue
         tag = parts[-1][1].pos
-        translit = "-".join(romanize(v) for v, _ in parts)
         result.append(Analysis(
-            vocalized=display_arabic(voc), buckwalter=voc, translit=translit, lemma="", pos=tag,
+            vocalized=display_arabic(voc), buckwalter=voc, lemma="", pos=tag,
             gloss=gloss, segments=tuple(s for _, s in parts), prefix=word, stem="", suffix="",
-            order=(len(word), 0, order, 0),
+            order=(len(word), 0, order, 0), prefix_vocs=tuple(v for v, _ in parts),
         ))
     return result
 

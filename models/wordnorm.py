@@ -70,16 +70,14 @@ def _analyze_levels(lexicon: Lexicon, arabic: str, collapsed: bool = False) -> l
     if not arabic or not is_transliterable(arabic):
         return []
     bw = to_buckwalter(arabic)
-    found: list[Analysis] = []
-    seen: set[tuple] = set()
-    for level in (0, 1, 2):
-        if level == 2 and found:
-            break
-        for a in analyze(lexicon, bw, level):
-            key = (a.buckwalter, a.lemma, a.pos, a.gloss, a.segments)
-            if key not in seen:
-                seen.add(key)
-                found.append(replace(a, match=3 if collapsed else level))
+    found = analyze(lexicon, bw, 0, 3 if collapsed else 0)
+    seen = {(a.buckwalter, a.lemma, a.pos) for a in found}
+    for a in analyze(lexicon, bw, 1, 3 if collapsed else 1):
+        if (a.buckwalter, a.lemma, a.pos) not in seen:
+            seen.add((a.buckwalter, a.lemma, a.pos))
+            found.append(a)
+    if not found:
+        found = analyze(lexicon, bw, 2, 3 if collapsed else 2)
     return found
 
 
@@ -131,11 +129,11 @@ def _run_on(lexicon: Lexicon, bw: str) -> list[Analysis]:
 def join_words(first: Analysis, second: Analysis) -> Analysis:
     """One analysis for two words written together: fields joined by a space (gloss by `` | ``),
     segments concatenated; ``match`` is step 6."""
-    return replace(
+    joined = replace(
         first, vocalized=f"{first.vocalized} {second.vocalized}", buckwalter=f"{first.buckwalter} {second.buckwalter}",
-        translit=f"{first.translit} {second.translit}", lemma=f"{first.lemma} {second.lemma}",
-        pos=f"{first.pos} {second.pos}", gloss=f"{first.gloss} | {second.gloss}",
+        lemma=f"{first.lemma} {second.lemma}", pos=f"{first.pos} {second.pos}", gloss=f"{first.gloss} | {second.gloss}",
         segments=first.segments + second.segments,
-        stem=f"{first.stem}{first.suffix} {second.prefix}{second.stem}", suffix=second.suffix,
-        match=5,
+        stem=f"{first.stem}{first.suffix} {second.prefix}{second.stem}", suffix=second.suffix, match=5,
     )
+    joined.__dict__["translit"] = f"{first.translit} {second.translit}"
+    return joined
