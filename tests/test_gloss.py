@@ -1,0 +1,101 @@
+"""Word analysis as the learner sees it: segmentation, glosses, normalization, ranking, CLI."""
+import json
+
+import pytest
+
+from main import main
+from models.gloss_rank import rank
+from models.wordnorm import STEP_CLITIC, STEP_COLLAPSED, STEP_NONE, lookup
+
+
+def best(word, context=None):
+    return rank(lookup(word), context)
+
+
+def test_clitics_are_segmented_and_glossed():
+    first = best("والمساعدات")[0]
+    assert first.segmentation == "وَ + ال + مُساعَد + ات"
+    assert [s.pos for s in first.segments][:2] == ["CONJ", "DET"]
+    assert "assistance" in first.gloss
+    assert first.translit == "wa-al-mus\u0101\u02bfad\u0101t"
+    assert first.lemma == "musAEadap_1"
+
+
+@pytest.mark.parametrize("word, gloss", [("أبي", "father"), ("إلى", "to"), ("الى", "to")])
+def test_hamza_and_alef_maqsura_words_are_found(word, gloss):
+    assert any(gloss in a.gloss.split(";") for a in lookup(word).analyses)
+
+
+def test_diacritized_word_finds_bare_entries_and_agreeing_reading_first():
+    bare = lookup("ييسر")
+    marked = lookup("ييسّر")
+    assert {a.vocalized for a in marked.analyses} == {a.vocalized for a in bare.analyses}
+    ranked = rank(marked)
+    assert ranked[0].buckwalter == "yuyas~ir"  # يُيَسِّر, "facilitates"
+    assert "written vowels agree" in ranked[0].reason
+    assert "disagree" in ranked[-1].reason
+
+
+def test_format_marks_tatweel_and_presentation_forms_are_ignored():
+    plain = {a.vocalized for a in lookup("الكتاب").analyses}
+    assert plain
+    for variant in ("\u200fالكتاب\u200e", "\u2067الكـــتاب\u2069", "ال\u200cكتاب", "\ufedf\ufedb\ufe98\ufe8e\ufe8f"):
+        found = lookup(variant)
+        assert found.normalized in ("الكتاب", "لكتاب")
+        assert found.analyses
+
+
+def test_presentation_forms_of_kitab():
+    assert lookup("\ufedb\ufe98\ufe8e\ufe8f").normalized == "كتاب"
+
+
+def test_letters_repeated_for_emphasis_are_collapsed():
+    found = lookup("وجيييه")
+    assert found.step == STEP_COLLAPSED
+    assert found.normalized == "وجيه"
+    assert found.analyses
+
+
+def test_ta_marbuta_written_as_ha_and_context_ranking():
+    ranked = best("مدرسه", "The school opened in September.")
+    assert ranked[0].gloss == "school"
+    assert 'translation has "school"' in ranked[0].reason
+    assert "lexicon order" in ranked[0].reason
+    without = best("مدرسه")
+    assert without[0].gloss != "school"  # the lexicon's own order puts "his teacher" first
+
+
+def test_context_reorders_function_words():
+    ranked = best("الى", "He travelled to Geneva.")
+    assert ranked[0].vocalized == "إِلَى"
+
+
+def test_detached_proclitic_before_number():
+    found = lookup("بـ")
+    assert found.analyses and any(a.segments[0].pos == "PREP" for a in found.analyses)
+    assert lookup("و").analyses
+
+
+def test_names_have_no_analysis():
+    found = lookup("لافروف")
+    assert found.step == STEP_NONE
+    assert found.analyses == []
+    assert rank(found) == []
+
+
+def test_run_on_words_split_only_at_evident_boundaries():
+    found = lookup("العربالموت")
+    assert found.analyses[0].vocalized == "العَرَب المَوْت"
+    assert "death" in found.analyses[0].gloss
+
+
+def test_cli_prints_one_json_object_per_word(capsys):
+    assert main(["gloss", "والمساعدات", "لافروف", "--context", "and the aid"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    record = json.loads(lines[0])
+    assert record["word"] == "والمساعدات" and record["normalized"] == "والمساعدات"
+    analysis = record["analyses"][0]
+    assert set(analysis) == {"vocalized", "lemma", "pos", "gloss", "segments", "translit", "reason"}
+    assert analysis["segments"][0] == {"form": "وَ", "pos": "CONJ", "gloss": "and"}
+    assert json.loads(lines[1]) == {"word": "لافروف", "normalized": "لافروف", "analyses": []}
