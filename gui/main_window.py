@@ -6,21 +6,23 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QProgressBar, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QProgressBar, QSplitter, QVBoxLayout, QWidget
 
 from gui.errors import show_error
-from gui.model_bar import ModelBar
+from gui.model_bar import DOWNLOAD_LABEL, ModelBar
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
 from gui.settings import Settings
 from gui.worker import TranslationService
 from models.arabic import has_arabic
 from models.document import Document, DocumentError, load_document
-from models.engine_api import is_local_model
+from models.engine_api import DEFAULT_MODEL, is_local_model
 
 log = logging.getLogger(__name__)
 
 BASE_POINT_SIZE = {SOURCE: 17.0, TARGET: 12.5}
+#: Public MarianMT models that translate Arabic to English.
+KNOWN_MODELS = ("Helsinki-NLP/opus-mt-ar-en", "Helsinki-NLP/opus-mt-tc-big-ar-en")
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         self.stop_action.setEnabled(False)
         self._action(translation, "&Translate again", self.translate_current, "F5")
         translation.addSeparator()
+        self._action(translation, "Choose &model…", self.choose_model)
         self._action(translation, "Use a model &folder…", self.choose_model_folder)
         self._action(translation, "&Download the model", self.download_model)
         self.zoom_in_shortcut_extra = QAction(self)
@@ -207,9 +210,17 @@ class MainWindow(QMainWindow):
             return
         self.model_state = "missing"
         self._set_model_label()
-        self.model_bar.show_missing(message, can_download=not is_local_model(model))
+        self.model_bar.show_missing(message, self._download_label(model))
         self._pass_through_only()
         self.progress_label.setText("No translation model: the Arabic text is shown alone.")
+
+    def choose_model(self) -> None:
+        choices = list(dict.fromkeys([self.model_name, *KNOWN_MODELS]))
+        model, ok = QInputDialog.getItem(
+            self, "Translation model", "Hugging Face model id or folder (MarianMT, Arabic to English):", choices, 0, True
+        )
+        if ok and model.strip():
+            self.use_model(model.strip())
 
     def choose_model_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Choose a MarianMT model folder")
@@ -232,10 +243,13 @@ class MainWindow(QMainWindow):
 
     def on_download_failed(self, model: str, message: str) -> None:
         self.model_state = "missing"
-        if message:
-            self.model_bar.show_missing(message)
-        else:
-            self.model_bar.show_missing(f"Download of {model} cancelled.")
+        self.model_bar.show_missing(message or f"Download of {model} cancelled.", self._download_label(model))
+
+    @staticmethod
+    def _download_label(model: str) -> str | None:
+        if is_local_model(model):
+            return None
+        return DOWNLOAD_LABEL if model == DEFAULT_MODEL else "Download model"
 
     def _set_model_label(self) -> None:
         name = Path(self.model_name).name if is_local_model(self.model_name) else self.model_name

@@ -52,9 +52,12 @@ class ModelBar(QFrame):
     def show_loading(self, model: str) -> None:
         self._show(f"Loading the translation model {model}…")
 
-    def show_missing(self, message: str, can_download: bool = True) -> None:
+    def show_missing(self, message: str, download_label: str | None = DOWNLOAD_LABEL) -> None:
+        """Say why there is no model; offer the download (when ``download_label``) and a folder."""
         self._show(message, choices=True)
-        self.download_button.setVisible(can_download)
+        self.download_button.setVisible(download_label is not None)
+        if download_label:
+            self.download_button.setText(download_label)
 
     def show_download(self, model: str) -> None:
         self.progress.setRange(0, 0)  # busy until the first size is known
