@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -141,6 +141,43 @@ class ReadingPane(QTextBrowser):
         offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         position = self.document().documentLayout().hitTest(point + offset, Qt.HitTestAccuracy.ExactHit)
         return self.sentence_at_position(position) if position >= 0 else -1
+
+    def char_at(self, point: QPoint) -> int:
+        """QTextDocument position of the character whose glyph is under viewport point ``point``,
+        or -1. Unlike a cursor hit test (which gives the nearest gap between characters), this
+        checks the glyph's horizontal extent, so it is right in right-to-left and mixed runs."""
+        doc_point = QPointF(point) + QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        gap = self.document().documentLayout().hitTest(doc_point, Qt.HitTestAccuracy.ExactHit)
+        if gap < 0:
+            return -1
+        block = self.document().findBlock(gap)
+        layout = block.layout()
+        block_top_left = layout.position()
+        x = doc_point.x() - block_top_left.x()
+        y = doc_point.y() - block_top_left.y()
+        for candidate in (gap, gap - 1):
+            relative = candidate - block.position()
+            if not 0 <= relative < block.length() - 1:
+                continue
+            line = layout.lineForTextPosition(relative)
+            if not line.isValid() or not line.y() <= y < line.y() + line.height():
+                continue
+            x1, _ = line.cursorToX(relative)
+            x2, _ = line.cursorToX(relative + 1)
+            if min(x1, x2) <= x <= max(x1, x2) and x1 != x2:
+                return candidate
+        return -1
+
+    def source_offset_at(self, point: QPoint) -> int:
+        """Character offset into the document text (``Document.text``) of the character under
+        viewport point ``point`` in the source pane, or -1 when the point is not over text."""
+        if self.column != SOURCE:
+            return -1
+        position = self.char_at(point)
+        sentence_id = self.sentence_at_position(position) if position >= 0 else -1
+        if sentence_id < 0:
+            return -1
+        return self.model.document.sentences[sentence_id].start + position - self._starts[sentence_id]
 
     def sentence_span(self, sentence_id: int) -> tuple[int, int]:
         """(start, end) positions of a sentence in this pane's QTextDocument."""
