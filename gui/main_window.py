@@ -9,6 +9,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFo
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QProgressBar, QSplitter, QVBoxLayout, QWidget
 
 from gui.errors import show_error
+from gui.glossary_dialog import GlossaryDialog
+from gui.hover_glossary import HoverGlossary
 from gui.model_bar import DOWNLOAD_LABEL, ModelBar
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
@@ -17,6 +19,7 @@ from gui.worker import TranslationService
 from models.arabic import has_arabic
 from models.document import Document, DocumentError, load_document
 from models.engine_api import DEFAULT_MODEL, is_local_model
+from models.term_store import TermError, TermStore
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +66,7 @@ class MainWindow(QMainWindow):
         self.progress_bar.hide()
         self.setAcceptDrops(True)
         self.resize(1200, 780)
+        self._build_glossary()
         self._build_menus()
         self._connect()
         self._restore()
@@ -71,6 +75,32 @@ class MainWindow(QMainWindow):
         self.load_model(self.model_name)
 
     # -- set-up ---------------------------------------------------------------
+    def _build_glossary(self) -> None:
+        """The hover glossary on the Arabic pane (lexicon loaded in the background) and the
+        learner's term store; without a store the popup still explains words."""
+        try:
+            self.term_store = TermStore()
+        except TermError as exc:
+            show_error(self, "My glossary", str(exc))
+            self.term_store = TermStore(":memory:")
+        self.hover_glossary = HoverGlossary(
+            self.arabic_pane, self.term_store, delay_ms=lambda: self.settings.get("hover_delay_ms"), parent=self,
+        )
+        self.hover_glossary.service.failed.connect(lambda message: show_error(self, "Arabic lexicon", message))
+
+    def look_up_at_caret(self) -> None:
+        if not self.hover_glossary.show_at_caret():
+            self.statusBar().showMessage("Put the caret on an Arabic word in the Arabic pane.", 4000)
+
+    def add_selection_to_glossary(self) -> None:
+        if self.hover_glossary.add_selection() is None and not self.arabic_pane.textCursor().hasSelection():
+            self.statusBar().showMessage("Select a word or phrase in the Arabic pane first.", 4000)
+
+    def open_glossary(self) -> None:
+        dialog = GlossaryDialog(self.term_store, self)
+        dialog.changed.connect(self.hover_glossary.refresh_terms)
+        dialog.open()
+
     def _action(self, menu, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -96,6 +126,10 @@ class MainWindow(QMainWindow):
         swap.setCheckable(True)
         swap.setChecked(self.settings.get("arabic_on_right"))
         self.swap_action = swap
+        glossary = bar.addMenu("&Glossary")
+        self._action(glossary, "&Look up the word at the caret", self.look_up_at_caret, "Ctrl+G", "lookUpAction")
+        self._action(glossary, "&Add the selection to my glossary…", self.add_selection_to_glossary, "Ctrl+Shift+G", "addTermAction")
+        self._action(glossary, "&My glossary…", self.open_glossary, "Ctrl+Shift+L", "myGlossaryAction")
         translation = bar.addMenu("&Translation")
         self.stop_action = self._action(translation, "&Stop", self.stop, "Esc", "stopAction")
         self.stop_action.setEnabled(False)

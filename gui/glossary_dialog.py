@@ -1,0 +1,131 @@
+"""The "My glossary" window: the learner's terms in a table, with add, edit, delete, export to
+CSV or an Anki deck, and import from CSV."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
+    QWidget,
+)
+
+from gui.glossary_model import GlossaryModel
+from gui.term_dialog import TermDialog
+from models.term_store import Term, TermError, TermStore
+
+log = logging.getLogger(__name__)
+
+
+class GlossaryDialog(QDialog):
+    """Shows ``store``; emits ``changed()`` after any change so the reading panes re-highlight.
+
+    File paths are asked with QFileDialog unless given (tests pass them)."""
+
+    changed = Signal()
+
+    def __init__(self, store: TermStore, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("My glossary")
+        self.store = store
+        self.model = GlossaryModel(store, self)
+        self.model.errorOccurred.connect(self.show_message)
+        self.model.dataChanged.connect(lambda *_: self.changed.emit())
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(lambda index: self.edit_term(index.row()))
+        self.message = QLabel()
+        self.message.setObjectName("glossaryMessage")
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for text, slot in (("&Add…", self.add_term), ("&Edit…", lambda: self.edit_term()), ("&Delete", self.delete_term),
+                           ("Export &CSV…", lambda: self.export_csv()), ("Export A&nki…", lambda: self.export_anki()),
+                           ("&Import CSV…", lambda: self.import_csv())):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.resize(760, 460)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _selected_row(self) -> int:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _after_change(self, message: str) -> None:
+        self.model.reload()
+        self.show_message(message)
+        self.changed.emit()
+
+    def add_term(self) -> None:
+        dialog = TermDialog(self.store, Term(""), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._after_change(f"Added {dialog.saved.term}.")
+
+    def edit_term(self, row: int | None = None) -> None:
+        row = self._selected_row() if row is None else row
+        if row < 0:
+            self.show_message("Select a term first.")
+            return
+        dialog = TermDialog(self.store, self.model.term(row), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._after_change(f"Saved {dialog.saved.term}.")
+
+    def delete_term(self) -> None:
+        row = self._selected_row()
+        if row < 0:
+            self.show_message("Select a term first.")
+            return
+        term = self.model.term(row)
+        self.store.delete(term.id)
+        self._after_change(f"Deleted {term.term}.")
+
+    def _path(self, path: str | Path | None, save: bool, caption: str, filter_: str) -> Path | None:
+        if path is not None:
+            return Path(path)
+        chooser = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
+        chosen, _ = chooser(self, caption, "", filter_)
+        return Path(chosen) if chosen else None
+
+    def export_csv(self, path: str | Path | None = None) -> None:
+        target = self._path(path, True, "Export glossary as CSV", "CSV files (*.csv)")
+        if target is None:
+            return
+        try:
+            count = self.store.export_csv(target)
+        except TermError as exc:
+            self.show_message(str(exc))
+            return
+        self.show_message(f"Exported {count} terms to {target.name}.")
+
+    def export_anki(self, path: str | Path | None = None) -> None:
+        target = self._path(path, True, "Export glossary as an Anki deck", "Anki packages (*.apkg)")
+        if target is None:
+            return
+        try:
+            count = self.store.export_anki(target)
+        except TermError as exc:
+            self.show_message(str(exc))
+            return
+        self.show_message(f"Exported {count} cards to {target.name}.")
+
+    def import_csv(self, path: str | Path | None = None) -> None:
+        source = self._path(path, False, "Import terms from CSV", "CSV files (*.csv)")
+        if source is None:
+            return
+        try:
+            added, updated = self.store.import_csv(source)
+        except TermError as exc:
+            self.show_message(str(exc))
+            return
+        self._after_change(f"Imported {added} new terms, updated {updated}.")

@@ -1,0 +1,207 @@
+"""Hover glossary for a reading pane: the popup for the word under the pointer or at the caret,
+and the learner's terms highlighted by status.
+
+Flow: a mouse move over the pane's viewport -> :meth:`ReadingPane.source_offset_at` (the character
+whose glyph is under the pointer, right in RTL and mixed runs) -> :func:`models.word_at.word_span_at`
+-> after the ``hover_delay_ms`` setting with the pointer on the same word (debounced by a QTimer) ->
+lexicon lookup and ranking against the sentence's translation (:class:`GlossService`, < 2 ms) and
+the learner's matching terms -> :class:`GlossaryPopup`. Lexicon loading runs in a thread, so the
+window never waits for it.
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QCursor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QDialog, QWidget
+
+from gui.gloss_service import GlossService
+from gui.glossary_popup import STATUS_COLORS, GlossaryPopup
+from gui.reading_pane import ReadingPane
+from gui.sentence_model import State
+from gui.term_dialog import TermDialog
+from models.term_store import Term, TermMatch, TermStore
+from models.word_at import word_span_at, word_span_at_caret
+
+log = logging.getLogger(__name__)
+
+HIDE_DELAY_MS = 400
+STATUS_BACKGROUNDS = {"new": QColor("#fde7e6"), "learning": QColor("#fff5cc"), "known": QColor("#e3f4e8")}
+
+
+class HoverGlossary(QObject):
+    """Attaches the glossary popup and term highlighting to a source :class:`ReadingPane`.
+
+    ``delay_ms``: a callable giving the hover delay in ms (the ``hover_delay_ms`` setting).
+    ``store``/``service`` default to the user's glossary and a background-loaded lexicon.
+    Signal ``termsChanged()`` after the learner adds or edits a term."""
+
+    termsChanged = Signal()
+
+    def __init__(self, pane: ReadingPane, store: TermStore, service: GlossService | None = None,
+                 delay_ms=lambda: 350, parent: QObject | None = None):
+        super().__init__(parent)
+        self.pane = pane
+        self.store = store
+        self.service = service or GlossService(self)
+        self.delay_ms = delay_ms
+        self.popup = GlossaryPopup(pane)
+        self.popup.addRequested.connect(self.open_term_dialog)
+        self.popup.editRequested.connect(self.open_term_dialog)
+        self.matches: list[TermMatch] = []
+        self._hovered: tuple[int, int] | None = None
+        self._shown: tuple[int, int] | None = None
+        self._anchor = QPoint()
+        self._show_timer = QTimer(self)
+        self._show_timer.setSingleShot(True)
+        self._show_timer.timeout.connect(self._show_hovered)
+        self._hide_timer = QTimer(self)
+        self._hide_timer.setSingleShot(True)
+        self._hide_timer.setInterval(HIDE_DELAY_MS)
+        self._hide_timer.timeout.connect(self._hide_if_away)
+        self.service.ready.connect(self._refresh_popup)
+        pane.viewport().installEventFilter(self)
+        pane.model.modelReset.connect(self.refresh_terms)  # after the pane rebuilt its text
+        self.termsChanged.connect(self.refresh_terms)
+        self.refresh_terms()
+
+    # -- the document ---------------------------------------------------------
+    @property
+    def document(self):
+        return self.pane.model.document
+
+    def _sentence_of(self, offset: int) -> int:
+        if self.document is None:
+            return -1
+        for sid, s in enumerate(self.document.sentences):
+            if s.start <= offset < s.end:
+                return sid
+        return -1
+
+    def _pane_position(self, offset: int) -> int:
+        """Pane (QTextDocument) position of document text offset ``offset``, or -1."""
+        sid = self._sentence_of(offset)
+        if sid < 0:
+            return -1
+        return self.pane.sentence_span(sid)[0] + offset - self.document.sentences[sid].start
+
+    # -- events ---------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseMove:
+            self.hover(event.position().toPoint())
+        elif event.type() == QEvent.Type.Leave:
+            self._hovered = None
+            self._show_timer.stop()
+            self._hide_timer.start()
+        return False
+
+    def hover(self, point: QPoint) -> None:
+        """The pointer is at viewport ``point``: (re)start the delay for the word there."""
+        span = None
+        if self.document is not None:
+            offset = self.pane.source_offset_at(point)
+            span = word_span_at(self.document.text, offset) if offset >= 0 else None
+        self._anchor = self.pane.viewport().mapToGlobal(point)
+        if span == self._hovered:
+            return
+        self._hovered = span
+        if span is None:
+            self._show_timer.stop()
+            self._hide_timer.start()
+            return
+        self._hide_timer.stop()
+        if span == self._shown and self.popup.isVisible():
+            return
+        self._show_timer.start(max(0, int(self.delay_ms())))
+
+    def _show_hovered(self) -> None:
+        if self._hovered is not None:
+            self.show_span(self._hovered, self._anchor)
+
+    def _hide_if_away(self) -> None:
+        if self._hovered is None and not self.popup.geometry().contains(QCursor.pos()):
+            self.popup.hide()
+            self._shown = None
+
+    def show_at_caret(self) -> bool:
+        """Show the popup for the word at the pane's caret (keyboard shortcut). False when the
+        caret is not at an Arabic word."""
+        if self.document is None:
+            return False
+        position = self.pane.textCursor().position()
+        sid = self.pane.sentence_at_position(position)
+        if sid < 0:
+            sid = self.pane.sentence_at_position(position - 1)
+        if sid < 0:
+            return False
+        offset = self.document.sentences[sid].start + position - self.pane.sentence_span(sid)[0]
+        span = word_span_at_caret(self.document.text, offset)
+        if span is None:
+            return False
+        rect = self.pane.cursorRect()
+        self.show_span(span, self.pane.viewport().mapToGlobal(rect.bottomLeft()))
+        return True
+
+    # -- the popup ------------------------------------------------------------
+    def show_span(self, span: tuple[int, int], global_pos: QPoint) -> None:
+        """Fill and show the popup for the word at document span ``span``."""
+        start, end = span
+        word = self.document.text[start:end]
+        sid = self._sentence_of(start)
+        sentence = self.document.sentences[sid].text if sid >= 0 else ""
+        translation = ""
+        if sid >= 0 and self.pane.model.state(sid) == State.TRANSLATED:
+            translation = self.pane.model.target(sid)
+        user_terms = [m.term for m in self.matches if m.start <= start and end <= m.end]
+        user_terms.sort(key=lambda t: -len(t.key.split()))
+        self.popup.show_word(word, self.service.analyses(word, translation), user_terms, sentence, translation)
+        self._shown = span
+        self.popup.show_at(global_pos)
+
+    def _refresh_popup(self) -> None:
+        if self.popup.isVisible() and self._shown is not None:
+            self.show_span(self._shown, self.popup.pos() - QPoint(0, 18) + QPoint(self.popup.width() // 2, 0))
+
+    def open_term_dialog(self, term: Term, parent: QWidget | None = None) -> Term | None:
+        """Let the learner add or edit ``term``; returns the saved term, or None if cancelled."""
+        self.popup.hide()
+        dialog = TermDialog(self.store, term, parent or self.pane.window())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.termsChanged.emit()
+        return dialog.saved
+
+    def add_selection(self) -> Term | None:
+        """Open the add-term dialog for the text selected in the pane (multi-word terms)."""
+        cursor = self.pane.textCursor()
+        text = cursor.selectedText().replace("\u2029", " ").strip()
+        if not text:
+            return None
+        sid = self.pane.sentence_at_position(cursor.selectionStart())
+        sentence = self.document.sentences[sid].text if sid >= 0 and self.document else ""
+        translation = self.pane.model.target(sid) if sid >= 0 and self.pane.model.state(sid) == State.TRANSLATED else ""
+        return self.open_term_dialog(Term(text, sentence=sentence, sentence_translation=translation))
+
+    # -- highlighting ---------------------------------------------------------
+    def refresh_terms(self) -> None:
+        """Find the learner's terms in the document again and highlight them by status."""
+        self.matches = self.store.matches(self.document.text) if self.document is not None else []
+        cursor = QTextCursor(self.pane.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        plain = QTextCharFormat()
+        plain.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+        plain.setBackground(Qt.GlobalColor.transparent)
+        cursor.mergeCharFormat(plain)
+        for match in self.matches:
+            start, end = self._pane_position(match.start), self._pane_position(match.end - 1)
+            if start < 0 or end < 0:
+                continue
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(QColor(STATUS_COLORS[match.term.status]))
+            fmt.setBackground(STATUS_BACKGROUNDS[match.term.status])
+            fmt.setToolTip(f"{match.term.translation} [{match.term.status}]")
+            cursor.setPosition(start)
+            cursor.setPosition(end + 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)

@@ -1,0 +1,92 @@
+"""Add or edit one term of the learner's glossary."""
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+)
+
+from models.term_store import STATUSES, Term, TermError, TermStore
+
+log = logging.getLogger(__name__)
+
+
+class TermDialog(QDialog):
+    """Edits ``term`` (a new one when its ``id`` is None) and saves it to ``store`` on OK.
+
+    The term, its vocalized form and the sentence are shown right-to-left. When saving fails
+    (no Arabic word, already in the glossary) the reason is shown in the dialog, which stays
+    open. After ``accept()``, :attr:`saved` is the stored term."""
+
+    def __init__(self, store: TermStore, term: Term, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.original = term
+        self.saved: Term | None = None
+        self.setWindowTitle("Add to my glossary" if term.id is None else "Edit glossary term")
+        self.term_edit = self._rtl(QLineEdit(term.term))
+        self.term_edit.setObjectName("termEdit")
+        self.translation_edit = QLineEdit(term.translation)
+        self.translation_edit.setObjectName("translationEdit")
+        self.vocalized_edit = self._rtl(QLineEdit(term.vocalized))
+        self.status_combo = QComboBox()
+        self.status_combo.addItems(STATUSES)
+        self.status_combo.setCurrentText(term.status)
+        self.note_edit = QPlainTextEdit(term.note)
+        self.note_edit.setFixedHeight(70)
+        self.sentence_label = QLabel(term.sentence)
+        self.sentence_label.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.sentence_label.setWordWrap(True)
+        self.sentence_translation_label = QLabel(term.sentence_translation)
+        self.sentence_translation_label.setWordWrap(True)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setStyleSheet("color: #b00020")
+        self.error_label.hide()
+        form = QFormLayout()
+        form.addRow("&Term", self.term_edit)
+        form.addRow("T&ranslation", self.translation_edit)
+        form.addRow("&Vocalized", self.vocalized_edit)
+        form.addRow("&Status", self.status_combo)
+        form.addRow("&Note", self.note_edit)
+        if term.sentence:
+            form.addRow("Sentence", self.sentence_label)
+        if term.sentence_translation:
+            form.addRow("", self.sentence_translation_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        (self.translation_edit if term.term else self.term_edit).setFocus()
+
+    @staticmethod
+    def _rtl(edit: QLineEdit) -> QLineEdit:
+        edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        return edit
+
+    def term(self) -> Term:
+        """The term as edited (not yet saved)."""
+        return replace(
+            self.original, term=self.term_edit.text().strip(), translation=self.translation_edit.text().strip(),
+            vocalized=self.vocalized_edit.text().strip(), status=self.status_combo.currentText(),
+            note=self.note_edit.toPlainText().strip(),
+        )
+
+    def accept(self) -> None:
+        term = self.term()
+        try:
+            self.saved = self.store.add(term) if term.id is None else self.store.update(term)
+        except TermError as exc:
+            log.info("term not saved: %s", exc)
+            self.error_label.setText(str(exc))
+            self.error_label.show()
+            return
+        super().accept()
