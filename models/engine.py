@@ -201,7 +201,7 @@ def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = 
             use_safetensors=(folder / SAFETENSORS_WEIGHTS).is_file(),
             dtype=torch.float32,
         )
-    except (OSError, ValueError, KeyError, RuntimeError, TypeError) as exc:
+    except Exception as exc:  # damaged files fail in torch, safetensors, sentencepiece or json, each its own way
         log.exception("cannot load %s from %s", model, folder)
         raise ModelUnavailable(f"The translation model {model} could not be loaded (its files may be damaged).",
                                model) from exc
