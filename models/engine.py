@@ -170,7 +170,10 @@ def download_model(model: str, progress: Callable[[int, int], None] | None = Non
 
 
 def _set_threads(threads: int | None) -> None:
-    torch.set_num_threads(threads or max(1, min(4, os.cpu_count() or 1)))
+    """Intra-op threads: as asked, else one core less than the machine has (the GUI thread and
+    the desktop keep one; on a 2-core laptop two busy torch threads also stall each other when
+    anything else runs), at most 4 (small batches gain little beyond)."""
+    torch.set_num_threads(threads or max(1, min(4, (os.cpu_count() or 2) - 1)))
     try:
         torch.set_num_interop_threads(1)
     except RuntimeError:

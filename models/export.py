@@ -1,6 +1,6 @@
 """Translate an article without a window and save the bitext as JSON, HTML or TSV.
 
-    python main.py export FILE -o OUT.{json,html,tsv} [--model ID_OR_FOLDER]
+    python main.py export FILE -o OUT.{json,html,tsv} [--model ID_OR_FOLDER] [--beams N]
 
 JSON: ``{"source", "model", "sentences": [{"id", "paragraph", "start", "end", "text",
 "translation", "translated"}]}``; ``start``/``end`` are character offsets into the decoded file
@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from models.document import Document, DocumentError, load_document
-from models.engine_api import DEFAULT_MODEL, ModelUnavailable
+from models.engine_api import DEFAULT_MODEL, DecodingSettings, ModelUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="where to write the bitext; the extension chooses the format: .json, .html or .tsv")
     parser.add_argument("--model", metavar="M", default=DEFAULT_MODEL,
                         help=f"MarianMT model: a Hugging Face id (cached or downloaded) or a folder (default {DEFAULT_MODEL})")
+    parser.add_argument("--beams", metavar="N", type=int, default=DecodingSettings.num_beams,
+                        help="beam width of the search; 1 (greedy) is fastest (default %(default)s)")
 
 
 def _error(message: str) -> int:
@@ -107,12 +109,12 @@ def to_html(doc: Document, model: str | None, rows: list[dict]) -> str:
     return "\n".join(parts)
 
 
-def _translate(doc: Document, model: str) -> tuple[str | None, dict[int, str] | None]:
+def _translate(doc: Document, model: str, settings: DecodingSettings) -> tuple[str | None, dict[int, str] | None]:
     """(model name, translations), or (None, None) with a note on stderr when no model loads."""
     try:
         from models.engine import load_engine  # torch is imported only here
 
-        engine = load_engine(model)
+        engine = load_engine(model, settings)
     except ModelUnavailable as exc:
         print(f"{PROG}: no translation ({exc}); writing the source text only.", file=sys.stderr)
         return None, None
@@ -141,11 +143,13 @@ def run(args: argparse.Namespace) -> int:
     kind = out.suffix.lower()
     if kind not in FORMATS:
         return _error(f"{out.name} has no known extension; use one of {', '.join(FORMATS)}.")
+    if args.beams < 1:
+        return _error("--beams must be at least 1.")
     try:
         doc = load_document(args.file)
     except DocumentError as exc:
         return _error(str(exc))
-    model, translations = _translate(doc, args.model)
+    model, translations = _translate(doc, args.model, DecodingSettings(num_beams=args.beams))
     rows = bitext_rows(doc, translations)
     if kind == ".json":
         content = to_json(doc, model, rows)

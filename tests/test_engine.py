@@ -156,3 +156,12 @@ def test_tiny_model_has_the_opus_mt_layout(tiny_model_dir):
     assert vocab["</s>"] == 0 and vocab["<unk>"] == 1 and vocab["<pad>"] == len(vocab) - 1
     assert config["pad_token_id"] == config["decoder_start_token_id"] == len(vocab) - 1
     assert config["model_type"] == "marian" and config["vocab_size"] == len(vocab)
+
+
+def test_download_is_refused_offline_and_a_folder_is_returned_as_is(tiny_model_dir):
+    from models.engine import download_model
+
+    with pytest.raises(ModelUnavailable, match="HF_HUB_OFFLINE") as caught:
+        download_model("qari-test/no-such-model", progress=lambda done, total: None)
+    assert caught.value.model == "qari-test/no-such-model"
+    assert download_model(str(tiny_model_dir)) == str(tiny_model_dir)
