@@ -116,7 +116,7 @@ def _translate(doc: Document, model: str, settings: DecodingSettings) -> tuple[s
 
         engine = load_engine(model, settings)
     except ModelUnavailable as exc:
-        print(f"{PROG}: no translation ({exc}); writing the source text only.", file=sys.stderr)
+        print(f"{PROG}: {exc} Writing the source text without translation.", file=sys.stderr)
         return None, None
     total = len(doc.sentences)
     done = 0

@@ -165,3 +165,30 @@ def test_download_is_refused_offline_and_a_folder_is_returned_as_is(tiny_model_d
         download_model("qari-test/no-such-model", progress=lambda done, total: None)
     assert caught.value.model == "qari-test/no-such-model"
     assert download_model(str(tiny_model_dir)) == str(tiny_model_dir)
+
+
+class _Payload:
+    """A pickle that creates a file when unpickled by an unrestricted loader."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def test_pickled_weights_load_weights_only(tmp_path, tiny_model_dir, engine, arabic):
+    import torch
+    from safetensors.torch import load_file
+
+    folder = tmp_path / "bin"
+    shutil.copytree(tiny_model_dir, folder)
+    torch.save(load_file(folder / "model.safetensors"), folder / "pytorch_model.bin")
+    (folder / "model.safetensors").unlink()
+    assert load_engine(str(folder), FAST).translate(arabic[:2]) == engine.translate(arabic[:2])
+
+    marker = tmp_path / "code-ran"
+    torch.save({"model.shared.weight": _Payload(marker)}, folder / "pytorch_model.bin")
+    with pytest.raises(ModelUnavailable, match="could not be loaded"):
+        load_engine(str(folder), FAST)
+    assert not marker.exists()

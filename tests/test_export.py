@@ -104,6 +104,15 @@ def test_without_a_model_the_source_is_exported_and_the_user_told(tmp_path, caps
     assert all(row["translation"] is None and row["translated"] is False for row in data["sentences"])
 
 
+@pytest.mark.slow
+def test_progress_is_shown_on_a_terminal(tmp_path, tiny_model_dir, capsys, monkeypatch):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    out = tmp_path / "sample.tsv"
+    assert main.main(["export", str(sample_path()), "-o", str(out), "--model", str(tiny_model_dir), "--beams", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "translated 1 of 18 sentences" in err and err.endswith("translated 18 of 18 sentences\n")
+
+
 def run_export(*args):
     return subprocess.run([sys.executable, "main.py", "export", *map(str, args)], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
