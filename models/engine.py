@@ -146,6 +146,7 @@ def download_model(model: str, progress: Callable[[int, int], None] | None = Non
             kwargs["disable"] = True
             kwargs.pop("name", None)
             super().__init__(*args, **kwargs)
+            advance(int(kwargs.get("initial") or 0))  # bytes of a partial file resumed from the cache
 
         def update(self, n: float | None = 1) -> bool | None:
             advance(int(n or 0))
