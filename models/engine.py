@@ -146,6 +146,7 @@ def download_model(model: str, progress: Callable[[int, int], None] | None = Non
             kwargs["disable"] = True
             kwargs.pop("name", None)
             super().__init__(*args, **kwargs)
+            advance(int(kwargs.get("initial") or 0))  # bytes of a partial file resumed from the cache
 
         def update(self, n: float | None = 1) -> bool | None:
             advance(int(n or 0))
@@ -170,7 +171,10 @@ def download_model(model: str, progress: Callable[[int, int], None] | None = Non
 
 
 def _set_threads(threads: int | None) -> None:
-    torch.set_num_threads(threads or max(1, min(4, os.cpu_count() or 1)))
+    """Intra-op threads: as asked, else one core less than the machine has (the GUI thread and
+    the desktop keep one; on a 2-core laptop two busy torch threads also stall each other when
+    anything else runs), at most 4 (small batches gain little beyond)."""
+    torch.set_num_threads(threads or max(1, min(4, (os.cpu_count() or 2) - 1)))
     try:
         torch.set_num_interop_threads(1)
     except RuntimeError:
@@ -201,7 +205,7 @@ def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = 
             use_safetensors=(folder / SAFETENSORS_WEIGHTS).is_file(),
             dtype=torch.float32,
         )
-    except (OSError, ValueError, KeyError, RuntimeError, TypeError) as exc:
+    except Exception as exc:  # damaged files fail in torch, safetensors, sentencepiece or json, each its own way
         log.exception("cannot load %s from %s", model, folder)
         raise ModelUnavailable(f"The translation model {model} could not be loaded (its files may be damaged).",
                                model) from exc
