@@ -181,11 +181,13 @@ def _set_threads(threads: int | None) -> None:
         pass  # can only be set once, before the first parallel work
 
 
-def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = None) -> "Engine":
+def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = None,
+                download: bool = True) -> "Engine":
     """Load tokenizer and model from a local folder or a hub id, and return an :class:`Engine`.
 
-    A hub id is looked up in the Hugging Face cache first (no network); if it is not there and
-    HF_HUB_OFFLINE is not set, it is fetched with :func:`download_model` (no progress report).
+    A hub id is looked up in the Hugging Face cache first (no network); if it is not there,
+    ``download`` is True and HF_HUB_OFFLINE is not set, it is fetched with :func:`download_model`
+    (no progress report). The window passes ``download=False`` and offers the download itself.
     Raises :class:`ModelUnavailable` when the model is missing and cannot be fetched, when a
     folder is not a MarianMT model, or when its files cannot be read."""
     settings = settings or DecodingSettings()
@@ -193,7 +195,11 @@ def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = 
         folder = Path(model).expanduser()
         _check_folder(folder, model)
     else:
-        folder = _cached_snapshot(model) or Path(download_model(model))
+        folder = _cached_snapshot(model)
+        if folder is None:
+            if not download:
+                raise ModelUnavailable(f"The translation model {model} is not on this computer yet.", model)
+            folder = Path(download_model(model))
     _set_threads(settings.threads)
     transformers_logging.disable_progress_bar()
     started = time.perf_counter()

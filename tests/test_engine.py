@@ -192,3 +192,11 @@ def test_pickled_weights_load_weights_only(tmp_path, tiny_model_dir, engine, ara
     with pytest.raises(ModelUnavailable, match="could not be loaded"):
         load_engine(str(folder), FAST)
     assert not marker.exists()
+
+
+def test_window_load_never_downloads(monkeypatch):
+    """The window loads with download=False: a model not in the cache is reported at once, and
+    the download is left to the user's choice (even when downloads are allowed)."""
+    monkeypatch.setenv("HF_HUB_OFFLINE", "0")
+    with pytest.raises(ModelUnavailable, match="not on this computer yet"):
+        load_engine("Helsinki-NLP/opus-mt-ar-en", download=False)
