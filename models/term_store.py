@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import logging
+from contextlib import contextmanager
 import os
 import sqlite3
 import time
@@ -229,18 +230,16 @@ class TermStore:
         with self._transaction():
             self._db.execute("DELETE FROM terms WHERE id = ?", (term_id,))
 
+    @contextmanager
     def _transaction(self):
-        db = self._db
-
-        class _Tx:
-            def __enter__(self_inner):
-                db.execute("BEGIN IMMEDIATE")
-
-            def __exit__(self_inner, exc_type, exc, tb):
-                db.execute("ROLLBACK" if exc_type else "COMMIT")
-                return False
-
-        return _Tx()
+        """One write transaction: BEGIN IMMEDIATE, then COMMIT, or ROLLBACK on an exception."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     # -- matching ------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from models.term_store import Term, TermError, TermStore, find_terms
+from models.term_store import Term, TermError, TermStore
 
 REPO = Path(__file__).resolve().parents[1]
 
