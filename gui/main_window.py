@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         file = bar.addMenu("&File")
         self._action(file, "&Open…", self.choose_file, QKeySequence.StandardKey.Open, "openAction")
         self._action(file, "New from &clipboard", self.open_clipboard, "Ctrl+Shift+V", "clipboardAction")
+        self._action(file, "&Export…", self.choose_export, "Ctrl+E", "exportAction")
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         view = bar.addMenu("&View")
@@ -178,6 +179,34 @@ class MainWindow(QMainWindow):
             show_error(self, "Nothing to open", "The clipboard holds no Arabic text. Copy an Arabic article first.")
             return
         self.open_document(Document.from_text(text, source="clipboard"))
+
+    def choose_export(self) -> None:
+        doc = self.sentences.document
+        if doc is None:
+            return
+        stem = Path(doc.source).stem if doc.source != "clipboard" else "clipboard"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export the bitext", f"{stem}.html", "Web page (*.html);;JSON (*.json);;Tab-separated (*.tsv)"
+        )
+        if path:
+            if not Path(path).suffix:
+                path += "." + chosen.split("*.")[-1].rstrip(")")
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> bool:
+        """Write the article and the translations so far (HTML, JSON or TSV by extension)."""
+        from models.export import write_bitext
+
+        doc = self.sentences.document
+        translations = {i: text for i, (text, _) in self.sentences.translations().items()}
+        model = self.model_name if self.model_state == "ready" else None
+        try:
+            write_bitext(path, doc, model, translations if model or translations else None)
+        except (OSError, ValueError) as exc:
+            show_error(self, "Cannot export", f"{path} cannot be written: {getattr(exc, 'strerror', None) or exc}")
+            return False
+        self.statusBar().showMessage(f"Exported to {path}", 5000)
+        return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
