@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, Sequence
 
 from models.arabic import ARABIC_WORD_RE, bare, has_arabic
+from models.names import arabic_name_keys, english_name_keys
 from models.numbers import number_keys
 
 #: Link types (source sentences, draft sentences) considered by the aligner.
@@ -75,10 +76,23 @@ class AlignParams:
     c: float = 1.21
     s2: float = 6.5
     priors: dict[tuple[int, int], float] = field(default_factory=lambda: dict(GALE_CHURCH_PRIORS))
-    number_match: float = 2.5
+    number_match: float = 4.0
     number_miss: float = 2.0
     anchor_match: float = 1.5
     anchor_miss: float = 0.5
+    #: (two-consonant, longer) name skeletons: found in the source / not found.
+    name_match: tuple[float, float] = (1.1, 1.7)
+    name_miss: tuple[float, float] = (0.3, 0.15)
+    #: Punctuation classes: (characters, cost when both sides have the same positive count,
+    #: cost when only one side has any, cost when neither has any).
+    punctuation: tuple[tuple[str, float, float, float], ...] = (
+        ("(", -1.5, 1.4, 0.0),
+        ('"\u00ab\u00bb\u201c\u201d', -2.8, 2.4, 0.0),
+        (":", -1.9, 1.9, 0.0),
+        (";\u061b", -0.8, 2.1, 0.0),
+        ("?\u061f", -1.5, 1.5, 0.0),
+        (",\u060c", -0.9, 1.3, -0.6),
+    )
     word_weight: float = 4.0
     mt_weight: float = 8.0
     #: Cells farther than this many sentences from the diagonal are not searched when both
@@ -108,6 +122,8 @@ class _Features:
     latin: Counter  # Latin-script words, lower case
     words: list[set[str]] | None = None  # per Arabic word: its glosses (source only)
     copied: bool = False  # source sentence without Arabic: expected verbatim in the draft
+    names: frozenset[str] | Counter = frozenset()  # consonant skeletons (models.names)
+    punctuation: tuple[int, ...] = ()  # counts per AlignParams.punctuation class
 
 
 def _source_features(text: str, params: AlignParams, dictionary: WordTranslations | None) -> _Features:
@@ -117,12 +133,19 @@ def _source_features(text: str, params: AlignParams, dictionary: WordTranslation
     words = None
     if dictionary is not None:
         words = [g for g in ({x.lower() for x in dictionary.glosses(w)} for w in ARABIC_WORD_RE.findall(text)) if g]
-    return _Features(length, number_keys(text), latin, words, copied=not arabic and bool(text.strip()))
+    names = frozenset(arabic_name_keys(text))
+    return _Features(length, number_keys(text), latin, words, copied=not arabic and bool(text.strip()),
+                     names=names, punctuation=_punctuation(text, params))
 
 
-def _draft_features(text: str) -> _Features:
+def _draft_features(text: str, params: AlignParams) -> _Features:
     latin = Counter(w.lower() for w in _LATIN_WORD_RE.findall(text) if len(w) > 1)
-    return _Features(len(text), number_keys(text), latin)
+    return _Features(len(text), number_keys(text), latin, names=Counter(english_name_keys(text)),
+                     punctuation=_punctuation(text, params))
+
+
+def _punctuation(text: str, params: AlignParams) -> tuple[int, ...]:
+    return tuple(sum(text.count(ch) for ch in chars) for chars, *_ in params.punctuation)
 
 
 def _stem(word: str) -> str:
@@ -152,7 +175,7 @@ class LinkScorer:
         self.source = list(source)
         self.draft = list(draft)
         self._src = [_source_features(t, params, dictionary) for t in source]
-        self._dft = [_draft_features(t) for t in draft]
+        self._dft = [_draft_features(t, params) for t in draft]
         self._draft_words = [{_stem(w.lower()) for w in _ENGLISH_WORD_RE.findall(t)} for t in draft]
         self.translations = list(translations) if translations is not None else None
         self.use_numbers = use_numbers
@@ -183,6 +206,17 @@ class LinkScorer:
                 shared = sum((ls & ld).values())
                 missing = sum(ls.values()) - shared
                 cost += p.anchor_miss * missing - p.anchor_match * min(shared, 8)
+        if self.use_anchors:
+            nd = sum((f.names for f in dft), Counter())
+            if nd:
+                ns = frozenset().union(*(f.names for f in src))
+                for key, count in nd.items():
+                    longer = len(key) > 2
+                    cost += count * (-p.name_match[longer] if key in ns else p.name_miss[longer])
+            for k, (_, same, one, neither) in enumerate(p.punctuation):
+                a = sum(f.punctuation[k] for f in src)
+                b = sum(f.punctuation[k] for f in dft)
+                cost += neither if a == b == 0 else same if a == b else one if a == 0 or b == 0 else 0.0
         if self.use_words:
             glossed = [g for f in src for g in (f.words or [])]
             if glossed:
