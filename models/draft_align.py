@@ -76,6 +76,10 @@ class AlignParams:
     c: float = 1.21
     s2: float = 6.5
     priors: dict[tuple[int, int], float] = field(default_factory=lambda: dict(GALE_CHURCH_PRIORS))
+    #: Weight and scale (in delta units) of a heavier-tailed component mixed into the length
+    #: model, for free renderings far from the mean length.
+    length_outlier: float = 0.05
+    outlier_scale: float = 2.0
     number_match: float = 4.0
     number_miss: float = 2.0
     anchor_match: float = 1.5
@@ -111,7 +115,7 @@ def length_cost(l1: float, l2: float, params: AlignParams = AlignParams()) -> fl
         return 0.0
     mean = (l1 + l2 / params.c) / 2.0  # as in Gale & Church's program, so that l1 = 0 is defined
     delta = (l2 - l1 * params.c) / math.sqrt(max(mean, 1.0) * params.s2)
-    p = 2.0 * (1.0 - _phi(abs(delta)))
+    p = (1.0 - params.length_outlier) * 2.0 * (1.0 - _phi(abs(delta))) + params.length_outlier * math.exp(-abs(delta) / params.outlier_scale)
     return -math.log(max(p, 1e-12))
 
 

@@ -35,8 +35,8 @@ FLAG_KINDS = (
     "omission", "addition", "number_mismatch", "untranslated", "length_ratio", "glossary_term",
     "doubled_word", "unbalanced",
 )
-LOW_RATIO = 0.5
-HIGH_RATIO = 2.0
+LOW_RATIO = 0.6
+HIGH_RATIO = 1.7
 MIN_RATIO_CHARS = 40
 
 _ARABIC_RUN_RE = re.compile(f"[{ARABIC_LETTER_CLASS}][{ARABIC_LETTER_CLASS}\u064b-\u065f\u0670\u0640\\s]*(?<!\\s)")
