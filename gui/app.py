@@ -1,0 +1,67 @@
+"""Starting the window: command line, application object, fonts, stylesheet."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from importlib import resources
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from gui.main_window import MainWindow
+from gui.settings import Settings
+from models.document import sample_path
+
+log = logging.getLogger(__name__)
+
+#: Used when the Amiri font package is missing or cannot be loaded.
+ARABIC_FALLBACK_FAMILIES = ("Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", "Arial")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="main.py", description="Read an Arabic article beside its offline English translation.")
+    parser.add_argument("file", nargs="?", help="UTF-8 text file to open (default: the bundled sample article)")
+    parser.add_argument("--model", help="MarianMT model: Hugging Face id or local folder (remembered)")
+    return parser.parse_args(argv)
+
+
+def load_arabic_font() -> str | None:
+    """Register the Amiri font shipped by the ``fontpkg-amiri`` package; returns its family, or
+    the first installed fallback family, or None."""
+    try:
+        import fontpkg
+
+        for style in ("normal", "italic"):
+            for weight in (400, 700):
+                font_id = QFontDatabase.addApplicationFont(str(fontpkg.path("Amiri", weight=weight, style=style)))
+        families = QFontDatabase.applicationFontFamilies(font_id)
+        if families:
+            return families[0]
+    except Exception as exc:  # the font is a nicety; the system fonts still shape Arabic
+        log.info("Amiri font not available: %s", exc)
+    installed = set(QFontDatabase.families())
+    return next((f for f in ARABIC_FALLBACK_FAMILIES if f in installed), None)
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setOrganizationName("qari")
+    app.setApplicationName("qari")
+    app.setApplicationDisplayName("Qari")
+    app.setStyleSheet((resources.files("resources") / "style.qss").read_text(encoding="utf-8"))
+    return app
+
+
+def run_app(argv: list[str]) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = create_app()
+    settings = Settings()
+    if args.model:
+        settings.set("model", args.model)
+    window = MainWindow(settings, arabic_family=load_arabic_font())
+    window.show()
+    if not window.open_path(args.file or sample_path()) and args.file:
+        window.open_path(sample_path())
+    return app.exec()

@@ -1,0 +1,342 @@
+"""The reader window: the Arabic article beside its translation, sentence pairs linked."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QProgressBar, QSplitter, QVBoxLayout, QWidget
+
+from gui.errors import show_error
+from gui.model_bar import DOWNLOAD_LABEL, ModelBar
+from gui.reading_pane import ReadingPane
+from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
+from gui.settings import Settings
+from gui.worker import TranslationService
+from models.arabic import has_arabic
+from models.document import Document, DocumentError, load_document
+from models.engine_api import DEFAULT_MODEL, is_local_model
+
+log = logging.getLogger(__name__)
+
+BASE_POINT_SIZE = {SOURCE: 17.0, TARGET: 12.5}
+#: Public MarianMT models that translate Arabic to English.
+KNOWN_MODELS = ("Helsinki-NLP/opus-mt-ar-en", "Helsinki-NLP/opus-mt-tc-big-ar-en")
+
+
+class MainWindow(QMainWindow):
+    """Model states: "loading", "ready", "missing", "downloading"."""
+
+    def __init__(self, settings: Settings, service: TranslationService | None = None, arabic_family: str | None = None):
+        super().__init__()
+        self.settings = settings
+        self.service = service or TranslationService(self)
+        self.model_state = "loading"
+        self.model_name = settings.get("model")
+        self.job = -1
+        self.sentences = SentenceModel(self)
+        self.arabic_pane = ReadingPane(self.sentences, SOURCE)
+        self.english_pane = ReadingPane(self.sentences, TARGET)
+        if arabic_family:
+            self.arabic_pane.setFont(QFont(arabic_family))
+        self.model_bar = ModelBar()
+        english = QWidget()
+        layout = QVBoxLayout(english)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.model_bar)
+        layout.addWidget(self.english_pane)
+        self.english_side = english
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.arabic_pane)
+        self.splitter.addWidget(english)
+        self.setCentralWidget(self.splitter)
+        self.progress_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumWidth(160)
+        self.progress_bar.setTextVisible(False)
+        self.model_label = QLabel()
+        self.statusBar().addWidget(self.progress_label, 1)
+        self.statusBar().addPermanentWidget(self.progress_bar)
+        self.statusBar().addPermanentWidget(self.model_label)
+        self.progress_bar.hide()
+        self.setAcceptDrops(True)
+        self.resize(1200, 780)
+        self._build_menus()
+        self._connect()
+        self._restore()
+        self.apply_zoom()
+        self._set_model_label()
+        self.load_model(self.model_name)
+
+    # -- set-up ---------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if name:
+            action.setObjectName(name)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action(file, "&Open…", self.choose_file, QKeySequence.StandardKey.Open, "openAction")
+        self._action(file, "New from &clipboard", self.open_clipboard, "Ctrl+Shift+V", "clipboardAction")
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        view = bar.addMenu("&View")
+        self._action(view, "Zoom &in", lambda: self.zoom(+1), QKeySequence.StandardKey.ZoomIn, "zoomInAction")
+        self._action(view, "Zoom &out", lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut, "zoomOutAction")
+        self._action(view, "&Reset zoom", lambda: self.zoom(0), "Ctrl+0")
+        swap = self._action(view, "Arabic on the &right", self.swap_panes, None, "swapAction")
+        swap.setCheckable(True)
+        swap.setChecked(self.settings.get("arabic_on_right"))
+        self.swap_action = swap
+        translation = bar.addMenu("&Translation")
+        self.stop_action = self._action(translation, "&Stop", self.stop, "Esc", "stopAction")
+        self.stop_action.setEnabled(False)
+        self._action(translation, "&Translate again", self.translate_current, "F5")
+        translation.addSeparator()
+        self._action(translation, "Choose &model…", self.choose_model)
+        self._action(translation, "Use a model &folder…", self.choose_model_folder)
+        self._action(translation, "&Download the model", self.download_model)
+        self.zoom_in_shortcut_extra = QAction(self)
+        self.zoom_in_shortcut_extra.setShortcut(QKeySequence("Ctrl+="))
+        self.zoom_in_shortcut_extra.triggered.connect(lambda: self.zoom(+1))
+        self.addAction(self.zoom_in_shortcut_extra)
+
+    def _connect(self) -> None:
+        for pane in (self.arabic_pane, self.english_pane):
+            pane.sentenceHovered.connect(lambda sid, p=pane: self.on_hover(sid, p))
+            pane.sentenceClicked.connect(lambda sid, p=pane: self.on_click(sid, p))
+        w = self.service.worker
+        w.modelLoaded.connect(self.on_model_loaded)
+        w.modelFailed.connect(self.on_model_failed)
+        w.result.connect(self.on_result)
+        w.progress.connect(self.on_progress)
+        w.jobFinished.connect(self.on_job_finished)
+        w.jobFailed.connect(self.on_job_failed)
+        w.downloadProgress.connect(self.model_bar.set_download_progress)
+        w.downloadFinished.connect(self.on_download_finished)
+        w.downloadFailed.connect(self.on_download_failed)
+        self.model_bar.downloadRequested.connect(self.download_model)
+        self.model_bar.folderRequested.connect(self.choose_model_folder)
+        self.model_bar.cancelRequested.connect(self.service.cancel_download)
+
+    def _restore(self) -> None:
+        geometry = self.settings.store.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if self.settings.get("arabic_on_right"):
+            self.splitter.insertWidget(0, self.english_side)
+
+    # -- documents ------------------------------------------------------------
+    def open_path(self, path: str | Path) -> bool:
+        """Open a text file; on failure say why and keep the current article."""
+        try:
+            document = load_document(path)
+        except DocumentError as exc:
+            show_error(self, "Cannot open the file", str(exc))
+            return False
+        self.open_document(document)
+        return True
+
+    def open_document(self, document: Document) -> None:
+        self.service.stop()
+        self.job = -1
+        self.sentences.set_document(document)
+        name = Path(document.source).name if document.source else "untitled"
+        self.setWindowTitle(f"{name} — Qari")
+        if self.model_state == "ready":
+            self.translate_current()
+        else:
+            self._pass_through_only()
+
+    def _pass_through_only(self) -> None:
+        """Without a model, text with no Arabic letter is still shown on the English side."""
+        doc = self.sentences.document
+        if doc is None:
+            return
+        for s in doc.sentences:
+            if not s.translatable:
+                self.sentences.set_translation(s.id, s.text, False)
+        if self.model_state == "missing":
+            self.sentences.mark_unavailable()
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open an Arabic article", "", "Text files (*.txt);;All files (*)")
+        if path:
+            self.open_path(path)
+
+    def open_clipboard(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not has_arabic(text):
+            show_error(self, "Nothing to open", "The clipboard holds no Arabic text. Copy an Arabic article first.")
+            return
+        self.open_document(Document.from_text(text, source="clipboard"))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            self.open_path(urls[0].toLocalFile())
+
+    # -- model ----------------------------------------------------------------
+    def load_model(self, model: str) -> None:
+        self.model_name = model
+        self.model_state = "loading"
+        self._set_model_label()
+        self.model_bar.show_loading(model)
+        self.service.load(model)
+
+    def on_model_loaded(self, model: str) -> None:
+        if model != self.model_name:
+            return
+        self.model_state = "ready"
+        self.model_bar.hide()
+        self._set_model_label()
+        self.sentences.mark_pending()
+        self.translate_current()
+
+    def on_model_failed(self, model: str, message: str) -> None:
+        if model != self.model_name:
+            return
+        self.model_state = "missing"
+        self._set_model_label()
+        self.model_bar.show_missing(message, self._download_label(model))
+        self._pass_through_only()
+        self.progress_label.setText("No translation model: the Arabic text is shown alone.")
+
+    def choose_model(self) -> None:
+        choices = list(dict.fromkeys([self.model_name, *KNOWN_MODELS]))
+        model, ok = QInputDialog.getItem(
+            self, "Translation model", "Hugging Face model id or folder (MarianMT, Arabic to English):", choices, 0, True
+        )
+        if ok and model.strip():
+            self.use_model(model.strip())
+
+    def choose_model_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Choose a MarianMT model folder")
+        if folder:
+            self.use_model(folder)
+
+    def use_model(self, model: str) -> None:
+        self.settings.set("model", model)
+        self.load_model(model)
+
+    def download_model(self) -> None:
+        if is_local_model(self.model_name):
+            return
+        self.model_state = "downloading"
+        self.model_bar.show_download(self.model_name)
+        self.service.download(self.model_name)
+
+    def on_download_finished(self, model: str) -> None:
+        self.load_model(model)
+
+    def on_download_failed(self, model: str, message: str) -> None:
+        self.model_state = "missing"
+        self.model_bar.show_missing(message or f"Download of {model} cancelled.", self._download_label(model))
+
+    @staticmethod
+    def _download_label(model: str) -> str | None:
+        if is_local_model(model):
+            return None
+        return DOWNLOAD_LABEL if model == DEFAULT_MODEL else "Download model"
+
+    def _set_model_label(self) -> None:
+        name = Path(self.model_name).name if is_local_model(self.model_name) else self.model_name
+        self.model_label.setText(f"{name} ({self.model_state})" if self.model_state != "ready" else name)
+
+    # -- translation ----------------------------------------------------------
+    def translate_current(self) -> None:
+        doc = self.sentences.document
+        if doc is None or self.model_state != "ready":
+            return
+        todo = [s for s in doc.sentences if self.sentences.state(s.id) != State.TRANSLATED]
+        if not todo:
+            return
+        first = self.arabic_pane.visible_sentences()
+        self.job = self.service.translate(doc, first)
+        self.stop_action.setEnabled(True)
+        self.progress_bar.setRange(0, len(doc.sentences))
+        self.progress_bar.setValue(0)
+        self.progress_bar.show()
+        self.progress_label.setText(f"Translating 0 of {len(doc.sentences)} sentences…")
+
+    def stop(self) -> None:
+        if self.job >= 0:
+            self.service.stop()
+            self.progress_label.setText("Stopping after this batch…")
+
+    def on_result(self, job: int, sentence_id: int, text: str, translated: bool) -> None:
+        if job == self.job:
+            self.sentences.set_translation(sentence_id, text, translated)
+
+    def on_progress(self, job: int, done: int, total: int) -> None:
+        if job == self.job:
+            self.progress_bar.setValue(done)
+            self.progress_label.setText(f"Translating {done} of {total} sentences…")
+
+    def on_job_finished(self, job: int, completed: bool) -> None:
+        if job != self.job:
+            return
+        self.job = -1
+        self.stop_action.setEnabled(False)
+        self.progress_bar.hide()
+        done = self.sentences.count(State.TRANSLATED) + self.sentences.count(State.PASSED_THROUGH)
+        total = self.sentences.rowCount()
+        self.progress_label.setText(
+            f"Translated {total} sentences." if completed else f"Stopped: {done} of {total} sentences translated. F5 goes on."
+        )
+
+    def on_job_failed(self, job: int, message: str) -> None:
+        if job != self.job:
+            return
+        self.job = -1
+        self.stop_action.setEnabled(False)
+        self.progress_bar.hide()
+        self.progress_label.setText(message)
+        show_error(self, "Translation failed", message)
+
+    # -- sentence pairs -------------------------------------------------------
+    def other_pane(self, pane: ReadingPane) -> ReadingPane:
+        return self.english_pane if pane is self.arabic_pane else self.arabic_pane
+
+    def on_hover(self, sentence_id: int, pane: ReadingPane) -> None:
+        for p in (self.arabic_pane, self.english_pane):
+            p.set_highlight(sentence_id)
+        if sentence_id >= 0:
+            self.other_pane(pane).ensure_sentence_visible(sentence_id)
+
+    def on_click(self, sentence_id: int, pane: ReadingPane) -> None:
+        for p in (self.arabic_pane, self.english_pane):
+            p.set_highlight(sentence_id, selected=sentence_id)
+        self.other_pane(pane).ensure_sentence_visible(sentence_id)
+
+    # -- view -----------------------------------------------------------------
+    def zoom(self, step: int) -> None:
+        self.settings.set("zoom", 0 if step == 0 else max(-8, min(24, self.settings.get("zoom") + step)))
+        self.apply_zoom()
+
+    def apply_zoom(self) -> None:
+        delta = self.settings.get("zoom")
+        self.arabic_pane.set_point_size(BASE_POINT_SIZE[SOURCE] + delta)
+        self.english_pane.set_point_size(BASE_POINT_SIZE[TARGET] + delta * 0.75)
+
+    def swap_panes(self) -> None:
+        right = self.swap_action.isChecked()
+        self.settings.set("arabic_on_right", right)
+        self.splitter.insertWidget(0, self.english_side if right else self.arabic_pane)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.store.setValue("window/geometry", self.saveGeometry())
+        self.service.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,70 @@
+"""The bar above the translation pane that says what the model is doing and, when it is
+missing, offers to download it or to use a model folder."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+#: Size of the opus-mt-ar-en download (pytorch_model.bin or model.safetensors, ~300 MB, plus
+#: tokenizer files), as listed on its model card.
+DOWNLOAD_LABEL = "Download model (about 300 MB)"
+
+
+class ModelBar(QFrame):
+    """States: hidden (model ready), ``show_loading``, ``show_missing``, ``show_download``."""
+
+    downloadRequested = Signal()
+    folderRequested = Signal()
+    cancelRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("modelBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.download_button = QPushButton(DOWNLOAD_LABEL, self)
+        self.folder_button = QPushButton("Use a model folder…", self)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(True)
+        buttons = QHBoxLayout()
+        for w in (self.download_button, self.folder_button, self.progress, self.cancel_button):
+            buttons.addWidget(w)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.download_button.clicked.connect(self.downloadRequested)
+        self.folder_button.clicked.connect(self.folderRequested)
+        self.cancel_button.clicked.connect(self.cancelRequested)
+        self.hide()
+
+    def _show(self, text: str, *, choices: bool = False, download: bool = False) -> None:
+        self.message.setText(text)
+        self.download_button.setVisible(choices)
+        self.folder_button.setVisible(choices)
+        self.progress.setVisible(download)
+        self.cancel_button.setVisible(download)
+        self.show()
+
+    def show_loading(self, model: str) -> None:
+        self._show(f"Loading the translation model {model}…")
+
+    def show_missing(self, message: str, download_label: str | None = DOWNLOAD_LABEL) -> None:
+        """Say why there is no model; offer the download (when ``download_label``) and a folder."""
+        self._show(message, choices=True)
+        self.download_button.setVisible(download_label is not None)
+        if download_label:
+            self.download_button.setText(download_label)
+
+    def show_download(self, model: str) -> None:
+        self.progress.setRange(0, 0)  # busy until the first size is known
+        self._show(f"Downloading {model}…", download=True)
+
+    def set_download_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * done / total))
+            self.progress.setFormat(f"{done / 1e6:.0f} of {total / 1e6:.0f} MB")

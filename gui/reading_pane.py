@@ -1,0 +1,267 @@
+"""A reading pane: one column of the :class:`SentenceModel` laid out as paragraphs of text.
+
+Each sentence occupies a span of the pane's QTextDocument; hovering or clicking a sentence emits
+its id, and :meth:`ReadingPane.set_highlight` paints a sentence and scrolls it into view."""
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
+from models.arabic import has_arabic
+
+HOVER_COLOR = QColor("#fff1b8")
+SELECTED_COLOR = QColor("#cfe4ff")
+MUTED_COLOR = QColor("#6b6b6b")
+PLACEHOLDER_COLOR = QColor("#b5b5b5")
+PENDING_TEXT = "…"
+
+
+class ReadingPane(QTextBrowser):
+    """Shows column ``column`` (SOURCE or TARGET) of ``model``.
+
+    Signals: ``sentenceHovered(int)`` (-1 when the pointer leaves text), ``sentenceClicked(int)``.
+    Sentence ids are the model's rows."""
+
+    sentenceHovered = Signal(int)
+    sentenceClicked = Signal(int)
+
+    def __init__(self, model: SentenceModel, column: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.column = column
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setObjectName("arabicPane" if column == SOURCE else "englishPane")
+        self.setAccessibleName("Arabic text" if column == SOURCE else "English translation")
+        self._starts: list[int] = []  # document position of each sentence's first character
+        self._ends: list[int] = []
+        self._hovered = -1
+        self._selected = -1
+        model.modelReset.connect(self.rebuild)
+        model.dataChanged.connect(self._on_data_changed)
+        self.rebuild()
+
+    # -- building the text ----------------------------------------------------
+    def _text_and_format(self, row: int) -> tuple[str, QTextCharFormat]:
+        fmt = QTextCharFormat()
+        if self.column == SOURCE:
+            return self.model.document.sentences[row].text, fmt
+        state = self.model.state(row)
+        if state == State.TRANSLATED:
+            return self.model.target(row), fmt
+        if state == State.PASSED_THROUGH:
+            fmt.setForeground(MUTED_COLOR)
+            return self.model.target(row), fmt
+        fmt.setForeground(PLACEHOLDER_COLOR)
+        return (PENDING_TEXT if state == State.PENDING else "—"), fmt
+
+    def _block_format(self, paragraph_has_arabic: bool) -> QTextBlockFormat:
+        fmt = QTextBlockFormat()
+        fmt.setBottomMargin(10)
+        fmt.setLineHeight(112 if self.column == SOURCE else 118, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        if self.column == SOURCE and paragraph_has_arabic:
+            fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            fmt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        else:
+            fmt.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            fmt.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        return fmt
+
+    def rebuild(self) -> None:
+        """Lay out the whole column again (on a new document)."""
+        self._hovered = self._selected = -1
+        self.setExtraSelections([])
+        self.clear()
+        self._starts, self._ends = [], []
+        doc = self.model.document
+        if doc is None:
+            return
+        paragraphs: dict[int, bool] = {}
+        for s in doc.sentences:
+            paragraphs[s.paragraph] = paragraphs.get(s.paragraph, False) or has_arabic(s.text)
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        current = None
+        for row, sentence in enumerate(doc.sentences):
+            if sentence.paragraph != current:
+                block_format = self._block_format(paragraphs[sentence.paragraph])
+                if current is None:
+                    cursor.setBlockFormat(block_format)
+                else:
+                    cursor.insertBlock(block_format)
+                current = sentence.paragraph
+            else:
+                cursor.insertText(" ", QTextCharFormat())
+            text, fmt = self._text_and_format(row)
+            self._starts.append(cursor.position())
+            cursor.insertText(text, fmt)
+            self._ends.append(cursor.position())
+        cursor.endEditBlock()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        if self.column != TARGET or not self._starts:
+            return
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            self._replace(row)
+
+    def _replace(self, row: int) -> None:
+        text, fmt = self._text_and_format(row)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._starts[row])
+        cursor.setPosition(self._ends[row], QTextCursor.MoveMode.KeepAnchor)
+        if cursor.selectedText() == text and cursor.charFormat().foreground() == fmt.foreground():
+            return
+        old_length = self._ends[row] - self._starts[row]
+        cursor.insertText(text, fmt)
+        delta = len(text) - old_length
+        self._ends[row] += delta
+        for later in range(row + 1, len(self._starts)):
+            self._starts[later] += delta
+            self._ends[later] += delta
+        self._paint()
+
+    # -- positions ------------------------------------------------------------
+    def sentence_at_position(self, position: int) -> int:
+        """Sentence id whose span contains document position ``position``, or -1."""
+        i = bisect.bisect_right(self._starts, position) - 1
+        if i >= 0 and position < self._ends[i]:
+            return i
+        return -1
+
+    def sentence_at(self, point: QPoint) -> int:
+        """Sentence id under viewport point ``point`` (only when the point is over its text), or -1."""
+        offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        position = self.document().documentLayout().hitTest(point + offset, Qt.HitTestAccuracy.ExactHit)
+        return self.sentence_at_position(position) if position >= 0 else -1
+
+    def char_at(self, point: QPoint) -> int:
+        """QTextDocument position of the character whose glyph is under viewport point ``point``,
+        or -1. Unlike a cursor hit test (which gives the nearest gap between characters), this
+        checks the glyph's horizontal extent, so it is right in right-to-left and mixed runs."""
+        doc_point = QPointF(point) + QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        gap = self.document().documentLayout().hitTest(doc_point, Qt.HitTestAccuracy.ExactHit)
+        if gap < 0:
+            return -1
+        block = self.document().findBlock(gap)
+        layout = block.layout()
+        block_top_left = layout.position()
+        x = doc_point.x() - block_top_left.x()
+        y = doc_point.y() - block_top_left.y()
+        for candidate in (gap, gap - 1):
+            relative = candidate - block.position()
+            if not 0 <= relative < block.length() - 1:
+                continue
+            line = layout.lineForTextPosition(relative)
+            if not line.isValid() or not line.y() <= y < line.y() + line.height():
+                continue
+            x1, _ = line.cursorToX(relative)
+            x2, _ = line.cursorToX(relative + 1)
+            if min(x1, x2) <= x <= max(x1, x2) and x1 != x2:
+                return candidate
+        return -1
+
+    def source_offset_at(self, point: QPoint) -> int:
+        """Character offset into the document text (``Document.text``) of the character under
+        viewport point ``point`` in the source pane, or -1 when the point is not over text."""
+        if self.column != SOURCE:
+            return -1
+        position = self.char_at(point)
+        sentence_id = self.sentence_at_position(position) if position >= 0 else -1
+        if sentence_id < 0:
+            return -1
+        return self.model.document.sentences[sentence_id].start + position - self._starts[sentence_id]
+
+    def sentence_span(self, sentence_id: int) -> tuple[int, int]:
+        """(start, end) positions of a sentence in this pane's QTextDocument."""
+        return self._starts[sentence_id], self._ends[sentence_id]
+
+    def sentence_rect(self, sentence_id: int):
+        """Viewport rectangle of a sentence's first character."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._starts[sentence_id])
+        return self.cursorRect(cursor)
+
+    # -- highlight ------------------------------------------------------------
+    def set_highlight(self, hovered: int, selected: int | None = None) -> None:
+        """Paint sentence ``hovered`` (and ``selected`` when given); -1 paints none."""
+        self._hovered = hovered
+        if selected is not None:
+            self._selected = selected
+        self._paint()
+
+    def _paint(self) -> None:
+        selections = []
+        for sentence_id, color in ((self._selected, SELECTED_COLOR), (self._hovered, HOVER_COLOR)):
+            if 0 <= sentence_id < len(self._starts):
+                sel = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(self._starts[sentence_id])
+                cursor.setPosition(self._ends[sentence_id], QTextCursor.MoveMode.KeepAnchor)
+                sel.cursor = cursor
+                sel.format.setBackground(color)
+                selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def highlighted(self) -> tuple[int, int]:
+        """(hovered, selected) sentence ids, -1 for none."""
+        return self._hovered, self._selected
+
+    def ensure_sentence_visible(self, sentence_id: int) -> None:
+        """Scroll so that the sentence is in view, a third of the way down when it was not."""
+        if not 0 <= sentence_id < len(self._starts):
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._ends[sentence_id])
+        bottom = self.cursorRect(cursor).bottom()
+        cursor.setPosition(self._starts[sentence_id])
+        top = self.cursorRect(cursor).top()
+        height = self.viewport().height()
+        if top >= 0 and bottom <= height:
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + top - height // 3)
+
+    # -- zoom -----------------------------------------------------------------
+    def set_point_size(self, size: float) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(max(6.0, size))
+        self.document().setDefaultFont(font)
+        self.setFont(font)
+
+    # -- events ---------------------------------------------------------------
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        sentence_id = self.sentence_at(event.position().toPoint())
+        if sentence_id != self._hovered:
+            self.sentenceHovered.emit(sentence_id)
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event) -> None:
+        if self._hovered != -1:
+            self.sentenceHovered.emit(-1)
+        super().leaveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            sentence_id = self.sentence_at(event.position().toPoint())
+            if sentence_id >= 0:
+                self.sentenceClicked.emit(sentence_id)
+
+    def visible_sentences(self) -> list[int]:
+        """Ids of the sentences at least partly in the viewport, in document order."""
+        if not self._starts:
+            return []
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        bottom = self.cursorForPosition(QPoint(self.viewport().width(), self.viewport().height())).position()
+        lo, hi = sorted((top, bottom))
+        first = max(0, bisect.bisect_right(self._starts, lo) - 1)
+        last = max(first, bisect.bisect_right(self._starts, hi) - 1)
+        return list(range(first, last + 1))

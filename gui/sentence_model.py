@@ -1,0 +1,120 @@
+"""The open article as a Qt table model: one row per sentence, source and target columns."""
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from models.document import Document
+
+
+class State(enum.IntEnum):
+    """Where a sentence's translation stands."""
+
+    PENDING = 0  # waiting for the model
+    TRANSLATED = 1  # machine translation
+    PASSED_THROUGH = 2  # no Arabic letter: shown as it is, not sent to the model
+    UNAVAILABLE = 3  # no model loaded
+
+
+SOURCE, TARGET = 0, 1
+SentenceIdRole = Qt.ItemDataRole.UserRole + 1
+ParagraphRole = Qt.ItemDataRole.UserRole + 2
+StateRole = Qt.ItemDataRole.UserRole + 3
+SpanRole = Qt.ItemDataRole.UserRole + 4  # (start, end) character offsets into the document text
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class SentenceModel(QAbstractTableModel):
+    """Rows are the document's sentences in order (row == sentence id); column 0 is the Arabic
+    source, column 1 the translation (empty string until it arrives)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.document: Document | None = None
+        self._target: list[str] = []
+        self._state: list[State] = []
+
+    # -- loading and updating -------------------------------------------------
+    def set_document(self, document: Document | None) -> None:
+        self.beginResetModel()
+        self.document = document
+        n = len(document.sentences) if document else 0
+        self._target = [""] * n
+        self._state = [State.PENDING] * n
+        self.endResetModel()
+
+    def set_translation(self, sentence_id: int, text: str, translated: bool) -> None:
+        """Store a sentence's target text; ``translated`` False means passed through unchanged."""
+        if not 0 <= sentence_id < len(self._target):
+            return
+        self._target[sentence_id] = text
+        self._state[sentence_id] = State.TRANSLATED if translated else State.PASSED_THROUGH
+        index = self.index(sentence_id, TARGET)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, StateRole])
+
+    def mark_unavailable(self) -> None:
+        """No model: pending sentences stay untranslated (passed-through ones keep their text)."""
+        self._set_pending_to(State.UNAVAILABLE)
+
+    def mark_pending(self) -> None:
+        """A model is back: untranslated sentences are waiting for it again."""
+        self._set_pending_to(State.PENDING, frm=State.UNAVAILABLE)
+
+    def _set_pending_to(self, state: State, frm: State = State.PENDING) -> None:
+        changed = [i for i, s in enumerate(self._state) if s == frm]
+        for i in changed:
+            self._state[i] = state
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], TARGET), self.index(changed[-1], TARGET), [StateRole])
+
+    # -- queries --------------------------------------------------------------
+    def state(self, sentence_id: int) -> State:
+        return self._state[sentence_id]
+
+    def target(self, sentence_id: int) -> str:
+        return self._target[sentence_id]
+
+    def count(self, state: State) -> int:
+        return sum(1 for s in self._state if s == state)
+
+    def translations(self) -> dict[int, tuple[str, bool]]:
+        """Sentence id -> (target text, machine translated) for the sentences that have one."""
+        return {
+            i: (t, s == State.TRANSLATED)
+            for i, (t, s) in enumerate(zip(self._target, self._state))
+            if s in (State.TRANSLATED, State.PASSED_THROUGH)
+        }
+
+    # -- Qt model interface ---------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._target)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 2
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.document is None:
+            return None
+        row, col = index.row(), index.column()
+        sentence = self.document.sentences[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return sentence.text if col == SOURCE else self._target[row]
+        if role == SentenceIdRole:
+            return sentence.id
+        if role == ParagraphRole:
+            return sentence.paragraph
+        if role == StateRole:
+            return int(self._state[row])
+        if role == SpanRole:
+            return (sentence.start, sentence.end)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            rtl = col == SOURCE and sentence.translatable
+            return int(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return ("Arabic", "English")[section] if 0 <= section < 2 else None
+        return None

@@ -1,0 +1,152 @@
+"""The translation worker: one QThread owns the MarianMT model.
+
+The GUI thread never imports torch or transformers: :class:`TranslationWorker` imports
+``models.engine`` on its own thread when it first loads a model. Requests go to the worker as
+queued signals; results come back as signals, each tagged with its job id so that the window can
+drop results of a job it no longer wants. Cancellation is a job id the worker polls between
+batches (set directly from the GUI thread, so it takes effect while the worker is busy)."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from models.document import Document
+
+log = logging.getLogger(__name__)
+
+
+class TranslationWorker(QObject):
+    """Lives on the worker thread. Slots are called through queued connections only."""
+
+    modelLoaded = Signal(str)  # model id or folder
+    modelFailed = Signal(str, str)  # model, message for the user
+    result = Signal(int, int, str, bool)  # job, sentence id, target text, machine translated
+    progress = Signal(int, int, int)  # job, sentences done, sentences to do
+    jobFinished = Signal(int, bool)  # job, completed (False: stopped)
+    jobFailed = Signal(int, str)  # job, message
+    downloadProgress = Signal(int, int)  # bytes done, bytes total
+    downloadFinished = Signal(str)  # model
+    downloadFailed = Signal(str, str)  # model, message ("" when cancelled)
+
+    def __init__(self):
+        super().__init__()
+        self.engine = None
+        self.active_job = -1  # written by the GUI thread: the job the worker may go on with
+        self.download_wanted = False
+
+    @Slot(str)
+    def load(self, model: str) -> None:
+        self.engine = None
+        try:
+            from models.engine import ModelUnavailable, load_engine
+        except ImportError as exc:  # a broken install: say so instead of failing silently
+            log.exception("the translation engine cannot be imported")
+            self.modelFailed.emit(model, f"The translation engine cannot start ({exc}). Reinstall Qari with its dependencies.")
+            return
+        try:
+            self.engine = load_engine(model)
+        except ModelUnavailable as exc:
+            self.modelFailed.emit(model, str(exc))
+            return
+        except Exception as exc:  # a broken model folder must not take the app down
+            log.exception("loading %s failed", model)
+            self.modelFailed.emit(model, f"The model {model} could not be loaded: {exc}")
+            return
+        self.modelLoaded.emit(model)
+
+    @Slot(int, object, object)
+    def translate(self, job: int, document: Document, first: list[int]) -> None:
+        from models.pipeline import translate_document
+
+        if job != self.active_job:
+            return  # cancelled before it started
+        if self.engine is None:
+            self.jobFailed.emit(job, "No translation model is loaded.")
+            return
+        total = len(document.sentences)
+        done = 0
+
+        def on_result(sentence_id: int, text: str, translated: bool) -> None:
+            nonlocal done
+            done += 1
+            self.result.emit(job, sentence_id, text, translated)
+            self.progress.emit(job, done, total)
+
+        try:
+            translate_document(document, self.engine, on_result, should_stop=lambda: self.active_job != job, first=first)
+        except Exception as exc:
+            log.exception("translation job %d failed", job)
+            self.jobFailed.emit(job, f"Translation stopped with an error: {exc}")
+            return
+        self.jobFinished.emit(job, done == total)
+
+    @Slot(str)
+    def download(self, model: str) -> None:
+        from models.engine import DownloadCancelled, ModelUnavailable, download_model
+
+        try:
+            download_model(model, progress=self.downloadProgress.emit, should_stop=lambda: not self.download_wanted)
+        except DownloadCancelled:
+            self.downloadFailed.emit(model, "")
+            return
+        except ModelUnavailable as exc:
+            self.downloadFailed.emit(model, str(exc))
+            return
+        except Exception as exc:
+            log.exception("download of %s failed", model)
+            self.downloadFailed.emit(model, f"The download of {model} failed: {exc}")
+            return
+        self.downloadFinished.emit(model)
+
+
+class TranslationService(QObject):
+    """GUI-thread handle on the worker thread: start/stop requests, and the worker's signals."""
+
+    _load = Signal(str)
+    _translate = Signal(int, object, object)
+    _download = Signal(str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.thread = QThread()
+        self.thread.setObjectName("translation")
+        self.worker = TranslationWorker()
+        self.worker.moveToThread(self.thread)
+        self._load.connect(self.worker.load)
+        self._translate.connect(self.worker.translate)
+        self._download.connect(self.worker.download)
+        self._next_job = 0
+        self.thread.start()
+
+    def load(self, model: str) -> None:
+        self.stop()
+        self._load.emit(model)
+
+    def translate(self, document: Document, first: list[int] | None = None) -> int:
+        """Start translating ``document`` (sentence ids in ``first`` before the rest); returns the
+        job id. Any running job stops at its next batch."""
+        self._next_job += 1
+        job = self._next_job
+        self.worker.active_job = job
+        self._translate.emit(job, document, list(first or []))
+        return job
+
+    def stop(self) -> None:
+        """Stop the running job (if any) at its next batch."""
+        self.worker.active_job = -1
+
+    def download(self, model: str) -> None:
+        self.worker.download_wanted = True
+        self._download.emit(model)
+
+    def cancel_download(self) -> None:
+        self.worker.download_wanted = False
+
+    def shutdown(self, timeout_ms: int = 30000) -> None:
+        """Stop work and end the thread (call before the application quits)."""
+        self.stop()
+        self.cancel_download()
+        self.thread.quit()
+        if not self.thread.wait(timeout_ms):
+            log.warning("translation thread did not stop within %d ms", timeout_ms)

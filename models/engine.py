@@ -1,0 +1,331 @@
+"""The translation engine: a MarianMT model (by default Helsinki-NLP/opus-mt-ar-en) behind a
+small API that batches, streams and can be stopped.
+
+This module imports torch and transformers; import it only in the worker thread. The names the
+GUI thread needs (:data:`DEFAULT_MODEL`, :class:`ModelUnavailable`, :class:`DownloadCancelled`,
+:class:`DecodingSettings`, :func:`is_local_model`) live in :mod:`models.engine_api` and are
+re-exported here.
+
+Model files come from the Hugging Face cache (``HF_HOME``) or a local folder laid out like an
+opus-mt repository. Only MarianMT models are accepted, no remote code is ever run, safetensors
+weights are preferred and pickled ``pytorch_model.bin`` weights are only read with torch's
+weights-only loader.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+import torch
+from huggingface_hub import hf_hub_download, snapshot_download
+from tqdm.auto import tqdm
+from transformers import MarianMTModel, MarianTokenizer
+from transformers.utils import logging as transformers_logging
+
+from models.clauses import split_to_fit
+from models.engine_api import (
+    DEFAULT_MODEL,
+    DecodingSettings,
+    DownloadCancelled,
+    ModelUnavailable,
+    is_local_model,
+)
+
+__all__ = [
+    "DEFAULT_MODEL", "DecodingSettings", "DownloadCancelled", "Engine", "ModelUnavailable",
+    "download_model", "is_local_model", "load_engine",
+]
+
+log = logging.getLogger(__name__)
+
+SAFETENSORS_WEIGHTS = "model.safetensors"
+PICKLE_WEIGHTS = "pytorch_model.bin"
+#: Files of an opus-mt repository that MarianMT needs (tokenizer, configuration, weights).
+MARIAN_FILES = (
+    "config.json", "generation_config.json", "source.spm", "target.spm", "vocab.json",
+    "target_vocab.json", "tokenizer_config.json", "special_tokens_map.json",
+    SAFETENSORS_WEIGHTS, PICKLE_WEIGHTS,
+)
+_REQUIRED_FILES = ("config.json", "source.spm", "target.spm", "vocab.json")
+
+
+def _offline() -> bool:
+    """HF_HUB_OFFLINE (or TRANSFORMERS_OFFLINE) as set now, not only when huggingface_hub was imported."""
+    from huggingface_hub import constants
+
+    value = os.environ.get("HF_HUB_OFFLINE") or os.environ.get("TRANSFORMERS_OFFLINE")
+    if value is not None:
+        return value.strip().upper() in {"1", "ON", "YES", "TRUE"}
+    return bool(constants.HF_HUB_OFFLINE)
+
+
+def _check_folder(folder: Path, model: str) -> None:
+    """Raise :class:`ModelUnavailable` unless ``folder`` holds a MarianMT model and its tokenizer."""
+    if not folder.exists():
+        raise ModelUnavailable(f"The model folder {folder} does not exist.", model)
+    if not folder.is_dir():
+        raise ModelUnavailable(f"{folder} is a file, not a model folder.", model)
+    missing = [name for name in _REQUIRED_FILES if not (folder / name).is_file()]
+    if missing:
+        raise ModelUnavailable(
+            f"{folder} is not a MarianMT translation model (it has no {', '.join(missing)}).", model)
+    try:
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelUnavailable(f"The model configuration {folder / 'config.json'} cannot be read.", model) from exc
+    model_type = config.get("model_type") if isinstance(config, dict) else None
+    if model_type != "marian":
+        raise ModelUnavailable(
+            f"{folder} is not a MarianMT translation model (its type is {model_type or 'not given'}).", model)
+    if not ((folder / SAFETENSORS_WEIGHTS).is_file() or (folder / PICKLE_WEIGHTS).is_file()):
+        raise ModelUnavailable(f"{folder} has no model weights ({SAFETENSORS_WEIGHTS}).", model)
+
+
+def _cached_snapshot(model: str) -> Path | None:
+    """The cached snapshot folder of hub id ``model`` if it is complete, else None. No network."""
+    try:
+        folder = Path(snapshot_download(model, allow_patterns=list(MARIAN_FILES), local_files_only=True))
+        _check_folder(folder, model)
+    except (OSError, ValueError, ModelUnavailable) as exc:
+        log.debug("%s is not in the cache: %s", model, exc)
+        return None
+    return folder
+
+
+def download_model(model: str, progress: Callable[[int, int], None] | None = None,
+                   should_stop: Callable[[], bool] | None = None) -> str:
+    """Fetch the files of hub model ``model`` that MarianMT needs into the Hugging Face cache.
+
+    Only :data:`MARIAN_FILES` are fetched, and ``pytorch_model.bin`` only when the repository has
+    no ``model.safetensors``. ``progress(bytes_done, bytes_total)`` is called as bytes arrive
+    (files already cached count neither way); ``should_stop()`` is polled as often and a True
+    answer raises :class:`DownloadCancelled` (a partial file stays in the cache and is resumed
+    next time). Returns the local snapshot folder. A local folder is checked and returned as is.
+
+    Raises :class:`ModelUnavailable` when offline (``HF_HUB_OFFLINE``), on a network failure, for
+    an unknown or gated repository, or when the repository is not a MarianMT model."""
+    if is_local_model(model):
+        folder = Path(model).expanduser()
+        _check_folder(folder, model)
+        return str(folder)
+    if _offline():
+        raise ModelUnavailable(
+            f"The translation model {model} is not on this computer, and downloads are switched off (HF_HUB_OFFLINE).",
+            model)
+    try:
+        listing = snapshot_download(model, allow_patterns=list(MARIAN_FILES), dry_run=True)
+    except DownloadCancelled:
+        raise
+    except Exception as exc:  # network, HTTP and validation errors come in many classes
+        log.warning("cannot list %s: %r", model, exc)
+        raise ModelUnavailable(
+            f"The translation model {model} could not be downloaded. Check the internet connection and the model name.",
+            model) from exc
+    names = {info.filename for info in listing}
+    if not set(_REQUIRED_FILES) <= names or not names & {SAFETENSORS_WEIGHTS, PICKLE_WEIGHTS}:
+        raise ModelUnavailable(f"{model} is not a MarianMT translation model.", model)
+    wanted = [info for info in listing if not (info.filename == PICKLE_WEIGHTS and SAFETENSORS_WEIGHTS in names)]
+    total = sum(info.file_size or 0 for info in wanted if info.will_download)
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done, total)
+        if should_stop is not None and should_stop():
+            raise DownloadCancelled(f"download of {model} cancelled")
+
+    class _Progress(tqdm):  # hf_hub_download reports bytes through a tqdm class
+        def __init__(self, *args, **kwargs) -> None:
+            kwargs["disable"] = True
+            kwargs.pop("name", None)
+            super().__init__(*args, **kwargs)
+
+        def update(self, n: float | None = 1) -> bool | None:
+            advance(int(n or 0))
+            return None
+
+    folder = ""
+    try:
+        advance(0)
+        for info in wanted:
+            path = hf_hub_download(model, info.filename, revision=info.commit_hash, tqdm_class=_Progress)
+            folder = os.path.dirname(path)
+    except DownloadCancelled:
+        log.info("download of %s cancelled after %d of %d bytes", model, done, total)
+        raise
+    except Exception as exc:  # see above
+        log.warning("cannot download %s: %r", model, exc)
+        raise ModelUnavailable(
+            f"The translation model {model} could not be downloaded. Check the internet connection and the model name.",
+            model) from exc
+    log.info("downloaded %s (%d bytes) to %s", model, done, folder)
+    return folder
+
+
+def _set_threads(threads: int | None) -> None:
+    torch.set_num_threads(threads or max(1, min(4, os.cpu_count() or 1)))
+    try:
+        torch.set_num_interop_threads(1)
+    except RuntimeError:
+        pass  # can only be set once, before the first parallel work
+
+
+def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = None) -> "Engine":
+    """Load tokenizer and model from a local folder or a hub id, and return an :class:`Engine`.
+
+    A hub id is looked up in the Hugging Face cache first (no network); if it is not there and
+    HF_HUB_OFFLINE is not set, it is fetched with :func:`download_model` (no progress report).
+    Raises :class:`ModelUnavailable` when the model is missing and cannot be fetched, when a
+    folder is not a MarianMT model, or when its files cannot be read."""
+    settings = settings or DecodingSettings()
+    if is_local_model(model):
+        folder = Path(model).expanduser()
+        _check_folder(folder, model)
+    else:
+        folder = _cached_snapshot(model) or Path(download_model(model))
+    _set_threads(settings.threads)
+    transformers_logging.disable_progress_bar()
+    started = time.perf_counter()
+    try:
+        tokenizer = MarianTokenizer.from_pretrained(str(folder))
+        network = MarianMTModel.from_pretrained(
+            str(folder),
+            attn_implementation="eager",
+            use_safetensors=(folder / SAFETENSORS_WEIGHTS).is_file(),
+            dtype=torch.float32,
+        )
+    except (OSError, ValueError, KeyError, RuntimeError, TypeError) as exc:
+        log.exception("cannot load %s from %s", model, folder)
+        raise ModelUnavailable(f"The translation model {model} could not be loaded (its files may be damaged).",
+                               model) from exc
+    network.eval()
+    log.info("loaded %s from %s in %.1f s", model, folder, time.perf_counter() - started)
+    return Engine(model, tokenizer, network, settings)
+
+
+@dataclass
+class _Part:
+    owner: int  # index of the text in the caller's list
+    number: int  # position of the part within its text
+    text: str
+    tokens: int
+
+
+class Engine:
+    """A loaded MarianMT model. Not thread-safe: use it from one worker thread.
+
+    ``model`` is the hub id or folder it was loaded from; ``max_input_tokens`` is the longest
+    input in tokens, end-of-sentence token included (512 for opus-mt, from its configuration
+    ``max_position_embeddings`` and the tokenizer's ``model_max_length``)."""
+
+    def __init__(self, model: str, tokenizer: MarianTokenizer, network: MarianMTModel,
+                 settings: DecodingSettings) -> None:
+        self.model = model
+        self.settings = settings
+        self._tokenizer = tokenizer
+        self._network = network
+        limits = [network.config.max_position_embeddings]
+        if 0 < tokenizer.model_max_length < 10**6:
+            limits.append(tokenizer.model_max_length)
+        self.max_input_tokens: int = min(limits)
+
+    def count_tokens(self, text: str) -> int:
+        """Model input length of ``text`` in tokens, end-of-sentence token included."""
+        return len(self._tokenizer(text, truncation=False, verbose=False)["input_ids"])
+
+    def split(self, text: str) -> list[str]:
+        """``text`` cut into parts of at most :attr:`max_input_tokens` tokens each, at clause
+        boundaries where possible (see :mod:`models.clauses`); one part when it fits, ``[]`` when
+        blank. The parts together hold every non-space character of ``text``, in order."""
+        return [text[a:b] for a, b in split_to_fit(text, self.count_tokens, self.max_input_tokens)]
+
+    def translate_batch(self, texts: list[str]) -> list[str]:
+        """Translate ``texts`` with one ``generate`` call (beam search per :attr:`settings`).
+
+        Blank texts give ``""`` without reaching the model. Raises ``ValueError`` if a text is
+        longer than :attr:`max_input_tokens` tokens: use :meth:`translate`, which splits."""
+        results = [""] * len(texts)
+        todo = [i for i, text in enumerate(texts) if text.strip()]
+        if not todo:
+            return results
+        batch = self._tokenizer([texts[i] for i in todo], return_tensors="pt", padding=True, truncation=False)
+        length = batch["input_ids"].shape[1]
+        if length > self.max_input_tokens:
+            raise ValueError(f"a text of {length} tokens is longer than the model's {self.max_input_tokens}")
+        settings = self.settings
+        max_new = settings.max_new_tokens or min(512, 2 * length + 16)
+        options: dict[str, object] = {"num_beams": settings.num_beams, "max_new_tokens": max_new, "max_length": None}
+        if settings.min_new_tokens is not None:
+            options["min_new_tokens"] = min(settings.min_new_tokens, max_new)
+        started = time.perf_counter()
+        with torch.inference_mode():
+            output = self._network.generate(**batch, **options)
+        decoded = self._tokenizer.batch_decode(output, skip_special_tokens=True)
+        log.debug("translated %d texts of up to %d tokens in %.2f s", len(todo), length, time.perf_counter() - started)
+        for i, translation in zip(todo, decoded):
+            results[i] = translation.strip()
+        return results
+
+    def translate(self, texts: Sequence[str], on_result: Callable[[int, str], None] | None = None,
+                  should_stop: Callable[[], bool] | None = None, first: Sequence[int] = ()) -> list[str | None]:
+        """Translate ``texts``; returns one translation per text, ``None`` for those not reached.
+
+        Texts are batched by length under the token budget ``settings.batch_tokens``; the texts
+        whose indices are in ``first`` (those on screen) are translated before all others.
+        ``on_result(index, translation)`` is called as soon as a text is done (blank texts give
+        ``""`` at once). ``should_stop()`` is polled before each batch; when it returns True the
+        call returns early and unfinished entries stay ``None``. A text longer than
+        :attr:`max_input_tokens` is split by :meth:`split`, its parts translated and joined with
+        a space: never truncated."""
+        results: list[str | None] = [None] * len(texts)
+        translations: dict[int, list[str | None]] = {}
+        parts: list[_Part] = []
+        for index, text in enumerate(texts):
+            pieces = self.split(text)
+            if not pieces:
+                results[index] = ""
+                if on_result is not None:
+                    on_result(index, "")
+                continue
+            translations[index] = [None] * len(pieces)
+            parts.extend(_Part(index, n, piece, self.count_tokens(piece)) for n, piece in enumerate(pieces))
+
+        rank = {index: n for n, index in enumerate(dict.fromkeys(first))}
+        urgent = sorted((p for p in parts if p.owner in rank), key=lambda p: (p.tokens, rank[p.owner]))
+        rest = sorted((p for p in parts if p.owner not in rank), key=lambda p: (p.tokens, p.owner))
+        batches = self._batches(urgent) + self._batches(rest)
+
+        for batch in batches:
+            if should_stop is not None and should_stop():
+                log.info("translation stopped with %d of %d texts left", results.count(None), len(texts))
+                break
+            for part, translation in zip(batch, self.translate_batch([p.text for p in batch])):
+                slots = translations[part.owner]
+                slots[part.number] = translation
+                if all(slot is not None for slot in slots):
+                    joined = " ".join(slot for slot in slots if slot)
+                    results[part.owner] = joined
+                    if on_result is not None:
+                        on_result(part.owner, joined)
+        return results
+
+    def _batches(self, parts: list[_Part]) -> list[list[_Part]]:
+        """Consecutive runs of ``parts`` (sorted by length) whose padded size fits the budget."""
+        batches: list[list[_Part]] = []
+        current: list[_Part] = []
+        for part in parts:
+            longest = max([part.tokens] + [p.tokens for p in current])
+            if current and (len(current) + 1) * longest > self.settings.batch_tokens:
+                batches.append(current)
+                current = []
+            current.append(part)
+        if current:
+            batches.append(current)
+        return batches

@@ -1,0 +1,206 @@
+"""The reader window with the tiny MarianMT model, and without any model."""
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+
+from gui.main_window import MainWindow
+from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
+from gui.settings import Settings
+from models.document import Document, load_document, sample_path
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def make_window(qtbot, settings, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    windows = []
+
+    def make(model):
+        settings.set("model", str(model))
+        window = MainWindow(settings)
+        qtbot.addWidget(window)
+        window.resize(1000, 600)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for w in windows:
+        w.service.shutdown()
+
+
+def wait_model(qtbot, window, state):
+    qtbot.waitUntil(lambda: window.model_state == state, timeout=60000)
+
+
+def wait_translated(qtbot, window):
+    def done():
+        m = window.sentences
+        return m.rowCount() > 0 and m.count(State.PENDING) == 0 and window.job == -1
+
+    qtbot.waitUntil(done, timeout=120000)
+
+
+def test_model_missing_window_still_reads(make_window, qtbot):
+    window = make_window("Helsinki-NLP/opus-mt-ar-en")
+    window.open_path(sample_path())
+    wait_model(qtbot, window, "missing")
+    bar = window.model_bar
+    assert bar.isVisible()
+    assert "opus-mt-ar-en" in bar.message.text()
+    assert bar.download_button.isVisible() and bar.download_button.text() == "Download model (about 300 MB)"
+    assert bar.folder_button.isVisible()
+    arabic = window.arabic_pane.toPlainText()
+    assert "خلافات أميركية روسية تعيق الاتفاق بشأن سوريا" in arabic
+    english = window.english_pane.toPlainText()
+    assert "U.S. Secretary of State John Kerry" in english  # passed through without a model
+    assert window.sentences.count(State.UNAVAILABLE) == sum(s.translatable for s in window.sentences.document.sentences)
+
+
+def test_download_failure_is_reported(make_window, qtbot):
+    window = make_window("Helsinki-NLP/opus-mt-ar-en")
+    wait_model(qtbot, window, "missing")
+    qtbot.mouseClick(window.model_bar.download_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.model_state == "missing" and window.model_bar.download_button.isVisible(), timeout=30000)
+    assert window.model_bar.message.text()
+
+
+def test_translations_stream_in_and_pairs_highlight(make_window, qtbot, tiny_model_dir):
+    window = make_window(tiny_model_dir)
+    wait_model(qtbot, window, "ready")
+    window.open_path(sample_path())
+    wait_translated(qtbot, window)
+    doc = window.sentences.document
+    m = window.sentences
+    for s in doc.sentences:
+        assert m.state(s.id) == (State.TRANSLATED if s.translatable else State.PASSED_THROUGH)
+        assert m.target(s.id).strip()
+        start, end = window.english_pane.sentence_span(s.id)
+        assert window.english_pane.document().toPlainText()[start:end] == m.target(s.id)
+        start, end = window.arabic_pane.sentence_span(s.id)
+        assert window.arabic_pane.document().toPlainText()[start:end] == s.text
+    assert m.target(1) == doc.sentences[1].text  # the English caption passed through unchanged
+    assert window.progress_label.text() == f"Translated {len(doc.sentences)} sentences."
+
+    # hover the last sentence in the Arabic pane: both panes highlight it, the English pane scrolls to it
+    last = len(doc.sentences) - 1
+    window.arabic_pane.ensure_sentence_visible(last)
+    window.english_pane.verticalScrollBar().setValue(0)
+    rect = window.arabic_pane.sentence_rect(last)
+    point = QPoint(window.arabic_pane.viewport().width() - 30, rect.center().y())
+    assert window.arabic_pane.sentence_at(point) == last
+    QTest.mouseMove(window.arabic_pane.viewport(), point)
+    qtbot.waitUntil(lambda: window.english_pane.highlighted()[0] == last)
+    assert window.arabic_pane.highlighted()[0] == last
+    r = window.english_pane.sentence_rect(last)
+    assert 0 <= r.top() < window.english_pane.viewport().height()
+    # clicking a sentence in the English pane selects the pair
+    r = window.english_pane.sentence_rect(2)
+    window.english_pane.ensure_sentence_visible(2)
+    r = window.english_pane.sentence_rect(2)
+    qtbot.mouseClick(window.english_pane.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(r.left() + 3, r.center().y()))
+    qtbot.waitUntil(lambda: window.arabic_pane.highlighted()[1] == 2)
+
+
+def test_opening_another_article_cancels_and_drops_stale_results(make_window, qtbot, tiny_model_dir):
+    window = make_window(tiny_model_dir)
+    wait_model(qtbot, window, "ready")
+    long_arabic = Document.from_text(
+        "\n".join(f"هذه الجملة رقم {i} من مقال طويل عن المفاوضات في جنيف بين الوزيرين." for i in range(80)), "a.txt"
+    )
+    latin = Document.from_text("\n".join(f"Latin line number {i}." for i in range(80)), "b.txt")
+    window.open_document(long_arabic)
+    first_job = window.job
+    qtbot.waitUntil(lambda: window.sentences.count(State.TRANSLATED) > 0, timeout=60000)
+    assert window.sentences.count(State.PENDING) > 0  # still running
+    window.open_document(latin)
+    assert window.job != first_job
+    wait_translated(qtbot, window)
+    qtbot.wait(500)  # anything the old job still sends would land now
+    for s in latin.sentences:
+        assert window.sentences.target(s.id) == s.text
+        assert window.sentences.state(s.id) == State.PASSED_THROUGH
+    assert window.english_pane.toPlainText().split("\n")[5] == "Latin line number 5."
+
+
+def test_stop_keeps_what_is_done(make_window, qtbot, tiny_model_dir):
+    window = make_window(tiny_model_dir)
+    wait_model(qtbot, window, "ready")
+    doc = Document.from_text("\n".join(f"الجملة {i} عن الاتفاق بشأن سوريا." for i in range(120)), "long.txt")
+    window.open_document(doc)
+    qtbot.waitUntil(lambda: window.sentences.count(State.TRANSLATED) > 0, timeout=60000)
+    window.stop_action.trigger()
+    qtbot.waitUntil(lambda: window.job == -1, timeout=60000)
+    done = window.sentences.count(State.TRANSLATED)
+    assert 0 < done < 120
+    assert window.progress_label.text().startswith(f"Stopped: {done} of 120")
+
+
+def test_bad_file_keeps_the_article(make_window, qtbot, tmp_path):
+    window = make_window("Helsinki-NLP/opus-mt-ar-en")
+    window.open_path(sample_path())
+    bad = tmp_path / "x.bin"
+    bad.write_bytes(b"\x00\x01binary")
+    assert not window.open_path(bad)
+    from PySide6.QtWidgets import QMessageBox
+
+    box = window.findChild(QMessageBox, "errorBox")
+    assert box is not None and "not a text file" in box.text()
+    assert "خلافات أميركية" in window.arabic_pane.toPlainText()
+    box.close()
+
+
+def test_clipboard_and_zoom(make_window, qtbot, settings):
+    window = make_window("Helsinki-NLP/opus-mt-ar-en")
+    QGuiApplication.clipboard().setText("مرحبا بكم في القارئ. هذه جملة ثانية.")
+    window.open_clipboard()
+    assert window.sentences.document.source == "clipboard"
+    assert window.sentences.rowCount() == 2
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    before = window.arabic_pane.font().pointSizeF()
+    QTest.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.arabic_pane.font().pointSizeF() == before + 2
+    assert settings.get("zoom") == 2
+    QTest.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.arabic_pane.font().pointSizeF() == before + 1
+
+
+def test_arabic_pane_is_right_to_left(make_window):
+    window = make_window("Helsinki-NLP/opus-mt-ar-en")
+    window.open_path(sample_path())
+    doc = window.arabic_pane.document()
+    headline = doc.firstBlock()
+    assert headline.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert headline.blockFormat().alignment() & Qt.AlignmentFlag.AlignRight
+    caption = headline.next()  # the English photo caption stays left-to-right
+    assert caption.text().startswith("U.S.") and caption.blockFormat().layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert window.english_pane.document().firstBlock().blockFormat().layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert doc.blockCount() == load_document(sample_path()).paragraph_count
+
+
+def test_sentence_model(qtmodeltester):
+    model = SentenceModel()
+    model.set_document(load_document(sample_path()))
+    model.set_translation(0, "US-Russian differences", True)
+    qtmodeltester.check(model)
+    assert model.index(0, TARGET).data() == "US-Russian differences"
+    assert model.index(0, SOURCE).data().startswith("خلافات")
+
+
+def test_window_starts_without_torch():
+    code = "import sys, gui.app, gui.main_window, gui.worker; print('torch' in sys.modules, 'transformers' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
