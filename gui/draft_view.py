@@ -14,7 +14,7 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QFileSystemWatcher, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QLabel, QListView, QPlainTextEdit, QSplitter, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QPlainTextEdit, QSplitter, QTextEdit, QVBoxLayout, QWidget
 
 from models.document import DocumentError, load_document
 from models.qa import DraftCheck, Flag, check_draft
@@ -363,3 +363,20 @@ class DraftView(QWidget):
 
     def _on_flag_clicked(self, index: QModelIndex) -> None:
         self.select_link(index.data(LINK_ROLE))
+
+
+class DraftWindow(QMainWindow):
+    """A top-level window around a :class:`DraftView`, opened by the reader's
+    File > Open translation… for the article it shows."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.view = DraftView()
+        self.setCentralWidget(self.view)
+        self.resize(1300, 820)
+
+    def open(self, source_text: str, draft_path: str | Path, translations: Sequence[str] | None = None) -> None:
+        """Check the draft file against ``source_text``. Raises :class:`DocumentError`."""
+        self.view.set_source(source_text, translations)
+        self.view.open_draft(draft_path)
+        self.setWindowTitle(f"{Path(draft_path).name} — translation check — Qari")
