@@ -45,7 +45,7 @@ class TranslationWorker(QObject):
             self.modelFailed.emit(model, f"The translation engine cannot start ({exc}). Reinstall Qari with its dependencies.")
             return
         try:
-            self.engine = load_engine(model)
+            self.engine = load_engine(model, download=False)
         except ModelUnavailable as exc:
             self.modelFailed.emit(model, str(exc))
             return

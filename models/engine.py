@@ -146,6 +146,7 @@ def download_model(model: str, progress: Callable[[int, int], None] | None = Non
             kwargs["disable"] = True
             kwargs.pop("name", None)
             super().__init__(*args, **kwargs)
+            advance(int(kwargs.get("initial") or 0))  # bytes of a partial file resumed from the cache
 
         def update(self, n: float | None = 1) -> bool | None:
             advance(int(n or 0))
@@ -170,18 +171,23 @@ def download_model(model: str, progress: Callable[[int, int], None] | None = Non
 
 
 def _set_threads(threads: int | None) -> None:
-    torch.set_num_threads(threads or max(1, min(4, os.cpu_count() or 1)))
+    """Intra-op threads: as asked, else one core less than the machine has (the GUI thread and
+    the desktop keep one; on a 2-core laptop two busy torch threads also stall each other when
+    anything else runs), at most 4 (small batches gain little beyond)."""
+    torch.set_num_threads(threads or max(1, min(4, (os.cpu_count() or 2) - 1)))
     try:
         torch.set_num_interop_threads(1)
     except RuntimeError:
         pass  # can only be set once, before the first parallel work
 
 
-def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = None) -> "Engine":
+def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = None,
+                download: bool = True) -> "Engine":
     """Load tokenizer and model from a local folder or a hub id, and return an :class:`Engine`.
 
-    A hub id is looked up in the Hugging Face cache first (no network); if it is not there and
-    HF_HUB_OFFLINE is not set, it is fetched with :func:`download_model` (no progress report).
+    A hub id is looked up in the Hugging Face cache first (no network); if it is not there,
+    ``download`` is True and HF_HUB_OFFLINE is not set, it is fetched with :func:`download_model`
+    (no progress report). The window passes ``download=False`` and offers the download itself.
     Raises :class:`ModelUnavailable` when the model is missing and cannot be fetched, when a
     folder is not a MarianMT model, or when its files cannot be read."""
     settings = settings or DecodingSettings()
@@ -189,7 +195,11 @@ def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = 
         folder = Path(model).expanduser()
         _check_folder(folder, model)
     else:
-        folder = _cached_snapshot(model) or Path(download_model(model))
+        folder = _cached_snapshot(model)
+        if folder is None:
+            if not download:
+                raise ModelUnavailable(f"The translation model {model} is not on this computer yet.", model)
+            folder = Path(download_model(model))
     _set_threads(settings.threads)
     transformers_logging.disable_progress_bar()
     started = time.perf_counter()
@@ -201,7 +211,7 @@ def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = 
             use_safetensors=(folder / SAFETENSORS_WEIGHTS).is_file(),
             dtype=torch.float32,
         )
-    except (OSError, ValueError, KeyError, RuntimeError, TypeError) as exc:
+    except Exception as exc:  # damaged files fail in torch, safetensors, sentencepiece or json, each its own way
         log.exception("cannot load %s from %s", model, folder)
         raise ModelUnavailable(f"The translation model {model} could not be loaded (its files may be damaged).",
                                model) from exc

@@ -38,7 +38,7 @@ class DecodingSettings:
     degenerate repetition. ``min_new_tokens``: floor on generated tokens; ``None`` for none.
     ``batch_tokens``: token budget of one ``generate`` call, counted with padding (texts in the
     batch times the longest text's tokens); a single text over the budget still goes alone.
-    ``threads``: torch intra-op threads; ``None`` means the CPU count, at most 4."""
+    ``threads``: torch intra-op threads; ``None`` means one less than the CPU count, from 1 to 4."""
 
     num_beams: int = 4
     max_new_tokens: int | None = None

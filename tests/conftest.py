@@ -1,10 +1,23 @@
-"""Test set-up: Qt offscreen before any Qt import; the shared data folder; translator-mode texts."""
+"""Test set-up: headless Qt, no network for model files, a private Hugging Face cache, private
+user folders, the shared data folder, and the tiny MarianMT model built once per session."""
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
-import pytest
+# Before anything imports Qt or huggingface_hub (both read these once, at import).
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["HF_HUB_OFFLINE"] = "1"  # a test must never start a real download
+os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
+_TMP = tempfile.mkdtemp(prefix="qari-test-")
+os.environ["HF_HOME"] = os.path.join(_TMP, "hf")  # never the user's cache
+os.environ["HF_HUB_CACHE"] = os.path.join(os.environ["HF_HOME"], "hub")
+os.environ["QARI_DATA_DIR"] = os.path.join(_TMP, "data")  # user glossary, settings
+os.environ["QARI_CACHE_DIR"] = os.path.join(_TMP, "cache")  # compiled lexicon, translation cache
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pytest  # noqa: E402
+
+from tests.tiny_marian import build_tiny_marian  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -31,3 +44,13 @@ def source_text() -> str:
     from models.document import sample_path
 
     return sample_path().read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory):
+    """Folder of a tiny random-weight MarianMT model with real SentencePiece tokenizers."""
+    return build_tiny_marian(tmp_path_factory.mktemp("tiny-marian"))
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(_TMP, ignore_errors=True)

@@ -83,6 +83,9 @@ def build_tiny_marian(outdir: str | Path, d_model: int = 32, layers: int = 1, se
     can tell translations apart."""
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()
 
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,49 @@
+"""Translating a whole document sentence by sentence. Qt-free and torch-free by itself: the engine
+is passed in (anything with :meth:`models.engine.Engine.translate`'s signature)."""
+from __future__ import annotations
+
+import logging
+from typing import Callable, Protocol, Sequence
+
+from models.document import Document
+
+log = logging.getLogger(__name__)
+
+
+class Translator(Protocol):
+    def translate(self, texts: Sequence[str], on_result: Callable[[int, str], None] | None = None,
+                  should_stop: Callable[[], bool] | None = None,
+                  first: Sequence[int] = ()) -> list[str | None]: ...
+
+
+def translate_document(doc: Document, engine: Translator, on_result: Callable[[int, str, bool], None],
+                       should_stop: Callable[[], bool] | None = None, first: Sequence[int] = ()) -> dict[int, str]:
+    """Translate the sentences of ``doc``; returns ``{sentence id: translation}``.
+
+    Sentences without an Arabic letter (numbers, punctuation, Latin-script captions: not
+    ``sentence.translatable``) never reach the model, which would invent text for them (opus-mt
+    turns a lone space into "I don't know."): they are reported first, at once, with their own
+    text and ``translated=False``. The others go to ``engine.translate`` and are reported with
+    ``translated=True`` as their batch finishes; ``first`` lists sentence ids to translate before
+    the rest (those on screen). ``on_result(sentence_id, text, translated)``. When
+    ``should_stop()`` turns True the sentences not yet translated are missing from the result."""
+    results: dict[int, str] = {}
+    pending = []
+    for sentence in doc.sentences:
+        if sentence.translatable:
+            pending.append(sentence)
+        else:
+            results[sentence.id] = sentence.text
+            on_result(sentence.id, sentence.text, False)
+    position = {sentence.id: n for n, sentence in enumerate(pending)}
+
+    def report(n: int, translation: str) -> None:
+        sentence_id = pending[n].id
+        results[sentence_id] = translation
+        on_result(sentence_id, translation, True)
+
+    if pending:
+        engine.translate([s.text for s in pending], on_result=report, should_stop=should_stop,
+                         first=[position[i] for i in first if i in position])
+    log.info("%s: %d of %d sentences done", doc.source, len(results), len(doc.sentences))
+    return results

@@ -1,0 +1,53 @@
+"""Translating a document: what reaches the model, what is passed through, in which order."""
+import pytest
+
+from models.document import Document, load_document, sample_path
+from models.engine import DecodingSettings, load_engine
+from models.pipeline import translate_document
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def engine(tiny_model_dir):
+    return load_engine(str(tiny_model_dir), DecodingSettings(num_beams=1, max_new_tokens=8, threads=1, batch_tokens=120))
+
+
+def test_sample_article_caption_is_passed_through_and_arabic_translated(engine):
+    doc = load_document(sample_path())
+    calls = []
+    result = translate_document(doc, engine, lambda *call: calls.append(call))
+
+    assert sorted(result) == [s.id for s in doc.sentences]
+    caption = [s for s in doc.sentences if s.text.startswith(("U.S. Secretary", "REUTERS"))]
+    assert len(caption) == 2
+    assert calls[:2] == [(s.id, s.text, False) for s in caption]  # reported at once, as written
+    arabic = [s for s in doc.sentences if s.translatable]
+    expected = engine.translate([s.text for s in arabic])
+    assert {s.id: result[s.id] for s in arabic} == dict(zip([s.id for s in arabic], expected))
+    assert sorted(call[0] for call in calls[2:]) == [s.id for s in arabic]
+    assert all(translated for _, _, translated in calls[2:])
+    assert all(text == result[sid] for sid, text, _ in calls)
+
+
+def test_numbers_and_punctuation_never_reach_the_model(engine):
+    doc = Document.from_text("2016\n...\nوقال كيري\n* * *")
+    calls = []
+    result = translate_document(doc, engine, lambda *call: calls.append(call))
+    assert result[0] == "2016" and result[1] == "..." and result[3] == "* * *"
+    assert [c for c in calls if not c[2]] == [(0, "2016", False), (1, "...", False), (3, "* * *", False)]
+    assert calls[-1] == (2, engine.translate(["وقال كيري"])[0], True)
+
+
+def test_sentences_on_screen_first_and_stop(engine):
+    doc = load_document(sample_path())
+    order = []
+    translate_document(doc, engine, lambda sid, text, translated: translated and order.append(sid), first=[16, 9])
+    assert set(order[:2]) == {16, 9}
+
+    calls = []
+    result = translate_document(doc, engine, lambda *call: calls.append(call),
+                                should_stop=lambda: sum(c[2] for c in calls) > 0)
+    translated = {sid for sid, _, flag in calls if flag}
+    assert translated and len(translated) < sum(s.translatable for s in doc.sentences)
+    assert set(result) == translated | {1, 2}
