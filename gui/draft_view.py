@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QFileSystemWatcher, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QPlainTextEdit, QSplitter, QTextEdit, QVBoxLayout, QWidget
 
 from models.document import DocumentError, load_document
@@ -209,6 +209,12 @@ class DraftView(QWidget):
         self.draft_column.offsetClicked.connect(lambda o: self._click(self._draft_link, self.check and self.check.draft_sentences, o))
         self.flag_list.clicked.connect(self._on_flag_clicked)
         self.flag_list.activated.connect(self._on_flag_clicked)
+
+    def set_fonts(self, arabic: QFont, english: QFont) -> None:
+        """Use the reader's fonts (and zoom) for the Arabic column and the English columns."""
+        self.source_column.setFont(arabic)
+        for column in (self.draft_column, self.mt_column):
+            column.setFont(english)
 
     # -- inputs ---------------------------------------------------------------
     def set_source(self, text: str, translations: Sequence[str] | None = None) -> None:

@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
             show_error(self, "Cannot check the translation", "Open the Arabic article first.")
             return False
         window = DraftWindow(self)
+        window.view.set_fonts(self.arabic_pane.font(), self.english_pane.font())
         try:
             window.open(doc.text, path, self.machine_translations())
         except DocumentError as exc:
