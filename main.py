@@ -14,6 +14,7 @@ import sys
 #: Headless commands: name -> module with ``add_arguments(parser)`` and ``run(args) -> int``.
 COMMANDS: dict[str, str] = {
     "export": "models.export",
+    "check": "models.check",
     "gloss": "models.gloss",
 }
 

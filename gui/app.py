@@ -23,6 +23,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="main.py", description="Read an Arabic article beside its offline English translation.")
     parser.add_argument("file", nargs="?", help="UTF-8 text file to open (default: the bundled sample article)")
     parser.add_argument("--model", help="MarianMT model: Hugging Face id or local folder (remembered)")
+    parser.add_argument("--draft", help="English translation of FILE to check in translator mode")
     return parser.parse_args(argv)
 
 
@@ -64,4 +65,6 @@ def run_app(argv: list[str]) -> int:
     window.show()
     if not window.open_path(args.file or sample_path()) and args.file:
         window.open_path(sample_path())
+    if args.draft:
+        window.open_translation(args.draft)
     return app.exec()

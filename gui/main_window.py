@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self.model_state = "loading"
         self.model_name = settings.get("model")
         self.job = -1
+        self.draft_window = None
         self.sentences = SentenceModel(self)
         self.arabic_pane = ReadingPane(self.sentences, SOURCE)
         self.english_pane = ReadingPane(self.sentences, TARGET)
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         file = bar.addMenu("&File")
         self._action(file, "&Open…", self.choose_file, QKeySequence.StandardKey.Open, "openAction")
         self._action(file, "New from &clipboard", self.open_clipboard, "Ctrl+Shift+V", "clipboardAction")
+        self._action(file, "Open &translation…", self.choose_translation, "Ctrl+Shift+O", "openTranslationAction")
+        self._action(file, "&Export…", self.choose_export, "Ctrl+E", "exportAction")
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         view = bar.addMenu("&View")
@@ -206,12 +209,77 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(path)
 
+    def choose_translation(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open an English translation of this article", "", "Text files (*.txt);;All files (*)")
+        if path:
+            self.open_translation(path)
+
+    def machine_translations(self) -> list[str] | None:
+        """One machine translation per sentence of the open article when every sentence has its
+        translation (or its pass-through text), else None."""
+        doc = self.sentences.document
+        if doc is None:
+            return None
+        done = self.sentences.translations()
+        if not any(machine for _, machine in done.values()) or len(done) < len(doc.sentences):
+            return None
+        return [done[s.id][0] for s in doc.sentences]
+
+    def open_translation(self, path: str | Path) -> bool:
+        """Open a translator-mode window checking the draft at ``path`` against the open article;
+        on failure say why."""
+        from gui.draft_view import DraftWindow
+
+        doc = self.sentences.document
+        if doc is None:
+            show_error(self, "Cannot check the translation", "Open the Arabic article first.")
+            return False
+        window = DraftWindow(self)
+        window.view.set_fonts(self.arabic_pane.font(), self.english_pane.font())
+        try:
+            window.open(doc.text, path, self.machine_translations())
+        except DocumentError as exc:
+            window.deleteLater()
+            show_error(self, "Cannot open the translation", str(exc))
+            return False
+        self.draft_window = window
+        window.show()
+        return True
+
     def open_clipboard(self) -> None:
         text = QGuiApplication.clipboard().text()
         if not has_arabic(text):
             show_error(self, "Nothing to open", "The clipboard holds no Arabic text. Copy an Arabic article first.")
             return
         self.open_document(Document.from_text(text, source="clipboard"))
+
+    def choose_export(self) -> None:
+        doc = self.sentences.document
+        if doc is None:
+            return
+        stem = Path(doc.source).stem if doc.source != "clipboard" else "clipboard"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export the bitext", f"{stem}.html", "Web page (*.html);;JSON (*.json);;Tab-separated (*.tsv)"
+        )
+        if path:
+            if not Path(path).suffix:
+                path += "." + chosen.split("*.")[-1].rstrip(")")
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> bool:
+        """Write the article and the translations so far (HTML, JSON or TSV by extension)."""
+        from models.export import write_bitext
+
+        doc = self.sentences.document
+        translations = {i: text for i, (text, _) in self.sentences.translations().items()}
+        model = self.model_name if self.model_state == "ready" else None
+        try:
+            write_bitext(path, doc, model, translations if model or translations else None)
+        except (OSError, ValueError) as exc:
+            show_error(self, "Cannot export", f"{path} cannot be written: {getattr(exc, 'strerror', None) or exc}")
+            return False
+        self.statusBar().showMessage(f"Exported to {path}", 5000)
+        return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():

@@ -109,6 +109,24 @@ def to_html(doc: Document, model: str | None, rows: list[dict]) -> str:
     return "\n".join(parts)
 
 
+def write_bitext(out: Path, doc: Document, model: str | None, translations: dict[int, str] | None) -> None:
+    """Write the bitext to ``out`` in the format its extension names (one of :data:`FORMATS`).
+
+    Raises ValueError for another extension and OSError when the file cannot be written."""
+    kind = out.suffix.lower()
+    rows = bitext_rows(doc, translations)
+    if kind == ".json":
+        content = to_json(doc, model, rows)
+    elif kind == ".html":
+        content = to_html(doc, model, rows)
+    elif kind == ".tsv":
+        content = to_tsv(rows)
+    else:
+        raise ValueError(f"{out.name} has no known extension; use one of {', '.join(FORMATS)}.")
+    out.write_text(content, encoding="utf-8", newline="\n")
+    log.info("wrote %s (%d sentences)", out, len(rows))
+
+
 def _translate(doc: Document, model: str, settings: DecodingSettings) -> tuple[str | None, dict[int, str] | None]:
     """(model name, translations), or (None, None) with a note on stderr when no model loads."""
     try:
@@ -150,16 +168,8 @@ def run(args: argparse.Namespace) -> int:
     except DocumentError as exc:
         return _error(str(exc))
     model, translations = _translate(doc, args.model, DecodingSettings(num_beams=args.beams))
-    rows = bitext_rows(doc, translations)
-    if kind == ".json":
-        content = to_json(doc, model, rows)
-    elif kind == ".html":
-        content = to_html(doc, model, rows)
-    else:
-        content = to_tsv(rows)
     try:
-        out.write_text(content, encoding="utf-8", newline="\n")
+        write_bitext(out, doc, model, translations)
     except OSError as exc:
         return _error(f"{out} cannot be written: {exc.strerror or exc}.")
-    log.info("wrote %s (%d sentences)", out, len(rows))
     return 0

@@ -21,6 +21,7 @@ from tests.tiny_marian import build_tiny_marian  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +30,20 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def draft_text() -> str:
+    """The human translation of the sample article (a clean draft)."""
+    return (FIXTURES / "en-kerry-lavrov-syria-2016.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def source_text() -> str:
+    """The bundled Arabic sample article."""
+    from models.document import sample_path
+
+    return sample_path().read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

@@ -205,3 +205,20 @@ def test_window_starts_without_torch():
     code = "import sys, gui.app, gui.main_window, gui.worker; print('torch' in sys.modules, 'transformers' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_export_from_window(make_window, qtbot, tiny_model_dir, tmp_path):
+    import json
+
+    window = make_window(tiny_model_dir)
+    wait_model(qtbot, window, "ready")
+    window.open_path(sample_path())
+    wait_translated(qtbot, window)
+    assert window.export_to(tmp_path / "out.json")
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    doc = window.sentences.document
+    assert data["model"] == str(tiny_model_dir)
+    assert [s["translation"] for s in data["sentences"]] == [window.sentences.target(s.id) for s in doc.sentences]
+    assert [s["translated"] for s in data["sentences"]] == [s.translatable for s in doc.sentences]
+    assert all(doc.text[s["start"] : s["end"]] == s["text"] for s in data["sentences"])
+    assert not window.export_to(tmp_path / "no-such-dir" / "out.html")  # a plain error, nothing raised

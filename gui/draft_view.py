@@ -1,0 +1,388 @@
+"""Translator mode: the Arabic source, the English draft and (when given) the machine translation
+in three columns, sentence links highlighted together, flagged links marked, a flag list.
+
+The check itself is :func:`models.qa.check_draft` (Qt-free). It takes a few milliseconds for a
+news article, so it runs on the GUI thread; the draft file is watched with QFileSystemWatcher and
+re-checked, debounced, when it changes on disk.
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+from pathlib import Path
+from typing import Any, Sequence
+
+from PySide6.QtCore import QAbstractListModel, QFileSystemWatcher, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QPlainTextEdit, QSplitter, QTextEdit, QVBoxLayout, QWidget
+
+from models.document import DocumentError, load_document
+from models.qa import DraftCheck, Flag, check_draft
+from models.segment import Sentence
+
+log = logging.getLogger(__name__)
+
+FLAGGED_COLOR = QColor("#ffe3b8")
+CURRENT_COLOR = QColor("#bcd7ff")
+CURRENT_FLAGGED_COLOR = QColor("#ffb866")
+SPAN_COLOR = QColor("#ff9d4d")
+LINK_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class FlagListModel(QAbstractListModel):
+    """The flags of a draft check, one row each, in link order. Roles: display ("Kind: message"),
+    tooltip (the message), ``LINK_ROLE`` (index of the link in ``DraftCheck.links``), ``KIND_ROLE``."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[int, Flag]] = []
+
+    def set_check(self, check: DraftCheck | None) -> None:
+        self.beginResetModel()
+        self._rows = [] if check is None else [(k, f) for k, flags in enumerate(check.flags) for f in flags]
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        link, flag = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{flag.kind.replace('_', ' ').capitalize()}: {flag.message}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return flag.message
+        if role == LINK_ROLE:
+            return link
+        if role == KIND_ROLE:
+            return flag.kind
+        return None
+
+    def flag(self, row: int) -> tuple[int, Flag]:
+        """(link index, flag) of a row."""
+        return self._rows[row]
+
+
+class TextColumn(QPlainTextEdit):
+    """A read-only column of text whose positions are reported as character offsets (code points)
+    into the text given to :meth:`set_text`."""
+
+    offsetHovered = Signal(int)
+    offsetClicked = Signal(int)
+
+    def __init__(self, rtl: bool = False, parent=None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+        self._utf16: list[int] = []  # utf16 position of each code point offset, when they differ
+
+    def set_text(self, text: str) -> None:
+        self._text = text
+        if any(ord(ch) > 0xFFFF for ch in text):
+            pos, table = 0, []
+            for ch in text:
+                table.append(pos)
+                pos += 2 if ord(ch) > 0xFFFF else 1
+            table.append(pos)
+            self._utf16 = table
+        else:
+            self._utf16 = []
+        self.setPlainText(text)
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            option = self.document().defaultTextOption()
+            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+            option.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.document().setDefaultTextOption(option)
+
+    def to_position(self, offset: int) -> int:
+        """Qt document position (UTF-16 units) of a character offset."""
+        return self._utf16[offset] if self._utf16 else offset
+
+    def to_offset(self, position: int) -> int:
+        """Character offset of a Qt document position."""
+        return bisect.bisect_right(self._utf16, position) - 1 if self._utf16 else position
+
+    def set_spans(self, spans: Sequence[tuple[int, int, QColor]]) -> None:
+        """Background colours on character spans (start, end, colour); later spans paint over earlier."""
+        selections = []
+        for start, end, color in spans:
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.to_position(start))
+            cursor.setPosition(self.to_position(end), QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(color)
+            sel.cursor = cursor
+            sel.format = fmt
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def scroll_to(self, offset: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.to_position(offset))
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def _offset_at(self, event: QMouseEvent) -> int:
+        return self.to_offset(self.cursorForPosition(event.position().toPoint()).position())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        self.offsetHovered.emit(self._offset_at(event))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.offsetClicked.emit(self._offset_at(event))
+
+
+def _sentence_at(sentences: Sequence[Sentence], offset: int) -> int | None:
+    starts = [s.start for s in sentences]
+    k = bisect.bisect_right(starts, offset) - 1
+    if k >= 0 and offset <= sentences[k].end:
+        return k
+    return None
+
+
+class DraftView(QWidget):
+    """Translator-mode widget. Call :meth:`set_source` then :meth:`open_draft` (or
+    :meth:`set_draft_text`). ``linkSelected(k)`` is emitted when link ``k`` of :attr:`check` is
+    selected (click in a column or in the flag list); ``checked`` after every (re)check."""
+
+    linkSelected = Signal(int)
+    checked = Signal()
+
+    def __init__(self, parent=None, debounce_ms: int = 300) -> None:
+        super().__init__(parent)
+        self.check: DraftCheck | None = None
+        self.source_text = ""
+        self.draft_path: Path | None = None
+        self.translations: list[str] | None = None
+        self.glossary: list[tuple[str, str]] = []
+        self.current_link = -1
+        self.hovered_link = -1
+        self._source_link: list[int] = []
+        self._draft_link: list[int] = []
+        self._mt_spans: list[tuple[int, int]] = []
+        self.source_column = TextColumn(rtl=True)
+        self.source_column.setObjectName("sourceColumn")
+        self.draft_column = TextColumn()
+        self.draft_column.setObjectName("draftColumn")
+        self.mt_column = TextColumn()
+        self.mt_column.setObjectName("mtColumn")
+        self.mt_column.hide()
+        self.flag_model = FlagListModel(self)
+        self.flag_list = QListView()
+        self.flag_list.setObjectName("flagList")
+        self.flag_list.setModel(self.flag_model)
+        self.flag_list.setWordWrap(True)
+        self.summary = QLabel()
+        columns = QSplitter(Qt.Orientation.Horizontal)
+        for column in (self.source_column, self.draft_column, self.mt_column):
+            columns.addWidget(column)
+        below = QWidget()
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.summary)
+        below_layout.addWidget(self.flag_list)
+        outer = QSplitter(Qt.Orientation.Vertical)
+        outer.addWidget(columns)
+        outer.addWidget(below)
+        outer.setStretchFactor(0, 4)
+        outer.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(outer)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._on_file_changed)
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(debounce_ms)
+        self.debounce.timeout.connect(self.reload_draft)
+        self.source_column.offsetHovered.connect(lambda o: self._hover(self._source_link, self.check and self.check.source_sentences, o))
+        self.draft_column.offsetHovered.connect(lambda o: self._hover(self._draft_link, self.check and self.check.draft_sentences, o))
+        self.source_column.offsetClicked.connect(lambda o: self._click(self._source_link, self.check and self.check.source_sentences, o))
+        self.draft_column.offsetClicked.connect(lambda o: self._click(self._draft_link, self.check and self.check.draft_sentences, o))
+        self.flag_list.clicked.connect(self._on_flag_clicked)
+        self.flag_list.activated.connect(self._on_flag_clicked)
+
+    def set_fonts(self, arabic: QFont, english: QFont) -> None:
+        """Use the reader's fonts (and zoom) for the Arabic column and the English columns."""
+        self.source_column.setFont(arabic)
+        for column in (self.draft_column, self.mt_column):
+            column.setFont(english)
+
+    # -- inputs ---------------------------------------------------------------
+    def set_source(self, text: str, translations: Sequence[str] | None = None) -> None:
+        """The Arabic source text and, optionally, one machine translation per source sentence
+        (as segmented by :func:`models.segment.segment`); the third column shows them."""
+        self.source_text = text
+        self.translations = list(translations) if translations is not None else None
+        self.mt_column.setVisible(self.translations is not None)
+
+    def set_glossary(self, glossary: Sequence[tuple[str, str]]) -> None:
+        """The user's (Arabic term, English translation) pairs, checked from the next check on."""
+        self.glossary = list(glossary)
+
+    def open_draft(self, path: str | Path) -> None:
+        """Read, check and watch a draft file. Raises :class:`DocumentError` with a sentence for
+        the user when it cannot be read."""
+        document = load_document(path)
+        if self.draft_path is not None and str(self.draft_path) in self.watcher.files():
+            self.watcher.removePath(str(self.draft_path))
+        self.draft_path = Path(path)
+        self.watcher.addPath(str(self.draft_path))
+        self.set_draft_text(document.text)
+
+    def set_draft_text(self, text: str) -> None:
+        """Check ``text`` as the draft and show the result."""
+        self.check = check_draft(self.source_text, text, glossary=self.glossary, translations=self.translations)
+        self._show()
+        self.checked.emit()
+
+    def reload_draft(self) -> None:
+        """Re-read the watched draft file and check it again; a file that cannot be read (being
+        saved, deleted) keeps the last result and says so in the summary line."""
+        if self.draft_path is None:
+            return
+        if str(self.draft_path) not in self.watcher.files() and self.draft_path.exists():
+            self.watcher.addPath(str(self.draft_path))  # editors that save by renaming drop the watch
+        try:
+            document = load_document(self.draft_path)
+        except DocumentError as exc:
+            log.info("draft not re-read: %s", exc)
+            self.summary.setText(f"The draft could not be read again: {exc}")
+            return
+        self.set_draft_text(document.text)
+
+    def _on_file_changed(self, path: str) -> None:
+        self.debounce.start()
+
+    # -- display --------------------------------------------------------------
+    def _show(self) -> None:
+        check = self.check
+        assert check is not None
+        self._source_link = [-1] * len(check.source_sentences)
+        self._draft_link = [-1] * len(check.draft_sentences)
+        for k, link in enumerate(check.links):
+            for i in link.source:
+                self._source_link[i] = k
+            for j in link.draft:
+                self._draft_link[j] = k
+        self.source_column.set_text(check.source_text)
+        self.draft_column.set_text(check.draft_text)
+        if self.translations is not None:
+            parts, pos, spans = [], 0, []
+            for t in self.translations:
+                spans.append((pos, pos + len(t)))
+                parts.append(t)
+                pos += len(t) + 1
+            self._mt_spans = spans
+            self.mt_column.set_text("\n".join(parts))
+        self.flag_model.set_check(check)
+        counts = check.flag_counts()
+        flags = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in sorted(counts.items())) or "no flags"
+        self.summary.setText(f"{len(check.links)} links; {flags}")
+        self.current_link = self.hovered_link = -1
+        self._paint()
+
+    def _link_spans(self, k: int, color: QColor, with_flag_spans: bool) -> tuple[list, list, list]:
+        check = self.check
+        link, flags = check.links[k], check.flags[k]
+        src = [(check.source_sentences[i].start, check.source_sentences[i].end, color) for i in link.source]
+        dft = [(check.draft_sentences[j].start, check.draft_sentences[j].end, color) for j in link.draft]
+        mt = [(*self._mt_spans[i], color) for i in link.source] if self.translations is not None else []
+        if with_flag_spans:
+            src += [(s, e, SPAN_COLOR) for f in flags for s, e in f.source_spans]
+            dft += [(s, e, SPAN_COLOR) for f in flags for s, e in f.draft_spans]
+        return src, dft, mt
+
+    def _paint(self) -> None:
+        """Flagged links tinted; the hovered or selected link highlighted in all columns."""
+        if self.check is None:
+            return
+        src: list = []
+        dft: list = []
+        mt: list = []
+        for k, flags in enumerate(self.check.flags):
+            if flags:
+                a, b, c = self._link_spans(k, FLAGGED_COLOR, False)
+                src += a; dft += b; mt += c  # noqa: E702
+        for k in dict.fromkeys((self.current_link, self.hovered_link)):
+            if k >= 0:
+                color = CURRENT_FLAGGED_COLOR if self.check.flags[k] else CURRENT_COLOR
+                a, b, c = self._link_spans(k, color, True)
+                src += a; dft += b; mt += c  # noqa: E702
+        self.source_column.set_spans(src)
+        self.draft_column.set_spans(dft)
+        self.mt_column.set_spans(mt)
+
+    def highlighted_spans(self) -> dict[str, list[tuple[int, int]]]:
+        """Character spans highlighted as the current or hovered link, per column
+        ("source", "draft", "mt"): what the user sees marked."""
+        result: dict[str, list[tuple[int, int]]] = {"source": [], "draft": [], "mt": []}
+        for k in dict.fromkeys((self.current_link, self.hovered_link)):
+            if k >= 0:
+                a, b, c = self._link_spans(k, CURRENT_COLOR, False)
+                result["source"] += [(s, e) for s, e, _ in a]
+                result["draft"] += [(s, e) for s, e, _ in b]
+                result["mt"] += [(s, e) for s, e, _ in c]
+        return result
+
+    # -- gestures -------------------------------------------------------------
+    def _link_at(self, table: list[int], sentences, offset: int) -> int:
+        if not sentences:
+            return -1
+        k = _sentence_at(sentences, offset)
+        return -1 if k is None else table[k]
+
+    def _hover(self, table, sentences, offset: int) -> None:
+        link = self._link_at(table, sentences, offset)
+        if link != self.hovered_link:
+            self.hovered_link = link
+            self._paint()
+
+    def _click(self, table, sentences, offset: int) -> None:
+        link = self._link_at(table, sentences, offset)
+        if link >= 0:
+            self.select_link(link, scroll=False)
+
+    def select_link(self, k: int, scroll: bool = True) -> None:
+        """Select link ``k``: highlight it in every column and, with ``scroll``, bring it into view."""
+        if self.check is None or not 0 <= k < len(self.check.links):
+            return
+        self.current_link = k
+        self._paint()
+        if scroll:
+            link = self.check.links[k]
+            if link.source:
+                self.source_column.scroll_to(self.check.source_sentences[link.source[0]].start)
+                if self.translations is not None:
+                    self.mt_column.scroll_to(self._mt_spans[link.source[0]][0])
+            if link.draft:
+                self.draft_column.scroll_to(self.check.draft_sentences[link.draft[0]].start)
+        self.linkSelected.emit(k)
+
+    def _on_flag_clicked(self, index: QModelIndex) -> None:
+        self.select_link(index.data(LINK_ROLE))
+
+
+class DraftWindow(QMainWindow):
+    """A top-level window around a :class:`DraftView`, opened by the reader's
+    File > Open translation… for the article it shows."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.view = DraftView()
+        self.setCentralWidget(self.view)
+        self.resize(1300, 820)
+
+    def open(self, source_text: str, draft_path: str | Path, translations: Sequence[str] | None = None) -> None:
+        """Check the draft file against ``source_text``. Raises :class:`DocumentError`."""
+        self.view.set_source(source_text, translations)
+        self.view.open_draft(draft_path)
+        self.setWindowTitle(f"{Path(draft_path).name} — translation check — Qari")

@@ -1,0 +1,60 @@
+import json
+
+import pytest
+
+from main import main
+from models.document import sample_path
+from tests.conftest import FIXTURES
+
+DRAFT = FIXTURES / "en-kerry-lavrov-syria-2016.txt"
+
+
+def test_json_report_has_sentences_links_and_summary(tmp_path, capsys):
+    out = tmp_path / "report.json"
+    assert main(["check", str(sample_path()), str(DRAFT), "-o", str(out)]) == 0
+    assert "17 links, no flags" in capsys.readouterr().out
+    report = json.loads(out.read_text(encoding="utf-8"))
+    source = sample_path().read_text(encoding="utf-8")
+    draft = DRAFT.read_text(encoding="utf-8")
+    for s in report["source_sentences"]:
+        assert source[s["start"] : s["end"]] == s["text"]
+    for s in report["draft_sentences"]:
+        assert draft[s["start"] : s["end"]] == s["text"]
+    assert report["summary"] == {"links": 17, "flags": {}}
+    link = report["links"][8]
+    assert link["source"] == [8, 9] and link["draft"] == [8] and 0 <= link["confidence"] <= 1 and link["flags"] == []
+
+
+def test_html_report_marks_flagged_spans(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT.read_text(encoding="utf-8").replace("290,000", "300,000"), encoding="utf-8")
+    out = tmp_path / "report.html"
+    assert main(["check", str(sample_path()), str(draft), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<mark>300,000</mark>" in page and "<mark>290 ألف</mark>" in page
+    assert "number mismatch: 2" in page
+
+
+def test_glossary_file_is_used(tmp_path):
+    glossary = tmp_path / "terms.tsv"
+    glossary.write_text("# term\ttranslation\nالمبعوث\tspecial envoy\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    assert main(["check", str(sample_path()), str(DRAFT), "-o", str(out), "--glossary", str(glossary)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["flags"] == {"glossary_term": 1}
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["missing.txt", str(DRAFT), "-o", "{tmp}/r.json"], "missing.txt does not exist"),
+        ([str(sample_path()), str(DRAFT), "-o", "{tmp}/r.txt"], "must end in .json or .html"),
+        ([str(sample_path()), "{tmp}", "-o", "{tmp}/r.json"], "is a folder"),
+        ([str(sample_path()), str(DRAFT), "-o", "{tmp}/no/such/dir/r.json"], "cannot write"),
+    ],
+)
+def test_bad_input_gives_one_line_and_status_2(tmp_path, capsys, args, message):
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    assert main(["check", *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err

@@ -1,0 +1,98 @@
+import pytest
+
+from gui.draft_view import KIND_ROLE, LINK_ROLE, DraftView, FlagListModel
+from models.qa import check_draft
+from tests.conftest import FIXTURES
+
+DRAFT = FIXTURES / "en-kerry-lavrov-syria-2016.txt"
+
+
+@pytest.fixture
+def bad_draft(tmp_path):
+    path = tmp_path / "draft.txt"
+    text = DRAFT.read_text(encoding="utf-8").replace("290,000", "300,000").replace("Lavrov went on:", "Lavrov went on (وتابع):")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def view(qtbot, source_text, bad_draft):
+    widget = DraftView(debounce_ms=50)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.set_source(source_text)
+    widget.open_draft(bad_draft)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_flag_list_model_passes_the_model_tester(qtmodeltester, source_text, bad_draft):
+    model = FlagListModel()
+    model.set_check(check_draft(source_text, bad_draft.read_text(encoding="utf-8")))
+    qtmodeltester.check(model)
+    kinds = [model.index(r).data(KIND_ROLE) for r in range(model.rowCount())]
+    assert sorted(kinds) == ["number_mismatch", "number_mismatch", "untranslated"]
+    shown = [model.index(r).data() for r in range(model.rowCount())]
+    assert any(d.startswith("Number mismatch:") and "290 ألف" in d for d in shown)
+    assert any(d.startswith("Number mismatch:") and "300,000" in d for d in shown)
+    assert any(d.startswith("Untranslated:") and "وتابع" in d for d in shown)
+
+
+def test_columns_show_source_and_draft_and_summary(view, source_text, bad_draft):
+    # (Qt's plain text gives no-break spaces back as spaces.)
+    assert view.source_column.toPlainText() == source_text.replace("\u00a0", " ")
+    assert view.draft_column.toPlainText() == bad_draft.read_text(encoding="utf-8")
+    assert view.mt_column.isHidden()
+    assert view.summary.text() == "17 links; 2 number mismatch, 1 untranslated"
+
+
+def test_clicking_a_flag_selects_and_highlights_its_link(view, qtbot):
+    row = next(r for r in range(view.flag_model.rowCount()) if view.flag_model.index(r).data(KIND_ROLE) == "untranslated")
+    index = view.flag_model.index(row)
+    with qtbot.waitSignal(view.linkSelected) as blocker:
+        view.flag_list.clicked.emit(index)
+    k = index.data(LINK_ROLE)
+    assert blocker.args == [k] and view.current_link == k
+    draft_spans = view.highlighted_spans()["draft"]
+    assert [view.check.draft_text[s:e][:25] for s, e in draft_spans] == ["Lavrov went on (وتابع): \""]
+    assert view.check.source_text[slice(*view.highlighted_spans()["source"][0])].startswith("وتابع لافروف")
+    # The selected sentence is brought into view in the draft column.
+    assert view.draft_column.textCursor().position() == draft_spans[0][0]
+
+
+def test_hovering_a_draft_sentence_highlights_its_source(view, qtbot):
+    check = view.check
+    k = next(i for i, l in enumerate(check.links) if l.source == (8, 9))
+    sentence = check.draft_sentences[check.links[k].draft[0]]
+    view.draft_column.scroll_to(sentence.start + 5)
+    cursor = view.draft_column.textCursor()
+    cursor.setPosition(sentence.start + 5)
+    point = view.draft_column.cursorRect(cursor).center()
+    qtbot.mouseMove(view.draft_column.viewport(), point)
+    qtbot.waitUntil(lambda: view.hovered_link == k)
+    spans = view.highlighted_spans()["source"]
+    assert [check.source_text[s:e][:12] for s, e in spans] == ["وقال \"لا نري", "نريد إنجاز ش"]
+
+
+def test_machine_translation_column(qtbot, source_text):
+    from models.segment import segment
+
+    sentences = segment(source_text)
+    mt = [f"MT {s.id}: {s.text}" if s.translatable else s.text for s in sentences]
+    widget = DraftView()
+    qtbot.addWidget(widget)
+    widget.set_source(source_text, translations=mt)
+    widget.set_draft_text(DRAFT.read_text(encoding="utf-8"))
+    assert not widget.mt_column.isHidden()
+    assert widget.mt_column.toPlainText().splitlines()[0] == mt[0]
+    widget.select_link(3)
+    assert [widget.mt_column.toPlainText()[s:e] for s, e in widget.highlighted_spans()["mt"]] == [mt[3]]
+
+
+def test_draft_changed_on_disk_is_checked_again(view, qtbot, bad_draft):
+    fixed = DRAFT.read_text(encoding="utf-8")
+    with qtbot.waitSignal(view.checked, timeout=5000):
+        bad_draft.write_text(fixed, encoding="utf-8")
+    assert view.summary.text() == "17 links; no flags"
+    assert view.flag_model.rowCount() == 0
