@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import functools
 
-from models.segment import Sentence
-
-_LINE_BREAKS = "\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"
+from models.segment import Sentence, segment
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,15 +55,4 @@ def segment_english(text: str) -> list[Sentence]:
     ``text[start:end] == sentence.text``, and no sentence has leading or trailing white space.
     Together they cover every non-space character of ``text`` exactly once. Blank text gives
     ``[]``; nothing is raised."""
-    sentences: list[Sentence] = []
-    paragraph = -1
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip(_LINE_BREAKS)
-        spans = _split_line(body)
-        if spans:
-            paragraph += 1
-        for s, e in spans:
-            sentences.append(Sentence(len(sentences), paragraph, offset + s, offset + e, body[s:e]))
-        offset += len(line)
-    return sentences
+    return segment(text, _split_line)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from models.arabic import has_arabic
 
@@ -97,17 +98,23 @@ def _split_line(line: str) -> list[tuple[int, int]]:
     return result
 
 
-def segment(text: str) -> list[Sentence]:
+LINE_BREAKS = "\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"  # the line ends of str.splitlines
+
+
+def segment(text: str, split_line: Callable[[str], list[tuple[int, int]]] = _split_line) -> list[Sentence]:
     """Split ``text`` into sentences.
 
+    Every line break ends a sentence and each non-blank line is a paragraph; ``split_line``
+    gives the (start, end) spans of the sentences within one line, stripped of white space
+    (default: the Arabic rules of this module; :mod:`models.en_segment` passes English ones).
     Returns sentences in document order with ids 0..n-1. Together they cover every non-space
     character of ``text`` exactly once. Raises nothing; empty or blank text gives ``[]``."""
     sentences: list[Sentence] = []
     paragraph = -1
     offset = 0
     for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
-        spans = _split_line(body)
+        body = line.rstrip(LINE_BREAKS)
+        spans = split_line(body)
         if spans:
             paragraph += 1
         for s, e in spans:
