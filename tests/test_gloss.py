@@ -76,6 +76,26 @@ def test_detached_proclitic_before_number():
     assert lookup("و").analyses
 
 
+@pytest.mark.parametrize("word, translit", [
+    ("الشمس", "ash-shams"), ("والشمس", "wa-ash-shams"), ("بالسلام", "bi-as-salām"),
+    ("النور", "an-nūr"), ("اللغة", "al-lughah"), ("القمر", "al-qamar"),
+    ("للكتاب", "lil-kitāb"), ("للشمس", "lish-shams"),
+])
+def test_article_assimilates_to_sun_letters(word, translit):
+    assert best(word)[0].translit == translit
+
+
+@pytest.mark.parametrize("word, buckwalter, suffix_tag", [
+    ("كتاباً", "kitAbAF", "NSUFF_MASC_SG_ACC_INDEF"),  # tanwin alef, written
+    ("جديدا", "jadiydAF", "NSUFF_MASC_SG_ACC_INDEF"),  # tanwin alef, unwritten
+    ("لمساعدته", "limusAEadath", "POSS_PRON_3MS"),  # ta marbuta + pronoun
+    ("لاستقباله", "li{isotiqobAlh", "POSS_PRON_3MS"),
+])
+def test_tanwin_alef_and_pronoun_suffixes(word, buckwalter, suffix_tag):
+    found = lookup(word).analyses
+    assert any(a.buckwalter == buckwalter and a.segments[-1].pos == suffix_tag for a in found)
+
+
 def test_names_have_no_analysis():
     found = lookup("لافروف")
     assert found.step == STEP_NONE
@@ -96,6 +116,7 @@ def test_cli_prints_one_json_object_per_word(capsys):
     record = json.loads(lines[0])
     assert record["word"] == "والمساعدات" and record["normalized"] == "والمساعدات"
     analysis = record["analyses"][0]
-    assert set(analysis) == {"vocalized", "lemma", "pos", "gloss", "segments", "translit", "reason"}
+    assert set(analysis) == {"vocalized", "lemma", "pos", "gloss", "segments", "translit", "reason", "backoff"}
+    assert analysis["backoff"] is False
     assert analysis["segments"][0] == {"form": "وَ", "pos": "CONJ", "gloss": "and"}
     assert json.loads(lines[1]) == {"word": "لافروف", "normalized": "لافروف", "analyses": []}
