@@ -5,7 +5,7 @@ import pytest
 
 from main import main
 from models.gloss_rank import rank
-from models.wordnorm import STEP_COLLAPSED, STEP_NONE, lookup
+from models.wordnorm import STEP_BACKOFF, STEP_COLLAPSED, STEP_NONE, lookup
 
 
 def best(word, context=None):
@@ -96,11 +96,32 @@ def test_tanwin_alef_and_pronoun_suffixes(word, buckwalter, suffix_tag):
     assert any(a.buckwalter == buckwalter and a.segments[-1].pos == suffix_tag for a in found)
 
 
-def test_names_have_no_analysis():
-    found = lookup("لافروف")
-    assert found.step == STEP_NONE
-    assert found.analyses == []
-    assert rank(found) == []
+def test_names_get_only_backoff_readings_without_gloss():
+    found = lookup("ولافروف")
+    assert found.step == STEP_BACKOFF and not found.in_lexicon
+    ranked = rank(found, "And Lavrov said")
+    assert all(a.backoff and a.gloss == "" and a.lemma == "" for a in ranked)
+    first = ranked[0]
+    assert first.segmentation == "وَ + لافروف"
+    assert [s.pos for s in first.segments] == ["CONJ", "NOUN_PROP"]
+    assert first.translit == "wa-lāfrūf"
+    assert "not in the lexicon; read as a name" in first.reason
+    assert lookup("لافروف", backoff=False).step == STEP_NONE
+    assert lookup("لافروف", backoff=False).analyses == []
+
+
+def test_backoff_strips_the_article_and_keeps_name_initial_letters():
+    assert best("الشرايطي")[0].segmentation == "ال + شرايطي"
+    assert best("الشرايطي")[0].translit == "ash-shrāyṭī"
+    assert best("بيردمان")[0].segmentation == "بيردمان"  # not بِ + يردمان
+    assert best("والغتر")[0].segmentation == "وَ + ال + غتر"
+    assert all(a.segments[-1].form != "الغتر" for a in best("والغتر"))
+
+
+def test_known_words_get_no_backoff_reading():
+    for word in ("والمساعدات", "الشمس", "العربالموت", "وجيييه"):
+        found = lookup(word)
+        assert found.in_lexicon and not any(a.backoff for a in found.analyses), word
 
 
 def test_run_on_words_split_only_at_evident_boundaries():
@@ -119,4 +140,7 @@ def test_cli_prints_one_json_object_per_word(capsys):
     assert set(analysis) == {"vocalized", "lemma", "pos", "gloss", "segments", "translit", "reason", "backoff"}
     assert analysis["backoff"] is False
     assert analysis["segments"][0] == {"form": "وَ", "pos": "CONJ", "gloss": "and"}
-    assert json.loads(lines[1]) == {"word": "لافروف", "normalized": "لافروف", "analyses": []}
+    name = json.loads(lines[1])
+    assert name["word"] == "لافروف" and name["analyses"]
+    assert all(a["backoff"] is True and a["gloss"] == "" for a in name["analyses"])
+    assert name["analyses"][0]["segments"] == [{"form": "لافروف", "pos": "NOUN_PROP", "gloss": ""}]
