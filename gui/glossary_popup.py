@@ -34,9 +34,23 @@ WORD_PT, VOCALIZED_PT, SEGMENT_PT = 26, 18, 14
 GAP = 6
 
 
+#: Readable names of the Buckwalter affix tag families, by tag prefix (longest first).
+TAG_FAMILY_NAMES = (
+    ("NSUFF_FEM_PL", "feminine plural"), ("NSUFF_FEM_SG", "feminine"), ("NSUFF_MASC_DU", "dual"),
+    ("NSUFF_FEM_DU", "feminine dual"), ("NSUFF_MASC_PL", "masculine plural"),
+    ("NSUFF_MASC_SG_ACC_INDEF", "accusative, indefinite"), ("NSUFF", "noun suffix"),
+    ("POSS_PRON", "possessive pronoun"), ("PVSUFF_DO", "object pronoun"), ("IVSUFF_DO", "object pronoun"),
+    ("CVSUFF_DO", "object pronoun"), ("PVSUFF_SUBJ", "subject suffix"), ("IVSUFF_SUBJ", "subject suffix"),
+    ("CVSUFF_SUBJ", "subject suffix"), ("IVSUFF_MOOD", "mood suffix"), ("IV", "verb prefix"), ("PRON", "pronoun"),
+)
+
+
 def describe_pos(tag: str) -> str:
-    """A readable name for a Buckwalter POS tag (the tag itself when it has none)."""
-    return AFFIX_TAG_NAMES.get(tag, tag)
+    """A readable name for a Buckwalter POS tag (``NSUFF_FEM_PL`` -> "feminine plural"); the
+    tag itself when it has none."""
+    if tag in AFFIX_TAG_NAMES:
+        return AFFIX_TAG_NAMES[tag]
+    return next((name for prefix, name in TAG_FAMILY_NAMES if tag.startswith(prefix)), tag)
 
 
 def _arabic(text: str, family: str, size: int) -> str:
@@ -67,6 +81,18 @@ def analysis_html(analysis: Analysis, arabic_family: str = "") -> str:
         rows.append(f'<tr><td align="left" valign="middle">{gloss}{pos}</td><td align="right" valign="middle">{form}</td></tr>')
     parts.append('<table width="100%" cellspacing="0" cellpadding="1" style="margin-top:2px">' + "".join(rows) + "</table>")
     return "".join(parts)
+
+
+def reading_html(analysis: Analysis, arabic_family: str = "") -> str:
+    """One compact row for an "other reading": transliteration, gloss and part of speech (left),
+    vocalized form (right)."""
+    e = html.escape
+    gloss = e(analysis.gloss.replace(";", "; ")) if analysis.gloss else '<span style="color:#999">(no gloss)</span>'
+    return (
+        f'<tr><td align="left" valign="middle"><i>{e(analysis.translit)}</i> &nbsp;{gloss}'
+        f'<span style="color:#6b6b6b; font-size:small">&nbsp; {e(describe_pos(analysis.pos))}</span></td>'
+        f'<td align="right" valign="middle">{_arabic(analysis.vocalized, arabic_family, SEGMENT_PT)}</td></tr>'
+    )
 
 
 def _rich_label(name: str) -> QLabel:
@@ -195,7 +221,8 @@ class GlossaryPopup(QFrame):
         self.others_button.setVisible(bool(others))
         self.others_button.setChecked(False)
         self.others_button.setText(f"Other readings ({len(others)}) ▸")
-        self.others_label.setText('<hr style="color:#ddd">'.join(analysis_html(a, self.arabic_family) for a in others))
+        self.others_label.setText('<table width="100%" cellspacing="0" cellpadding="1">'
+                                  + "".join(reading_html(a, self.arabic_family) for a in others) + "</table>")
         self.others_label.hide()
         self.add_button.setVisible(not self.user_terms)
         self._fit()
@@ -239,9 +266,16 @@ class GlossaryPopup(QFrame):
         screen = QGuiApplication.screenAt(centre) or QGuiApplication.primaryScreen()
         area = screen.availableGeometry()
         x = min(max(area.left(), centre.x() - self.width() // 2), area.right() + 1 - self.width())
-        y = word_rect.bottom() + 1 + GAP
-        if y + self.height() > area.bottom() + 1 and word_rect.top() - GAP - self.height() >= area.top():
-            y = word_rect.top() - GAP - self.height()
+        below = word_rect.bottom() + 1 + GAP
+        above = word_rect.top() - GAP - self.height()
+        if below + self.height() <= area.bottom() + 1:
+            y = below
+        elif above >= area.top():
+            y = above
+        else:  # fits neither side: the side with more room, kept on the screen
+            room_below = area.bottom() + 1 - below
+            y = below if room_below >= word_rect.top() - area.top() else area.top()
+            y = max(area.top(), min(y, area.bottom() + 1 - self.height()))
         self.move(x, y)
         self.show()
 
