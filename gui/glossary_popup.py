@@ -1,16 +1,20 @@
 """The hover popup: what a word is, in its sentence.
 
-Shows the word, the learner's own glossary entry first (when there is one), then the best
-analysis (vocalized form, transliteration, segmentation such as و + ال + مساعدات, POS and the
-gloss of each segment) and, one click away, the other readings. A word without analysis says so.
-"Add to my glossary" is always offered (it emits :attr:`GlossaryPopup.addRequested`).
+A card, from the top: the word as written, large, in the reader's Arabic font; the learner's own
+glossary entry (when there is one); the best analysis -- its vocalized form (right) and
+transliteration (left), its segmentation (و + ال + مساعدات) and one grid row per segment (gloss,
+part of speech, form); the other readings one click away; "Add to my glossary". Arabic is aligned
+right and English left throughout. A word the lexicon cannot analyse says so plainly ("Not in the
+lexicon (perhaps a name)") and shows the proper-noun backoff reading (:mod:`models.backoff`,
+e.g. و + لافروف with its transliteration) underneath, never as a gloss. The popup is placed
+below the hovered word's line (above it when there is no room), so it never covers the word.
 """
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.morphology import Analysis
@@ -22,27 +26,81 @@ AFFIX_TAG_NAMES = {
     "NOUN": "noun", "NOUN_PROP": "proper noun", "ADJ": "adjective", "VERB_PERFECT": "verb, perfect",
     "VERB_IMPERFECT": "verb, imperfect", "VERB_IMPERATIVE": "verb, imperative", "FUNC_WORD": "function word",
 }
+NOT_IN_LEXICON = "Not in the lexicon (perhaps a name)."
+LOADING = "Loading the Arabic lexicon…"
+#: Point sizes: the word as written, the vocalized form, the segments.
+WORD_PT, VOCALIZED_PT, SEGMENT_PT = 26, 18, 14
+#: Gap between the word's line and the popup, in pixels.
+GAP = 6
+
+
+#: Readable names of the Buckwalter affix tag families, by tag prefix (longest first).
+TAG_FAMILY_NAMES = (
+    ("NSUFF_FEM_PL", "feminine plural"), ("NSUFF_FEM_SG", "feminine"), ("NSUFF_MASC_DU", "dual"),
+    ("NSUFF_FEM_DU", "feminine dual"), ("NSUFF_MASC_PL", "masculine plural"),
+    ("NSUFF_MASC_SG_ACC_INDEF", "accusative, indefinite"), ("NSUFF", "noun suffix"),
+    ("POSS_PRON", "possessive pronoun"), ("PVSUFF_DO", "object pronoun"), ("IVSUFF_DO", "object pronoun"),
+    ("CVSUFF_DO", "object pronoun"), ("PVSUFF_SUBJ", "subject suffix"), ("IVSUFF_SUBJ", "subject suffix"),
+    ("CVSUFF_SUBJ", "subject suffix"), ("IVSUFF_MOOD", "mood suffix"), ("IV", "verb prefix"), ("PRON", "pronoun"),
+)
 
 
 def describe_pos(tag: str) -> str:
-    """A readable name for a Buckwalter POS tag (the tag itself when it has none)."""
-    return AFFIX_TAG_NAMES.get(tag, tag)
+    """A readable name for a Buckwalter POS tag (``NSUFF_FEM_PL`` -> "feminine plural"); the
+    tag itself when it has none."""
+    if tag in AFFIX_TAG_NAMES:
+        return AFFIX_TAG_NAMES[tag]
+    return next((name for prefix, name in TAG_FAMILY_NAMES if tag.startswith(prefix)), tag)
 
 
-def analysis_html(analysis: Analysis) -> str:
-    """Rich text for one analysis: vocalized form and transliteration, segmentation, and one
-    line per segment (form, POS, gloss)."""
+def _arabic(text: str, family: str, size: int) -> str:
+    family_css = f"font-family:'{html.escape(family)}';" if family else ""
+    return f'<span dir="rtl" style="{family_css} font-size:{size}pt">{html.escape(text)}</span>'
+
+
+def analysis_html(analysis: Analysis, arabic_family: str = "") -> str:
+    """Rich text for one analysis: vocalized form (right) and transliteration (left); the
+    segmentation when the word has several morphemes; a grid with one row per segment: gloss
+    (left), part of speech, form (right). ``arabic_family``: font family of the Arabic text."""
     e = html.escape
-    lines = [
-        f'<span style="font-size:15pt">{e(analysis.vocalized)}</span>&nbsp; <i>{e(analysis.translit)}</i>',
-        f'<span dir="rtl">{e(analysis.segmentation)}</span>',
+    parts = [
+        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+        f'<td align="left" valign="middle"><i style="font-size:12pt">{e(analysis.translit)}</i></td>'
+        f'<td align="right" valign="middle">{_arabic(analysis.vocalized, arabic_family, VOCALIZED_PT)}</td>'
+        "</tr></table>"
     ]
-    for s in analysis.segments:
-        if not any(c.isalpha() for c in s.form):
-            continue
-        gloss = e(s.gloss.replace(";", "; ")) if s.gloss else ""
-        lines.append(f'<span dir="rtl">{e(s.form)}</span> &nbsp;<small>{e(describe_pos(s.pos))}</small> &nbsp;{gloss}')
-    return "<br>".join(lines)
+    segments = [s for s in analysis.segments if any(c.isalpha() for c in s.form)]
+    several = len(segments) > 1
+    if several:
+        parts.append(f'<p align="right" style="margin:0">{_arabic(analysis.segmentation, arabic_family, SEGMENT_PT)}</p>')
+    rows = []
+    for s in segments:
+        gloss = e(s.gloss.replace(";", "; ")) if s.gloss else '<span style="color:#999">(no gloss)</span>'
+        pos = f'<span style="color:#6b6b6b; font-size:small">&nbsp; {e(describe_pos(s.pos))}</span>'
+        form = _arabic(s.form, arabic_family, SEGMENT_PT) if several else ""
+        rows.append(f'<tr><td align="left" valign="middle">{gloss}{pos}</td><td align="right" valign="middle">{form}</td></tr>')
+    parts.append('<table width="100%" cellspacing="0" cellpadding="1" style="margin-top:2px">' + "".join(rows) + "</table>")
+    return "".join(parts)
+
+
+def reading_html(analysis: Analysis, arabic_family: str = "") -> str:
+    """One compact row for an "other reading": transliteration, gloss and part of speech (left),
+    vocalized form (right)."""
+    e = html.escape
+    gloss = e(analysis.gloss.replace(";", "; ")) if analysis.gloss else '<span style="color:#999">(no gloss)</span>'
+    return (
+        f'<tr><td align="left" valign="middle"><i>{e(analysis.translit)}</i> &nbsp;{gloss}'
+        f'<span style="color:#6b6b6b; font-size:small">&nbsp; {e(describe_pos(analysis.pos))}</span></td>'
+        f'<td align="right" valign="middle">{_arabic(analysis.vocalized, arabic_family, SEGMENT_PT)}</td></tr>'
+    )
+
+
+def _rich_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    return label
 
 
 class GlossaryPopup(QFrame):
@@ -54,66 +112,86 @@ class GlossaryPopup(QFrame):
     addRequested = Signal(object)
     editRequested = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, arabic_family: str = ""):
         super().__init__(parent, Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("glossaryPopup")
+        # The interface is English: left to right, even over the right-to-left Arabic pane.
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setFrameShape(QFrame.Shape.Box)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setStyleSheet("#glossaryPopup { background: #fffef6; border: 1px solid #b9b39a; }")
+        self.setStyleSheet(
+            "#glossaryPopup { background: #fffef6; border: 1px solid #b9b39a; }"
+            " #glossaryPopup QLabel { background: transparent; color: #222; }"
+            " #messageLabel { color: #8a5a00; font-weight: bold; }"
+            " #backoffCaption { color: #6b6b6b; }"
+            " #wordLabel { border-bottom: 1px solid #e6e0c8; padding-bottom: 2px; }"
+        )
+        self.arabic_family = arabic_family
         self.word_label = QLabel()
         self.word_label.setObjectName("wordLabel")
-        self.word_label.setStyleSheet("font-size: 18pt")
-        self.word_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.user_label = QLabel()
-        self.user_label.setObjectName("userEntry")
-        self.user_label.setWordWrap(True)
+        self.word_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute)
+        self.user_label = _rich_label("userEntry")
         self.edit_button = QPushButton("Edit")
         self.edit_button.setObjectName("editTermButton")
         self.edit_button.clicked.connect(self._edit)
-        user_row = QHBoxLayout()
+        self.user_box = QWidget()  # one widget, so that hiding it leaves no gap
+        self.user_box.setObjectName("userBox")
+        user_row = QHBoxLayout(self.user_box)
+        user_row.setContentsMargins(0, 0, 0, 0)
         user_row.addWidget(self.user_label, 1)
-        user_row.addWidget(self.edit_button)
-        self.best_label = QLabel()
-        self.best_label.setObjectName("bestAnalysis")
-        self.best_label.setTextFormat(Qt.TextFormat.RichText)
-        self.best_label.setWordWrap(True)
+        user_row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.best_label = _rich_label("bestAnalysis")
         self.message_label = QLabel()
         self.message_label.setObjectName("messageLabel")
         self.message_label.setWordWrap(True)
+        self.backoff_caption = QLabel("Read as a name (a guess from the letters; no gloss):")
+        self.backoff_caption.setObjectName("backoffCaption")
+        self.backoff_label = _rich_label("backoffReading")
         self.others_button = QPushButton()
         self.others_button.setObjectName("otherReadingsButton")
         self.others_button.setCheckable(True)
         self.others_button.setFlat(True)
         self.others_button.toggled.connect(self._toggle_others)
-        self.others_label = QLabel()
-        self.others_label.setObjectName("otherReadings")
-        self.others_label.setTextFormat(Qt.TextFormat.RichText)
-        self.others_label.setWordWrap(True)
+        self.others_label = _rich_label("otherReadings")
         self.add_button = QPushButton("Add to my glossary")
         self.add_button.setObjectName("addTermButton")
         self.add_button.clicked.connect(self._add)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.addWidget(self.word_label)
-        layout.addLayout(user_row)
-        layout.addWidget(self.best_label)
-        layout.addWidget(self.message_label)
+        layout.setContentsMargins(12, 8, 12, 10)
+        layout.setSpacing(4)
+        for widget in (self.word_label, self.user_box, self.best_label, self.message_label,
+                       self.backoff_caption, self.backoff_label):
+            layout.addWidget(widget)
         layout.addWidget(self.others_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.others_label)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.setMinimumWidth(320)
-        self.setMaximumWidth(520)
+        self.setFixedWidth(400)
         self.word = ""
         self.analyses: list[Analysis] = []
         self.user_terms: list[Term] = []
         self.sentence = ""
         self.sentence_translation = ""
+        self.anchor = QRect()
+        self.set_arabic_family(arabic_family)
+
+    def set_arabic_family(self, family: str) -> None:
+        """Use font ``family`` (the reader's Arabic font) for the Arabic text of the popup."""
+        self.arabic_family = family
+        font = QFont(family) if family else QFont(self.font())
+        font.setPointSize(WORD_PT)
+        self.word_label.setFont(font)
 
     # -- content --------------------------------------------------------------
+    @property
+    def in_lexicon(self) -> bool:
+        """True when the word shown has an analysis from the lexicon (backoff readings aside)."""
+        return any(not a.backoff for a in self.analyses)
+
     def show_word(self, word: str, analyses: list[Analysis] | None, user_terms: list[Term] = (),
                   sentence: str = "", sentence_translation: str = "") -> None:
-        """Fill the popup. ``analyses``: ranked, best first; ``None`` while the lexicon loads.
-        ``user_terms``: the learner's entries matching the word, shown first."""
+        """Fill the popup. ``analyses``: ranked, best first (lexicon analyses, or else backoff
+        readings); ``None`` while the lexicon loads. ``user_terms``: the learner's entries
+        matching the word, shown first."""
         self.word, self.analyses = word, list(analyses or [])
         self.user_terms = list(user_terms)
         self.sentence, self.sentence_translation = sentence, sentence_translation
@@ -122,37 +200,49 @@ class GlossaryPopup(QFrame):
             t = self.user_terms[0]
             color = STATUS_COLORS.get(t.status, "#444")
             self.user_label.setText(
-                f'<b>My glossary:</b> <span dir="rtl">{html.escape(t.term)}</span> — {html.escape(t.translation or "(no translation)")}'
+                f'<b>My glossary:</b> {_arabic(t.term, self.arabic_family, SEGMENT_PT)} — {html.escape(t.translation or "(no translation)")}'
                 f' <span style="color:{color}">[{t.status}]</span>' + (f"<br><small>{html.escape(t.note)}</small>" if t.note else "")
             )
-        self.user_label.setVisible(bool(self.user_terms))
-        self.edit_button.setVisible(bool(self.user_terms))
-        if analyses is None:
-            self.message_label.setText("Loading the Arabic lexicon…")
-        elif not analyses:
-            self.message_label.setText("No analysis in the lexicon (perhaps a name or a rare word).")
-        self.message_label.setVisible(not self.analyses)
-        self.best_label.setVisible(bool(self.analyses))
-        if self.analyses:
-            self.best_label.setText(analysis_html(self.analyses[0]))
-        others = self.analyses[1:]
+        self.user_box.setVisible(bool(self.user_terms))
+        lexical = [a for a in self.analyses if not a.backoff]
+        backoff = [a for a in self.analyses if a.backoff]
+        self.message_label.setText(LOADING if analyses is None else NOT_IN_LEXICON)
+        self.message_label.setVisible(not lexical)
+        self.best_label.setVisible(bool(lexical))
+        if lexical:
+            self.best_label.setText(analysis_html(lexical[0], self.arabic_family))
+        shown_backoff = bool(backoff) and not lexical
+        self.backoff_caption.setVisible(shown_backoff)
+        self.backoff_label.setVisible(shown_backoff)
+        if shown_backoff:
+            self.backoff_label.setText(analysis_html(backoff[0], self.arabic_family))
+        others = lexical[1:] if lexical else backoff[1:]
+        self._others_count = len(others)
         self.others_button.setVisible(bool(others))
         self.others_button.setChecked(False)
         self.others_button.setText(f"Other readings ({len(others)}) ▸")
-        self.others_label.setText("<hr>".join(analysis_html(a) for a in others))
+        self.others_label.setText('<table width="100%" cellspacing="0" cellpadding="1">'
+                                  + "".join(reading_html(a, self.arabic_family) for a in others) + "</table>")
         self.others_label.hide()
         self.add_button.setVisible(not self.user_terms)
-        self.adjustSize()
+        self._fit()
 
     def _toggle_others(self, shown: bool) -> None:
         self.others_label.setVisible(shown)
-        self.others_button.setText(f"Other readings ({len(self.analyses) - 1}) {'▾' if shown else '▸'}")
-        self.adjustSize()
+        self.others_button.setText(f"Other readings ({self._others_count}) {'▾' if shown else '▸'}")
+        self._fit()
+        if self.isVisible() and not self.anchor.isNull():
+            self.show_near(self.anchor)
+
+    def _fit(self) -> None:
+        self.layout().activate()
+        self.resize(self.width(), self.layout().totalHeightForWidth(self.width()))
 
     def prefilled_term(self) -> Term:
-        """The term "Add to my glossary" proposes: the word as written, the best analysis's
-        vocalized form and first sense, and the sentence it was met in."""
-        best = self.analyses[0] if self.analyses else None
+        """The term "Add to my glossary" proposes: the word as written, the best lexicon
+        analysis's vocalized form and first sense (empty for a word the lexicon lacks: a backoff
+        reading is no gloss), and the sentence it was met in."""
+        best = next((a for a in self.analyses if not a.backoff), None)
         return Term(
             term=self.word, vocalized=best.vocalized if best else "",
             translation=best.gloss.split(";")[0] if best else "",
@@ -167,14 +257,28 @@ class GlossaryPopup(QFrame):
             self.editRequested.emit(self.user_terms[0])
 
     # -- placement ------------------------------------------------------------
-    def show_at(self, global_pos: QPoint) -> None:
-        """Show just below ``global_pos`` (screen coordinates), kept inside the screen."""
-        self.adjustSize()
-        screen = QGuiApplication.screenAt(global_pos) or QGuiApplication.primaryScreen()
+    def show_near(self, word_rect: QRect) -> None:
+        """Show below ``word_rect`` (the hovered word's line box, screen coordinates), centred on
+        it, or above it when there is no room below; kept inside the screen, never over the word."""
+        self.anchor = QRect(word_rect)
+        self._fit()
+        centre = word_rect.center()
+        screen = QGuiApplication.screenAt(centre) or QGuiApplication.primaryScreen()
         area = screen.availableGeometry()
-        x = min(max(area.left(), global_pos.x() - self.width() // 2), area.right() - self.width())
-        y = global_pos.y() + 18
-        if y + self.height() > area.bottom():
-            y = global_pos.y() - self.height() - 12
-        self.move(x, max(area.top(), y))
+        x = min(max(area.left(), centre.x() - self.width() // 2), area.right() + 1 - self.width())
+        below = word_rect.bottom() + 1 + GAP
+        above = word_rect.top() - GAP - self.height()
+        if below + self.height() <= area.bottom() + 1:
+            y = below
+        elif above >= area.top():
+            y = above
+        else:  # fits neither side: the side with more room, kept on the screen
+            room_below = area.bottom() + 1 - below
+            y = below if room_below >= word_rect.top() - area.top() else area.top()
+            y = max(area.top(), min(y, area.bottom() + 1 - self.height()))
+        self.move(x, y)
         self.show()
+
+    def show_at(self, global_pos: QPoint) -> None:
+        """Show below the point ``global_pos`` (screen coordinates): :meth:`show_near` a small box."""
+        self.show_near(QRect(global_pos - QPoint(0, 12), QSize(1, 24)))

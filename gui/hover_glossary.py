@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QCursor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -139,13 +139,30 @@ class HoverGlossary(QObject):
         span = word_span_at_caret(self.document.text, offset)
         if span is None:
             return False
-        rect = self.pane.cursorRect()
-        self.show_span(span, self.pane.viewport().mapToGlobal(rect.bottomLeft()))
+        self.show_span(span)
         return True
 
     # -- the popup ------------------------------------------------------------
-    def show_span(self, span: tuple[int, int], global_pos: QPoint) -> None:
-        """Fill and show the popup for the word at document span ``span``."""
+    def word_rect(self, span: tuple[int, int]) -> QRect:
+        """Screen rectangle of the word at document span ``span``: from its first to its last
+        caret position, the height of its line. Null when the word is not in the pane."""
+        start, last = self._pane_position(span[0]), self._pane_position(span[1] - 1)
+        if start < 0 or last < 0:
+            return QRect()
+        cursor = QTextCursor(self.pane.document())
+        cursor.setPosition(start + 1)
+        line = self.pane.cursorRect(cursor)
+        rect = QRect(line)
+        for position in range(start, last + 2):
+            cursor.setPosition(position)
+            r = self.pane.cursorRect(cursor)
+            if r.top() == line.top():
+                rect = rect.united(r)
+        return QRect(self.pane.viewport().mapToGlobal(rect.topLeft()), rect.size())
+
+    def show_span(self, span: tuple[int, int], global_pos: QPoint | None = None) -> None:
+        """Fill and show the popup for the word at document span ``span``, beside the word's line
+        (at ``global_pos``, screen coordinates, when the word's place is unknown)."""
         start, end = span
         word = self.document.text[start:end]
         sid = self._sentence_of(start)
@@ -155,13 +172,18 @@ class HoverGlossary(QObject):
             translation = self.pane.model.target(sid)
         user_terms = [m.term for m in self.matches if m.start <= start and end <= m.end]
         user_terms.sort(key=lambda t: -len(t.key.split()))
+        self.popup.set_arabic_family(self.pane.font().family())
         self.popup.show_word(word, self.service.analyses(word, translation), user_terms, sentence, translation)
         self._shown = span
-        self.popup.show_at(global_pos)
+        rect = self.word_rect(span)
+        if not rect.isNull():
+            self.popup.show_near(rect)
+        else:
+            self.popup.show_at(global_pos if global_pos is not None else self._anchor)
 
     def _refresh_popup(self) -> None:
         if self.popup.isVisible() and self._shown is not None:
-            self.show_span(self._shown, self.popup.pos() - QPoint(0, 18) + QPoint(self.popup.width() // 2, 0))
+            self.show_span(self._shown)
 
     def open_term_dialog(self, term: Term, parent: QWidget | None = None) -> Term | None:
         """Let the learner add or edit ``term``; returns the saved term, or None if cancelled."""

@@ -168,7 +168,8 @@ def romanize(vocalized: str) -> str:
     """Readable romanization of one vocalized Buckwalter morpheme, after ALA-LC / DIN 31635
     conventions: ``musAEadAt`` -> ``musāʿadāt``, ``>abiy`` -> ``ʾabī``, ``madiynap`` -> ``madīnah``,
     ``Al`` -> ``al``. Shadda doubles the consonant; sukun is dropped; long vowels get a macron.
-    Simplified: no assimilation of the article, no hamzat al-wasl elision."""
+    One morpheme at a time: the article's assimilation to a sun letter is done by
+    :func:`article_romanization`; no hamzat al-wasl elision."""
     out: list[str] = []
     n = len(vocalized)
     for i, ch in enumerate(vocalized):
@@ -203,6 +204,46 @@ def romanize(vocalized: str) -> str:
             out[-1] = "\u016b" if ch == "w" else "\u012b"
         elif ch == "{":
             out.append("")
+        else:
+            out.append(_ROMAN_CONSONANTS.get(ch, ch))
+    return "".join(out)
+
+
+#: Buckwalter symbols of the sun letters (al-ḥurūf al-shamsiyyah): the article's l assimilates
+#: to them in speech (ت ث د ذ ر ز س ش ص ض ط ظ ل ن).
+SUN_LETTERS = "tvd*rzs$SDTZln"
+
+
+def article_romanization(next_letter: str) -> str:
+    """The article ال romanized before a word starting with Buckwalter letter ``next_letter``:
+    assimilated before a sun letter as pronounced and as DIN 31635 and the Encyclopaedia of Islam
+    write it (``$`` -> ``ash``, so الشمس -> ash-shams; ``T`` -> ``aṭ``), else ``al``."""
+    if next_letter in SUN_LETTERS:
+        return "a" + _ROMAN_CONSONANTS[next_letter]
+    return "al"
+
+
+def romanize_letters(form: str) -> str:
+    """Romanization of an unvocalized Buckwalter form whose vowels are unknown (a name not in the
+    lexicon): consonants as :func:`romanize`; ``A`` as ``ā`` (``a`` at the start); ``w``/``y``
+    after a consonant and not before ``A`` as the long vowels ``ū``/``ī`` (the usual spelling of
+    vowels in foreign names: لافروف -> ``lāfrūf``); ``p`` as ``a``; ``Y`` as ``ā``. A guess at
+    the letters, not a reading."""
+    out: list[str] = []
+    n = len(form)
+    for i, ch in enumerate(form):
+        prev = form[i - 1] if i else ""
+        nxt = form[i + 1] if i + 1 < n else ""
+        if ch == "A":
+            out.append("a" if i == 0 else "\u0101")
+        elif ch in "Y":
+            out.append("\u0101")
+        elif ch == "p":
+            out.append("a")
+        elif ch == "|":
+            out.append("\u02be\u0101")
+        elif ch in "wy" and prev and prev not in "Awy" and nxt != "A":
+            out.append("\u016b" if ch == "w" else "\u012b")
         else:
             out.append(_ROMAN_CONSONANTS.get(ch, ch))
     return "".join(out)

@@ -3,8 +3,10 @@
     python main.py gloss WORD [WORD ...] [--context TRANSLATION]
 
 One JSON object per word and line: ``{"word", "normalized", "analyses": [{"vocalized", "lemma",
-"pos", "gloss", "segments": [{"form", "pos", "gloss"}], "translit", "reason"}]}``, best analysis
-first (see :mod:`models.gloss_rank`). A word with no analysis has ``"analyses": []``.
+"pos", "gloss", "segments": [{"form", "pos", "gloss"}], "translit", "reason", "backoff"}]}``, best
+analysis first (see :mod:`models.gloss_rank`). A word the lexicon cannot analyse gets only
+proper-noun backoff readings (:mod:`models.backoff`), each with ``"backoff": true``, no lemma and
+an empty gloss; a word with no reading at all has ``"analyses": []``.
 Exit status 0, or 2 when the lexicon cannot be loaded (the reason goes to stderr).
 """
 from __future__ import annotations

@@ -6,7 +6,8 @@ Order, most decisive first (this project's own heuristic):
 2. the number of the analysis's English gloss words that occur in the English translation of the
    same sentence, when there is one (crude suffix stripping makes "talks" meet "talk");
 3. how the word was matched (as written before alef/ya/hamza respellings, see
-   :mod:`models.wordnorm`);
+   :mod:`models.wordnorm`); proper-noun backoff readings (:mod:`models.backoff`) always come
+   after the lexicon's analyses;
 4. the lexicon's own order (fewest affix letters, then dictStems line order).
 
 Each ranked analysis carries the reason for its place in ``Analysis.reason``.
@@ -80,10 +81,13 @@ def rank(lookup: Lookup, translation: str | None = None) -> list[Analysis]:
     for index, analysis in enumerate(lookup.analyses):
         vowels = vowel_agreement(written, analysis.buckwalter) if has_marks else 0
         shared = sorted(_content_gloss(analysis) & context) if context else []
-        scored.append(((-vowels, -len(shared), analysis.match, index), analysis, vowels, shared))
+        scored.append(((analysis.backoff, -vowels, -len(shared), analysis.match, index), analysis, vowels, shared))
     scored.sort(key=lambda item: item[0])
     result = []
     for place, (key, analysis, vowels, shared) in enumerate(scored, 1):
+        if analysis.backoff:
+            result.append(analysis.with_reason(f"#{place}: {STEPS[analysis.match]}; backoff reading {key[4] + 1}"))
+            continue
         reasons = []
         if vowels > 0:
             reasons.append(f"written vowels agree ({vowels} mark{'s' if vowels > 1 else ''})")
@@ -95,6 +99,6 @@ def rank(lookup: Lookup, translation: str | None = None) -> list[Analysis]:
             reasons.append("no gloss word in the translation")
         if analysis.match:
             reasons.append(f"found with {STEPS[analysis.match]}")
-        reasons.append(f"lexicon order {key[3] + 1}")
+        reasons.append(f"lexicon order {key[4] + 1}")
         result.append(analysis.with_reason(f"#{place}: " + "; ".join(reasons)))
     return result

@@ -15,7 +15,7 @@ import copy
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from models.buckwalter import romanize, to_arabic
+from models.buckwalter import article_romanization, romanize, romanize_letters, to_arabic
 from models.lexicon import Lexicon, fold_bw
 
 MAX_PREFIX = 4
@@ -46,7 +46,10 @@ class Analysis:
     left out); ``prefix``/``stem``/``suffix``: the unvocalized Buckwalter split; ``order``:
     lexicon order (affix letters, stem/prefix/suffix line numbers), lower first; ``reason``: why
     the analysis has its rank, filled by :mod:`models.gloss_rank`; ``match``: which lookup step
-    found it (0 as written; higher numbers are the later fallbacks of :mod:`models.wordnorm`)."""
+    found it (0 as written; higher numbers are the later fallbacks of :mod:`models.wordnorm`);
+    ``proclitic``: the vocalized Buckwalter of the whole prefix as the lexicon writes it
+    (``lil`` for li + Al, whose alef is not written); ``backoff``: True for a proper-noun
+    backoff reading (:mod:`models.backoff`), which is not from the lexicon and has no gloss."""
 
     vocalized: str
     buckwalter: str
@@ -61,14 +64,25 @@ class Analysis:
     reason: str = ""
     match: int = 0
     prefix_vocs: tuple[str, ...] = field(default=(), compare=False)
+    proclitic: str | None = field(default=None, compare=False)
+    backoff: bool = False
 
     @cached_property
     def translit(self) -> str:
-        """Readable romanization (:func:`models.buckwalter.romanize`), clitics joined by ``-``."""
+        """Readable romanization (:func:`models.buckwalter.romanize`; a backoff stem, whose vowels
+        are unknown, by :func:`models.buckwalter.romanize_letters`), clitics joined by ``-``, the
+        article assimilated to a sun letter (``ash-shams``) and joined to li (``lil-kitāb``)."""
+        proclitic = self.proclitic if self.proclitic is not None else "".join(self.prefix_vocs)
+        rest = self.buckwalter[len(proclitic):]
         parts = [romanize(v) for v in self.prefix_vocs]
-        rest = self.buckwalter[sum(len(v) for v in self.prefix_vocs):]
+        for i, voc in enumerate(self.prefix_vocs):
+            if voc == "Al" and rest:
+                parts[i] = article_romanization(rest[0])
+                if i and self.prefix_vocs[i - 1] == "li" and proclitic.endswith("lil"):
+                    parts[i - 1:i + 1] = ["li" + parts[i][1:]]  # لل: the article's alef is not written
+                break
         if rest:
-            parts.append(romanize(rest))
+            parts.append(romanize_letters(rest) if self.backoff else romanize(rest))
         return "-".join(parts)
 
     @property
@@ -83,11 +97,11 @@ class Analysis:
         return new
 
     def to_json(self) -> dict:
-        """The CLI record: vocalized, lemma, pos, gloss, segments, translit, reason."""
+        """The CLI record: vocalized, lemma, pos, gloss, segments, translit, reason, backoff."""
         return {
             "vocalized": self.vocalized, "lemma": self.lemma, "pos": self.pos, "gloss": self.gloss,
             "segments": [s.to_json() for s in self.segments], "translit": self.translit,
-            "reason": self.reason,
+            "reason": self.reason, "backoff": self.backoff,
         }
 
 
@@ -225,7 +239,7 @@ def _build(lexicon: Lexicon, prefix_form: str, prefix: tuple, stem_form: str, st
         vocalized=display_arabic(bw), buckwalter=bw, lemma=lemma, pos=stem_tag,
         gloss=gloss_b, segments=segments, prefix=prefix_form, stem=stem_form, suffix=suffix_form,
         order=(len(prefix_form) + len(suffix_form), order_b, order_a, order_c), match=match,
-        prefix_vocs=tuple(v for v, _ in pre),
+        prefix_vocs=tuple(v for v, _ in pre), proclitic=voc_a,
     )
 
 
@@ -242,7 +256,7 @@ def clitic_analyses(lexicon: Lexicon, word: str) -> list[Analysis]:
         result.append(Analysis(
             vocalized=display_arabic(voc), buckwalter=voc, lemma="", pos=tag,
             gloss=gloss, segments=tuple(s for _, s in parts), prefix=word, stem="", suffix="",
-            order=(len(word), 0, order, 0), prefix_vocs=tuple(v for v, _ in parts),
+            order=(len(word), 0, order, 0), prefix_vocs=tuple(v for v, _ in parts), proclitic=voc,
         ))
     return result
 

@@ -14,7 +14,9 @@ The chain (each step from 3 on tried only when the previous ones found nothing):
    split only where the boundary is evident -- before the article ال with 3+ letters on each
    side, or after the particles يا / ما -- and both parts are found as written; the most even
    such split wins. Each analysis joins one reading of each part (their best three each). Looser
-   splitting turns foreign names into nonsense (لافروف as لاف + روف), so names stay unfound.
+   splitting turns foreign names into nonsense (لافروف as لاف + روف), so names stay unfound;
+7. proper-noun backoff (:mod:`models.backoff`): the usual proclitics + an unknown stem read as a
+   name (و + لافروف), marked ``backoff=True``, without gloss; only when steps 1-6 found nothing.
 
 The written diacritics are kept aside (``Lookup.written``) so that ranking can prefer the
 analyses that agree with them (:mod:`models.gloss_rank`).
@@ -27,6 +29,7 @@ from models.arabic import (
     collapse_repeats, fold_persian_letters, fold_presentation_forms, strip_diacritics,
     strip_format_marks, strip_tatweel,
 )
+from models.backoff import BACKOFF_REASON, backoff_analyses
 from models.buckwalter import is_transliterable, to_buckwalter
 from models.lexicon import Lexicon, shared_lexicon
 from models.morphology import Analysis, analyze, clitic_analyses
@@ -37,9 +40,10 @@ STEP_HAMZA = "hamza seat spelled differently"
 STEP_COLLAPSED = "repeated letters collapsed"
 STEP_CLITIC = "proclitic written on its own"
 STEP_RUN_ON = "two words written together"
+STEP_BACKOFF = BACKOFF_REASON
 STEP_NONE = "not found"
 #: ``Analysis.match`` -> the step that found it.
-STEPS = (STEP_EXACT, STEP_FOLDED, STEP_HAMZA, STEP_COLLAPSED, STEP_CLITIC, STEP_RUN_ON)
+STEPS = (STEP_EXACT, STEP_FOLDED, STEP_HAMZA, STEP_COLLAPSED, STEP_CLITIC, STEP_RUN_ON, STEP_BACKOFF)
 
 
 @dataclass(frozen=True)
@@ -49,13 +53,18 @@ class Lookup:
     ``word``: as given; ``written``: cleaned but with its diacritics (Arabic script);
     ``normalized``: the undiacritized form the analyses were found for (Arabic script); ``step``:
     which normalization found them (one of the ``STEP_*`` texts); ``analyses``: in lexicon order,
-    ``[]`` when none."""
+    or the backoff readings (step :data:`STEP_BACKOFF`), ``[]`` when none."""
 
     word: str
     written: str
     normalized: str
     step: str
     analyses: list[Analysis] = field(default_factory=list)
+
+    @property
+    def in_lexicon(self) -> bool:
+        """True when the lexicon analyses the word (backoff readings do not count)."""
+        return any(not a.backoff for a in self.analyses)
 
 
 def clean(word: str) -> str:
@@ -81,9 +90,10 @@ def _analyze_levels(lexicon: Lexicon, arabic: str, collapsed: bool = False) -> l
     return found
 
 
-def lookup(word: str, lexicon: Lexicon | None = None) -> Lookup:
+def lookup(word: str, lexicon: Lexicon | None = None, backoff: bool = True) -> Lookup:
     """Analyses of the written Arabic ``word`` (one token, as matched by
-    :data:`models.arabic.ARABIC_WORD_RE`), normalizing step by step (module docstring).
+    :data:`models.arabic.ARABIC_WORD_RE`), normalizing step by step (module docstring); with
+    ``backoff`` False, step 7 is left out.
 
     ``lexicon`` defaults to :func:`models.lexicon.shared_lexicon`. Raises
     :class:`models.buckwalter.LexiconDataError` only when the lexicon cannot be loaded."""
@@ -105,6 +115,9 @@ def lookup(word: str, lexicon: Lexicon | None = None) -> Lookup:
         found = _run_on(lexicon, to_buckwalter(bare))
         if found:
             return Lookup(word, written, bare, STEP_RUN_ON, found)
+        found = backoff_analyses(lexicon, to_buckwalter(bare)) if backoff else []
+        if found:
+            return Lookup(word, written, bare, STEP_BACKOFF, found)
     return Lookup(word, written, bare, STEP_NONE, [])
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from main import main
 from models.gloss_rank import rank
-from models.wordnorm import STEP_COLLAPSED, STEP_NONE, lookup
+from models.wordnorm import STEP_BACKOFF, STEP_COLLAPSED, STEP_NONE, lookup
 
 
 def best(word, context=None):
@@ -76,11 +76,52 @@ def test_detached_proclitic_before_number():
     assert lookup("و").analyses
 
 
-def test_names_have_no_analysis():
-    found = lookup("لافروف")
-    assert found.step == STEP_NONE
-    assert found.analyses == []
-    assert rank(found) == []
+@pytest.mark.parametrize("word, translit", [
+    ("الشمس", "ash-shams"), ("والشمس", "wa-ash-shams"), ("بالسلام", "bi-as-salām"),
+    ("النور", "an-nūr"), ("اللغة", "al-lughah"), ("القمر", "al-qamar"),
+    ("للكتاب", "lil-kitāb"), ("للشمس", "lish-shams"),
+])
+def test_article_assimilates_to_sun_letters(word, translit):
+    assert best(word)[0].translit == translit
+
+
+@pytest.mark.parametrize("word, buckwalter, suffix_tag", [
+    ("كتاباً", "kitAbAF", "NSUFF_MASC_SG_ACC_INDEF"),  # tanwin alef, written
+    ("جديدا", "jadiydAF", "NSUFF_MASC_SG_ACC_INDEF"),  # tanwin alef, unwritten
+    ("لمساعدته", "limusAEadath", "POSS_PRON_3MS"),  # ta marbuta + pronoun
+    ("لاستقباله", "li{isotiqobAlh", "POSS_PRON_3MS"),
+])
+def test_tanwin_alef_and_pronoun_suffixes(word, buckwalter, suffix_tag):
+    found = lookup(word).analyses
+    assert any(a.buckwalter == buckwalter and a.segments[-1].pos == suffix_tag for a in found)
+
+
+def test_names_get_only_backoff_readings_without_gloss():
+    found = lookup("ولافروف")
+    assert found.step == STEP_BACKOFF and not found.in_lexicon
+    ranked = rank(found, "And Lavrov said")
+    assert all(a.backoff and a.gloss == "" and a.lemma == "" for a in ranked)
+    first = ranked[0]
+    assert first.segmentation == "وَ + لافروف"
+    assert [s.pos for s in first.segments] == ["CONJ", "NOUN_PROP"]
+    assert first.translit == "wa-lāfrūf"
+    assert "not in the lexicon; read as a name" in first.reason
+    assert lookup("لافروف", backoff=False).step == STEP_NONE
+    assert lookup("لافروف", backoff=False).analyses == []
+
+
+def test_backoff_strips_the_article_and_keeps_name_initial_letters():
+    assert best("الشرايطي")[0].segmentation == "ال + شرايطي"
+    assert best("الشرايطي")[0].translit == "ash-shrāyṭī"
+    assert best("بيردمان")[0].segmentation == "بيردمان"  # not بِ + يردمان
+    assert best("والغتر")[0].segmentation == "وَ + ال + غتر"
+    assert all(a.segments[-1].form != "الغتر" for a in best("والغتر"))
+
+
+def test_known_words_get_no_backoff_reading():
+    for word in ("والمساعدات", "الشمس", "العربالموت", "وجيييه"):
+        found = lookup(word)
+        assert found.in_lexicon and not any(a.backoff for a in found.analyses), word
 
 
 def test_run_on_words_split_only_at_evident_boundaries():
@@ -96,6 +137,10 @@ def test_cli_prints_one_json_object_per_word(capsys):
     record = json.loads(lines[0])
     assert record["word"] == "والمساعدات" and record["normalized"] == "والمساعدات"
     analysis = record["analyses"][0]
-    assert set(analysis) == {"vocalized", "lemma", "pos", "gloss", "segments", "translit", "reason"}
+    assert set(analysis) == {"vocalized", "lemma", "pos", "gloss", "segments", "translit", "reason", "backoff"}
+    assert analysis["backoff"] is False
     assert analysis["segments"][0] == {"form": "وَ", "pos": "CONJ", "gloss": "and"}
-    assert json.loads(lines[1]) == {"word": "لافروف", "normalized": "لافروف", "analyses": []}
+    name = json.loads(lines[1])
+    assert name["word"] == "لافروف" and name["analyses"]
+    assert all(a["backoff"] is True and a["gloss"] == "" for a in name["analyses"])
+    assert name["analyses"][0]["segments"] == [{"form": "لافروف", "pos": "NOUN_PROP", "gloss": ""}]

@@ -44,14 +44,33 @@ def test_popup_shows_best_analysis_and_others_one_click_away(qtbot, service):
 def test_popup_for_unknown_word_offers_to_add_it(qtbot, service):
     popup = GlossaryPopup()
     qtbot.addWidget(popup)
-    popup.show_word("لافروف", service.analyses("لافروف"), sentence="قال لافروف إن", sentence_translation="Lavrov said")
+    popup.show_word("ولافروف", service.analyses("ولافروف"), sentence="كيري ولافروف قالا", sentence_translation="Lavrov said")
     popup.show()
-    assert "No analysis" in popup.message_label.text()
+    assert popup.message_label.isVisible() and popup.message_label.text() == "Not in the lexicon (perhaps a name)."
     assert not popup.best_label.isVisible() and popup.add_button.isVisible()
+    # the backoff reading underneath, plainly a guess: segmentation and transliteration, no gloss
+    assert popup.backoff_label.isVisible() and "name" in popup.backoff_caption.text()
+    reading = popup.backoff_label.text()
+    assert "وَ + لافروف" in reading and "wa-lāfrūf" in reading and "proper noun" in reading
+    assert "(no gloss)" in reading
     with qtbot.waitSignal(popup.addRequested) as blocker:
         qtbot.mouseClick(popup.add_button, Qt.MouseButton.LeftButton)
     term = blocker.args[0]
-    assert (term.term, term.sentence, term.sentence_translation) == ("لافروف", "قال لافروف إن", "Lavrov said")
+    assert (term.term, term.sentence, term.sentence_translation) == ("ولافروف", "كيري ولافروف قالا", "Lavrov said")
+    assert term.translation == "" and term.vocalized == ""  # the backoff is no gloss
+
+
+def test_popup_has_no_gap_for_hidden_rows_and_aligns_arabic_right(qtbot, service):
+    popup = GlossaryPopup(arabic_family="Amiri")
+    qtbot.addWidget(popup)
+    popup.show_word("وزير", service.analyses("وزير", "minister"))
+    popup.show()
+    assert not popup.user_box.isVisible()
+    gap = popup.best_label.geometry().top() - popup.word_label.geometry().bottom()
+    assert 0 <= gap <= popup.layout().spacing() + 1
+    assert popup.word_label.font().family() == "Amiri" and popup.word_label.font().pointSize() >= 20
+    assert popup.word_label.alignment() & Qt.AlignmentFlag.AlignRight
+    assert popup.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
 def test_popup_puts_the_learners_entry_first(qtbot, service):
@@ -60,11 +79,9 @@ def test_popup_puts_the_learners_entry_first(qtbot, service):
     mine = Term("هدنة", translation="truce (my note)", status="learning", id=1)
     popup.show_word("الهدنة", service.analyses("الهدنة"), [mine])
     popup.show()
-    layout = popup.layout()
     assert popup.user_label.isVisible() and "truce (my note)" in popup.user_label.text()
     assert "learning" in popup.user_label.text()
-    user_row = next(i for i in range(layout.count()) if layout.itemAt(i).layout() is not None)
-    assert user_row < layout.indexOf(popup.best_label)
+    assert popup.user_box.geometry().bottom() < popup.best_label.geometry().top()
     with qtbot.waitSignal(popup.editRequested) as blocker:
         qtbot.mouseClick(popup.edit_button, Qt.MouseButton.LeftButton)
     assert blocker.args[0] is mine

@@ -123,7 +123,8 @@ def test_adding_an_unknown_name_from_the_popup(qtbot, make, monkeypatch):
     pane, glossary = make("قال لافروف")
     move(pane, glyph_center(pane, pane.sentence_span(0)[0] + 6))
     qtbot.waitUntil(glossary.popup.isVisible, timeout=2000)
-    assert "No analysis" in glossary.popup.message_label.text()
+    assert glossary.popup.message_label.text() == "Not in the lexicon (perhaps a name)."
+    assert "lāfrūf" in glossary.popup.backoff_label.text()
 
     def fake_exec(dialog):
         dialog.translation_edit.setText("Lavrov")
@@ -134,3 +135,18 @@ def test_adding_an_unknown_name_from_the_popup(qtbot, make, monkeypatch):
     glossary.popup.add_button.click()
     assert glossary.store.find("لافروف").translation == "Lavrov"
     assert [pane.model.document.text[m.start:m.end] for m in glossary.matches] == ["لافروف"]
+
+
+def test_popup_sits_beside_the_hovered_words_line_without_covering_it(qtbot, make):
+    text = "قال وزير الخارجية الأميركي جون كيري"
+    pane, glossary = make(text)
+    point = glyph_center(pane, pane.sentence_span(0)[0] + text.index("الخارجية") + 3)
+    move(pane, point)
+    qtbot.waitUntil(glossary.popup.isVisible, timeout=2000)
+    assert glossary.popup.word == "الخارجية"
+    word = glossary.word_rect(glossary._shown)
+    popup = glossary.popup.geometry()
+    assert word.contains(pane.viewport().mapToGlobal(point))
+    assert not popup.intersects(word)
+    assert popup.top() > word.bottom() or popup.bottom() < word.top()
+    assert popup.left() <= word.center().x() <= popup.right()
