@@ -19,8 +19,17 @@ The cost of a link is a sum of negative log-likelihoods (nats), each from one ki
   ``number_match``, each number on one side only raises it by ``number_miss``.
 - **anchors**: Latin-script words (names, acronyms, symbols such as ``S/2015/305``) in the Arabic
   source found again in the draft, and whole Latin-script source sentences copied as they are.
-- **words**, when a :class:`WordTranslations` dictionary is given: the share of source words
-  having a gloss among the draft's words.
+- **words**, with a :class:`WordTranslations` dictionary (by default the Buckwalter lexicon,
+  :mod:`models.word_dictionary`): in the manner of Moore (2002), "Fast and accurate sentence
+  alignment of bilingual corpora" (AMTA), and Hunalign (Varga et al. 2005, "Parallel corpora for
+  medium density languages", RANLP), whose scores count dictionary translations shared by the
+  two sentences. Each glossed source word found somewhere in the draft is a Bernoulli
+  observation, "one of its glosses is in the candidate draft sentences", with probability
+  ``word_hit`` under a true link and, by chance, the share of draft sentences of the document
+  holding one of its glosses; the cost falls by the log-likelihood ratio of what is observed.
+  The same holds the other way for the draft's content words among the source's glosses
+  (``draft_hit``). English words are stemmed alike on both sides (``negotiations`` meets
+  ``negotiation``).
 - **machine translation**, when a translation of each source sentence is given: chrF
   (Popović 2015, via sacrebleu) between the machine translation and the draft, as in Bleualign
   (Sennrich & Volk 2010, "MT-based sentence alignment for OCR-generated parallel texts", AMTA).
@@ -209,7 +218,7 @@ class LinkScorer:
     def _prepare_words(self) -> None:
         """Dictionary evidence tables. For each glossed source word: the draft sentences holding
         one of its glosses; for each draft content word: the source sentences among whose
-        glosses it is. Words found nowhere in the other text (a gap in the lexicon, a free
+        glosses (or Latin-script words) it is. Words found nowhere in the other text (a gap in the lexicon, a free
         rendering) say nothing about which link is right and are left out. Chance rates are these
         counts over the other text's sentences, smoothed."""
         p = self.params
@@ -219,7 +228,8 @@ class LinkScorer:
         self._src_hits: list[list[frozenset[int]]] = []
         for f in self._src:
             glossed = [{_stem(x) for x in g} for g in (f.words or [])]
-            source_glosses.append(set().union(*glossed) if glossed else set())
+            latin = {_stem(w) for w in f.latin}  # a name or a caption in Latin script stands for itself
+            source_glosses.append(latin.union(*glossed))
             hits = (frozenset(j for j in range(m) if g & draft_words[j]) for g in glossed)
             self._src_hits.append([h for h in hits if h])
         self._dft_hits: list[list[frozenset[int]]] = []
@@ -234,18 +244,26 @@ class LinkScorer:
         """Summed log-likelihood ratio (nats), true link against chance, of the glossed source
         words found (or not) in draft ``j..j+dj-1`` and of the draft content words found (or
         not) among the glosses of source ``i..i+di-1``. Chance for a ``k``-sentence side is
-        ``1 - (1 - rate) ** k``."""
+        ``1 - (1 - rate) ** k``. A draft shorter than its expected length (ratio ``r`` < 1, see
+        :func:`length_cost`) can only render part of the source, so a source word's hit
+        probability under a true link is ``word_hit * r`` (the length cost already charges for
+        the shortness); likewise a longer draft's words have ``draft_hit / r``."""
         p = self.params
         total = 0.0
         drange, srange = range(j, j + dj), range(i, i + di)
+        l1 = sum(f.length for f in self._src[i : i + di])
+        l2 = sum(f.length for f in self._dft[j : j + dj])
+        ratio = l2 / (l1 * p.c) if l1 > 0 else 1.0
+        word_hit = p.word_hit * min(1.0, ratio)
+        draft_hit = p.draft_hit * min(1.0, 1.0 / ratio) if ratio > 0 else p.draft_hit
         for a in srange:
             for hits, rate in zip(self._src_hits[a], self._src_chance[a]):
                 chance = 1.0 - (1.0 - rate) ** dj
-                total += _llr(any(x in hits for x in drange), max(p.word_hit, chance), chance)
+                total += _llr(any(x in hits for x in drange), max(word_hit, chance), chance)
         for b in drange:
             for hits, rate in zip(self._dft_hits[b], self._dft_chance[b]):
                 chance = 1.0 - (1.0 - rate) ** di
-                total += _llr(any(x in hits for x in srange), max(p.draft_hit, chance), chance)
+                total += _llr(any(x in hits for x in srange), max(draft_hit, chance), chance)
         return total
 
     def cost(self, i: int, di: int, j: int, dj: int) -> float:
@@ -367,21 +385,40 @@ def align_scored(scorer: LinkScorer) -> list[Link]:
     return links
 
 
+#: ``dictionary`` value meaning "the Buckwalter lexicon when it loads, else none".
+LEXICON = "lexicon"
+
+
+def resolve_dictionary(dictionary: WordTranslations | None | str) -> WordTranslations | None:
+    """``dictionary`` itself, or for :data:`LEXICON` the shared
+    :func:`models.word_dictionary.default_dictionary` (``None`` when the lexicon cannot load)."""
+    if isinstance(dictionary, str):
+        if dictionary != LEXICON:
+            raise ValueError(f"unknown dictionary {dictionary!r}")
+        from models.word_dictionary import default_dictionary
+
+        return default_dictionary()
+    return dictionary
+
+
 def align(
     source: Sequence[str],
     draft: Sequence[str],
     *,
-    dictionary: WordTranslations | None = None,
+    dictionary: WordTranslations | None | str = LEXICON,
     translations: Sequence[str] | None = None,
     params: AlignParams = AlignParams(),
 ) -> list[Link]:
     """Align ``source`` (Arabic sentence texts) with ``draft`` (English sentence texts).
 
-    ``dictionary`` and ``translations`` (one machine translation per source sentence) are used
-    when given. Returns links in order covering every sentence of both sides exactly once; empty
-    inputs give ``[]`` or only null links. Raises ``ValueError`` when ``translations`` does not
-    have one entry per source sentence."""
-    return align_scored(LinkScorer(source, draft, dictionary=dictionary, translations=translations, params=params))
+    ``dictionary`` is the Buckwalter lexicon by default (:data:`LEXICON`; left out when it cannot
+    be loaded), another :class:`WordTranslations`, or ``None`` for none. ``translations`` (one
+    machine translation per source sentence) are used when given. Returns links in order
+    covering every sentence of both sides exactly once; empty inputs give ``[]`` or only null
+    links. Raises ``ValueError`` when ``translations`` does not have one entry per source
+    sentence."""
+    return align_scored(LinkScorer(source, draft, dictionary=resolve_dictionary(dictionary),
+                                   translations=translations, params=params))
 
 
 def align_by_length(source: Sequence[str], draft: Sequence[str], params: AlignParams = AlignParams()) -> list[Link]:

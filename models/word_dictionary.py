@@ -88,20 +88,33 @@ class LexiconDictionary:
 
 
 _default: LexiconDictionary | None = None
+_default_error: str | None = None
 _default_lock = threading.Lock()
 
 
 def default_dictionary() -> LexiconDictionary | None:
     """The process-wide :class:`LexiconDictionary` over the shared lexicon, loading the lexicon
-    now (a fraction of a second from its cached index, a few seconds the first time); ``None``,
-    with the reason logged, when the lexicon cannot be loaded, so that callers align by length,
-    numbers and names alone."""
-    global _default
+    now (a fraction of a second from its cached index, a few seconds the first time); ``None``
+    when the lexicon cannot be loaded (the reason is logged once and kept in
+    :func:`default_dictionary_error`), so that callers align by length, numbers and names alone."""
+    global _default, _default_error
     with _default_lock:
-        if _default is None:
+        if _default is None and _default_error is None:
             try:
                 _default = LexiconDictionary(shared_lexicon())
             except (LexiconDataError, OSError) as exc:
-                log.warning("Aligning without the bilingual lexicon: %s", exc)
-                return None
+                _default_error = str(exc) or type(exc).__name__
+                log.warning("Aligning without the bilingual lexicon: %s", _default_error)
         return _default
+
+
+def default_dictionary_error() -> str | None:
+    """Why :func:`default_dictionary` returned ``None`` (a sentence), else ``None``."""
+    return _default_error
+
+
+def reset_default_dictionary() -> None:
+    """Forget the default dictionary and any loading error (the next call tries again)."""
+    global _default, _default_error
+    with _default_lock:
+        _default = _default_error = None
