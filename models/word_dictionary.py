@@ -7,8 +7,9 @@ case, bracketed notes and English function words removed. Affix glosses ("and", 
 are left out: they say nothing about which sentence is the translation. Function words of Arabic
 (في, من, على) have only stop-word glosses, so they get an empty set and the aligner ignores them.
 
-Words are not stemmed here; the aligner stems the glosses and the draft's words alike with
-:func:`english_stem`, so that "negotiations" meets "negotiation" and "talked" meets "talk".
+Words are not stemmed here; the aligner stems the glosses and the draft's words alike
+(:func:`models.gloss_rank.stem_word`), so that "negotiations" meets "negotiation" and "talked"
+meets "talk".
 
 Data: Buckwalter Arabic Morphological Analyzer 1.0 (Buckwalter 2002, LDC2002L49), see
 :mod:`models.buckwalter`. Using a bilingual lexicon in sentence alignment follows Varga et al.
@@ -23,7 +24,7 @@ import threading
 from functools import lru_cache
 
 from models.buckwalter import LexiconDataError
-from models.gloss_rank import STOPWORDS, stem_word
+from models.gloss_rank import STOPWORDS
 from models.lexicon import Lexicon, shared_lexicon
 from models.wordnorm import lookup
 
@@ -35,13 +36,6 @@ _EN_WORD_RE = re.compile(r"[a-z]+")
 EXTRA_STOPWORDS = frozenset("one ones some any all other such which who whom what when where how".split())
 #: Largest number of words cached per dictionary (about 100 bytes each).
 CACHE_SIZE = 200_000
-
-
-@lru_cache(maxsize=65536)
-def english_stem(word: str) -> str:
-    """Crude English suffix stripping (:func:`models.gloss_rank.stem_word`) of a lower-case word:
-    ``negotiations`` -> ``negotiation``, ``talked`` -> ``talk``, ``countries`` -> ``country``."""
-    return stem_word(word)
 
 
 @lru_cache(maxsize=16384)
