@@ -6,11 +6,14 @@ are grouped by document id (``UNv1.0.testset.ids``) and documents of 8 to 12 lin
 line counting as one sentence. The English side of each document is then perturbed, with a fixed
 seed, by one to three of: merging two consecutive sentences (a 2-1 link), splitting one at a comma,
 semicolon or conjunction (1-2), deleting an English sentence (1-0) or an Arabic one (0-1).
-Both aligners run without any model or dictionary; a predicted link counts when its source and
-draft sentence sets equal a true link's (null links included). Precision, recall and F1 are
-micro-averaged over all links.
+Three aligners run without any model: the aligner with its default bilingual dictionary (the
+Buckwalter lexicon's glosses, :mod:`models.word_dictionary`), the same without a dictionary, and
+Gale & Church's length-only baseline. A predicted link counts when its source and draft sentence
+sets equal a true link's (null links included). Precision, recall and F1 are micro-averaged over
+all links. ``--lines`` picks other document sizes: the dictionary parameters were set on the
+5-7-line documents (seeds 11 and 12), which the default run does not use.
 
-    python benchmarks/bench_align.py [--seed 2016] [--data DIR] [--json OUT]
+    python benchmarks/bench_align.py [--seed 2016] [--lines 8-12] [--data DIR] [--json OUT]
 """
 from __future__ import annotations
 
@@ -27,26 +30,17 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from models.draft_align import align, align_by_length  # noqa: E402
+from models.word_dictionary import default_dictionary  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 def shared_dir(root: Path = REPO_ROOT) -> Path:
-    """The project's ``shared`` folder: ``$QARI_SHARED`` if set, else ``<repo root>/../shared``, else,
-    when the checkout is a git worktree, ``shared`` beside the main checkout. The first candidate
-    is returned when none exists."""
+    """The project's ``shared`` folder: ``$QARI_SHARED`` if set, else ``<repo root>/../shared``
+    (in a git worktree, ``../shared`` is a symlink to the same folder)."""
     import os
 
-    candidates = [Path(os.environ["QARI_SHARED"])] if os.environ.get("QARI_SHARED") else []
-    candidates.append(root.parent / "shared")
-    git = root / ".git"
-    if git.is_file():  # a worktree: ".git" holds "gitdir: <main>/.git/worktrees/<name>"
-        text = git.read_text(encoding="utf-8").strip()
-        if text.startswith("gitdir:"):
-            gitdir = Path(text[len("gitdir:") :].strip())
-            if gitdir.parent.name == "worktrees":
-                candidates.append(gitdir.parent.parent.parent.parent / "shared")
-    return next((c for c in candidates if c.is_dir()), candidates[0])
+    return Path(os.environ["QARI_SHARED"]) if os.environ.get("QARI_SHARED") else root.parent / "shared"
 
 
 DEFAULT_DATA = shared_dir() / "data" / "un_v1.0"
@@ -129,13 +123,23 @@ def score(predicted: list[set], truth: list[set]) -> dict[str, float]:
     return {"precision": precision, "recall": recall, "f1": f1, "links_true": n_true, "links_predicted": n_pred}
 
 
-def run_benchmark(data: Path, seed: int) -> dict:
-    """Build, perturb and align every document; return the figures of both aligners."""
+def run_benchmark(data: Path, seed: int, low: int = 8, high: int = 12) -> dict:
+    """Build, perturb and align every document of ``low``..``high`` lines; return the figures of
+    the aligner (with the lexicon as its dictionary, when it loads), the aligner without a
+    dictionary and the length-only baseline."""
     rng = random.Random(seed)
-    docs = [perturb(a, e, rng) for a, e in load_documents(data)]
-    result = {"documents": len(docs), "seed": seed, "perturbations": dict(sum((d[3] for d in docs), Counter()))}
+    docs = [perturb(a, e, rng) for a, e in load_documents(data, low, high)]
+    result = {"documents": len(docs), "seed": seed, "lines": [low, high],
+              "perturbations": dict(sum((d[3] for d in docs), Counter()))}
     truth = [set(d[2]) for d in docs]
-    for name, aligner in (("aligner", align), ("length_baseline", align_by_length)):
+    dictionary = default_dictionary()
+    result["dictionary"] = dictionary is not None
+    aligners = {
+        "aligner": lambda s, d: align(s, d, dictionary=dictionary),
+        "no_dictionary": lambda s, d: align(s, d, dictionary=None),
+        "length_baseline": align_by_length,
+    }
+    for name, aligner in aligners.items():
         started = time.perf_counter()
         predicted = [{(l.source, l.draft) for l in aligner(src, dft)} for src, dft, _, _ in docs]
         result[name] = score(predicted, truth) | {"seconds": round(time.perf_counter() - started, 2)}
@@ -146,16 +150,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=2016, help="seed of the perturbations (default 2016)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of UNv1.0.testset.{ar,en,ids}")
+    parser.add_argument("--lines", default="8-12", help="document sizes kept, LOW-HIGH lines (default 8-12)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
+    low, _, high = args.lines.partition("-")
     if not (args.data / "UNv1.0.testset.ids").is_file():
         print(f"bench_align: the UN v1.0 test set is not in {args.data}; nothing to measure.", file=sys.stderr)
         return 2
-    result = run_benchmark(args.data, args.seed)
-    print(f"{result['documents']} documents, seed {result['seed']}, perturbations: "
+    result = run_benchmark(args.data, args.seed, int(low), int(high or low))
+    print(f"{result['documents']} documents of {low}-{high or low} lines, seed {result['seed']}, "
+          f"dictionary {'Buckwalter lexicon' if result['dictionary'] else 'none (lexicon not loaded)'}, perturbations: "
           + ", ".join(f"{k} {v}" for k, v in sorted(result["perturbations"].items())))
     print(f"{'':16} {'precision':>9} {'recall':>9} {'F1':>9} {'links':>7} {'seconds':>8}")
-    for name in ("aligner", "length_baseline"):
+    for name in ("aligner", "no_dictionary", "length_baseline"):
         r = result[name]
         print(f"{name:16} {r['precision']:9.4f} {r['recall']:9.4f} {r['f1']:9.4f} {r['links_true']:7d} {r['seconds']:8.2f}")
     if args.json:

@@ -4,8 +4,9 @@
 
 SOURCE and DRAFT are text files (UTF-8, or another encoding recognised by
 :func:`models.document.decode`). The glossary file, if given, has one ``Arabic term<TAB>English
-translation`` per line. Exit status: 0 when the report was written, 2 on bad input (one line on
-stderr, no traceback).
+translation`` per line. Sentences are aligned with the Buckwalter lexicon as a bilingual
+dictionary; when it cannot be loaded, without it (a note on stderr says why). Exit status: 0
+when the report was written, 2 on bad input (one line on stderr, no traceback).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from pathlib import Path
 from models.check_report import report_dict, report_html
 from models.document import DocumentError, decode, load_document
 from models.qa import check_draft
+from models.word_dictionary import default_dictionary_error
 
 REPORT_SUFFIXES = (".json", ".html")
 
@@ -74,4 +76,6 @@ def run(args: argparse.Namespace) -> int:
     counts = result.flag_counts()
     flags = ", ".join(f"{v} {k}" for k, v in sorted(counts.items())) or "no flags"
     print(f"{len(result.links)} links, {flags}; report written to {out}")
+    if not result.dictionary_used:
+        print(f"check: aligned without the Arabic lexicon ({default_dictionary_error()}).", file=sys.stderr)
     return 0

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from models.arabic import ARABIC_LETTER_CLASS, bare, fold
-from models.draft_align import AlignParams, Link, WordTranslations, align
+from models.draft_align import LEXICON, AlignParams, Link, WordTranslations, align, resolve_dictionary
 from models.en_segment import segment_english
 from models.numbers import Number, extract_numbers
 from models.segment import Sentence, segment
@@ -68,6 +68,8 @@ class DraftCheck:
     links: list[Link]
     flags: list[list[Flag]] = field(default_factory=list)
     translations: list[str] | None = None
+    #: Whether a bilingual dictionary (normally the Buckwalter lexicon) helped the alignment.
+    dictionary_used: bool = False
 
     def flag_counts(self) -> Counter:
         """Number of flags of each kind."""
@@ -205,19 +207,22 @@ def check_draft(
     *,
     glossary: Sequence[tuple[str, str]] = (),
     translations: Sequence[str] | None = None,
-    dictionary: WordTranslations | None = None,
+    dictionary: WordTranslations | None | str = LEXICON,
     params: AlignParams = AlignParams(),
 ) -> DraftCheck:
     """Segment, align and flag an Arabic ``source_text`` and its English ``draft_text``.
 
     ``glossary`` holds the user's (Arabic term, English translation) pairs; ``translations`` one
     machine translation per source sentence (as segmented by :func:`models.segment.segment`);
-    ``dictionary`` a bilingual word dictionary. Raises ``ValueError`` when ``translations`` does
-    not have one entry per source sentence."""
+    ``dictionary`` a bilingual word dictionary: the Buckwalter lexicon by default, aligning
+    without one when it cannot be loaded (``DraftCheck.dictionary_used`` then is False), or
+    ``None`` for none. Raises ``ValueError`` when ``translations`` does not have one entry per
+    source sentence."""
     source = segment(source_text)
     draft = segment_english(draft_text)
+    dictionary = resolve_dictionary(dictionary)
     links = align([s.text for s in source], [s.text for s in draft], dictionary=dictionary,
                   translations=translations, params=params)
     flags = [link_flags(link, source, draft, source_text, draft_text, glossary, params) for link in links]
     return DraftCheck(source_text, draft_text, source, draft, links, flags,
-                      list(translations) if translations is not None else None)
+                      list(translations) if translations is not None else None, dictionary is not None)

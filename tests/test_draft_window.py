@@ -40,3 +40,21 @@ def test_unreadable_translation_is_explained(window, qtbot, tmp_path):
     box = window.findChild(QMessageBox, "errorBox")
     assert box is not None and "does not exist" in box.text()
     assert window.draft_window is None
+
+
+def test_translation_window_works_without_the_lexicon(window, qtbot, monkeypatch):
+    import models.word_dictionary as word_dictionary
+    from models.buckwalter import LexiconDataError
+
+    def fail():
+        raise LexiconDataError("The Arabic lexicon data files are missing.")
+
+    monkeypatch.setattr(word_dictionary, "shared_lexicon", fail)
+    word_dictionary.reset_default_dictionary()
+    try:
+        window.open_path(sample_path())
+        assert window.open_translation(FIXTURES / "en-kerry-lavrov-syria-2016.txt")
+        summary = window.draft_window.view.summary.text()
+        assert summary == "17 links; no flags (aligned without the Arabic lexicon: by length, numbers and names)"
+    finally:
+        word_dictionary.reset_default_dictionary()
