@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -158,8 +159,13 @@ class DraftView(QWidget):
     linkSelected = Signal(int)
     checked = Signal()
 
-    def __init__(self, parent=None, debounce_ms: int = 300) -> None:
+    _checkDone = Signal(int, object)  # job, DraftCheck or the exception raised
+
+    def __init__(self, parent=None, debounce_ms: int = 300, background: bool = False) -> None:
         super().__init__(parent)
+        self._job = 0
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="draft-check") if background else None
+        self._checkDone.connect(self._on_check_done)
         self.check: DraftCheck | None = None
         self.source_text = ""
         self.draft_path: Path | None = None
@@ -241,8 +247,32 @@ class DraftView(QWidget):
         self.set_draft_text(document.text)
 
     def set_draft_text(self, text: str) -> None:
-        """Check ``text`` as the draft and show the result."""
-        self.check = check_draft(self.source_text, text, glossary=self.glossary, translations=self.translations)
+        """Check ``text`` as the draft and show the result (emits ``checked``). With
+        ``background`` the check runs on a worker thread and a newer draft supersedes it."""
+        self._job += 1
+        job, source, glossary, translations = self._job, self.source_text, list(self.glossary), self.translations
+
+        def run() -> None:
+            try:
+                result = check_draft(source, text, glossary=glossary, translations=translations)
+            except Exception as exc:  # shown in the summary line, never a traceback in the window
+                log.exception("draft check failed")
+                result = exc
+            self._checkDone.emit(job, result)
+
+        if self._executor is None:
+            run()
+        else:
+            self.summary.setText("Checking the draft…")
+            self._executor.submit(run)
+
+    def _on_check_done(self, job: int, result: object) -> None:
+        if job != self._job:
+            return  # a newer draft is being checked
+        if isinstance(result, Exception):
+            self.summary.setText(f"The draft could not be checked: {result}")
+            return
+        self.check = result
         self._show()
         self.checked.emit()
 
@@ -380,7 +410,7 @@ class DraftWindow(QMainWindow):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.view = DraftView()
+        self.view = DraftView(background=True)
         self.setCentralWidget(self.view)
         self.resize(1300, 820)
 

@@ -1,4 +1,5 @@
 import pytest
+from PySide6.QtCore import QPoint
 
 from gui.draft_view import KIND_ROLE, LINK_ROLE, DraftView, FlagListModel
 from models.qa import check_draft
@@ -69,6 +70,7 @@ def test_hovering_a_draft_sentence_highlights_its_source(view, qtbot):
     cursor = view.draft_column.textCursor()
     cursor.setPosition(sentence.start + 5)
     point = view.draft_column.cursorRect(cursor).center()
+    qtbot.mouseMove(view.draft_column.viewport(), point + QPoint(2, 0))  # a move even if the pointer was there
     qtbot.mouseMove(view.draft_column.viewport(), point)
     qtbot.waitUntil(lambda: view.hovered_link == k)
     spans = view.highlighted_spans()["source"]

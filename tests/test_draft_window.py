@@ -29,6 +29,7 @@ def test_open_translation_shows_the_check(window, qtbot):
     assert window.open_translation(FIXTURES / "en-kerry-lavrov-syria-2016.txt")
     draft = window.draft_window
     qtbot.waitExposed(draft)
+    qtbot.waitUntil(lambda: draft.view.check is not None, timeout=30000)  # checked off the GUI thread
     assert draft.view.summary.text() == "17 links; no flags"
     assert draft.view.mt_column.isHidden()  # no model loaded
     assert "en-kerry-lavrov-syria-2016.txt" in draft.windowTitle()
@@ -54,6 +55,7 @@ def test_translation_window_works_without_the_lexicon(window, qtbot, monkeypatch
     try:
         window.open_path(sample_path())
         assert window.open_translation(FIXTURES / "en-kerry-lavrov-syria-2016.txt")
+        qtbot.waitUntil(lambda: window.draft_window.view.check is not None, timeout=30000)
         summary = window.draft_window.view.summary.text()
         assert summary == "17 links; no flags (aligned without the Arabic lexicon: by length, numbers and names)"
     finally:

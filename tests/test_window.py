@@ -100,6 +100,7 @@ def test_translations_stream_in_and_pairs_highlight(make_window, qtbot, tiny_mod
     rect = window.arabic_pane.sentence_rect(last)
     point = QPoint(window.arabic_pane.viewport().width() - 30, rect.center().y())
     assert window.arabic_pane.sentence_at(point) == last
+    QTest.mouseMove(window.arabic_pane.viewport(), point + QPoint(-2, 0))  # a move even if the pointer was there
     QTest.mouseMove(window.arabic_pane.viewport(), point)
     qtbot.waitUntil(lambda: window.english_pane.highlighted()[0] == last)
     assert window.arabic_pane.highlighted()[0] == last
