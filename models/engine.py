@@ -229,11 +229,14 @@ def converted_model(folder: Path, key: str) -> Path:
 def _quantize_int8(network: MarianMTModel) -> torch.nn.Module:
     """``network`` with its Linear layers replaced by int8 dynamically quantized ones
     (``torch.ao.quantization.quantize_dynamic``: weights int8, activations quantized per batch).
-    The API is deprecated in favour of torchao since torch 2.10 but still works in 2.13."""
+    The API and quantized tensors are deprecated in favour of torchao (pytorch/ao issue 2259,
+    pytorch issue 184982) but still work in torch 2.13; their deprecation warnings are silenced
+    here."""
     from torch.ao.quantization import quantize_dynamic
 
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*torch.ao.quantization.*", category=DeprecationWarning)
+        warnings.filterwarnings("ignore", message="torch.quantize_per_tensor.*deprecated", category=UserWarning)
         return quantize_dynamic(network, {torch.nn.Linear}, dtype=torch.qint8)
 
 

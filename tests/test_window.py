@@ -3,53 +3,16 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtTest import QTest
 
 from gui.main_window import MainWindow
 from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
-from gui.settings import Settings
 from models.document import Document, load_document, sample_path
-from tests.conftest import REPO
+from tests.conftest import REPO, wait_model, wait_translated
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def make_window(qtbot, settings, monkeypatch):
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    windows = []
-
-    def make(model):
-        settings.set("model", str(model))
-        window = MainWindow(settings)
-        qtbot.addWidget(window)
-        window.resize(1000, 600)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield make
-    for w in windows:
-        w.service.shutdown()
-
-
-def wait_model(qtbot, window, state):
-    qtbot.waitUntil(lambda: window.model_state == state, timeout=60000)
-
-
-def wait_translated(qtbot, window):
-    def done():
-        m = window.sentences
-        return m.rowCount() > 0 and m.count(State.PENDING) == 0 and window.job == -1
-
-    qtbot.waitUntil(done, timeout=120000)
 
 
 def test_model_missing_window_still_reads(make_window, qtbot):
@@ -205,3 +168,29 @@ def test_window_starts_without_torch():
     code = "import sys, gui.app, gui.main_window, gui.worker; print('torch' in sys.modules, 'transformers' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_an_article_read_before_shows_at_once_without_the_model(make_window, qtbot, tiny_model_dir):
+    first = make_window(tiny_model_dir)
+    wait_model(qtbot, first, "ready")
+    first.open_path(sample_path())
+    wait_translated(qtbot, first)
+    translations = {s.id: first.sentences.target(s.id) for s in first.sentences.document.sentences}
+    first.close()
+
+    window = make_window(tiny_model_dir)  # a new session, same cache; its model is still loading
+    window.open_path(sample_path())
+    m = window.sentences
+    assert m.count(State.PENDING) == 0  # every sentence shown at once, before the model is there
+    assert {sid: m.target(sid) for sid in translations} == translations
+    wait_model(qtbot, window, "ready")
+    qtbot.wait(200)
+    assert window.job == -1 and window.service.worker.engine.texts_translated == 0  # no model run
+    assert window.progress_label.text() == f"Translated {len(translations)} sentences."
+
+    window.findChild(QAction, "clearCacheAction").trigger()
+    assert window.progress_label.text() == f"Translation cache cleared ({m.count(State.TRANSLATED)} translations)."
+    window.open_path(sample_path())
+    assert m.count(State.PENDING) > 0 and window.job != -1  # translated by the model again
+    wait_translated(qtbot, window)
+    assert window.service.worker.engine.texts_translated == m.count(State.TRANSLATED)
