@@ -203,16 +203,15 @@ def time_to_window() -> float:
         env = dict(os.environ, QARI_QUIT_AFTER_SHOW="1", QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=tmp,
                    QARI_CACHE_DIR=tmp, QARI_DATA_DIR=tmp, HF_HUB_OFFLINE="1")
         started = time.perf_counter()
-        process = subprocess.Popen([sys.executable, "main.py"], cwd=REPO, env=env, stdout=subprocess.PIPE,
-                                   stderr=subprocess.DEVNULL, text=True)
-        try:
-            for line in process.stdout:
-                if line.startswith("qari: window shown"):
-                    return time.perf_counter() - started
-            raise RuntimeError("main.py ended without showing its window")
-        finally:
-            process.terminate()  # it would otherwise wait for the worker's torch import to quit
-            process.wait()
+        with subprocess.Popen([sys.executable, "main.py"], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True) as process:
+            try:
+                for line in process.stdout:
+                    if line.startswith("qari: window shown"):
+                        return time.perf_counter() - started
+                raise RuntimeError("main.py ended without showing its window")
+            finally:
+                process.terminate()  # it would otherwise wait for the worker's torch import to quit
 
 
 def main(argv: list[str] | None = None) -> int:

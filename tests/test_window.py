@@ -1,4 +1,5 @@
 """The reader window with the tiny MarianMT model, and without any model."""
+import os
 import subprocess
 import sys
 
@@ -196,3 +197,16 @@ def test_an_article_read_before_shows_at_once_without_the_model(make_window, qtb
     assert m.count(State.PENDING) > 0 and window.job != -1  # translated by the model again
     wait_translated(qtbot, window)
     assert window.service.worker.engine.texts_translated == m.count(State.TRANSLATED)
+
+
+def test_start_up_hook_reports_the_shown_window(tmp_path):
+    """QARI_QUIT_AFTER_SHOW (used by benchmarks/bench_translate.py) prints when the window is up."""
+    env = dict(os.environ, QARI_QUIT_AFTER_SHOW="1", XDG_CONFIG_HOME=str(tmp_path))
+    with subprocess.Popen([sys.executable, "main.py"], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True) as process:
+        try:
+            line = process.stdout.readline().strip()
+        finally:
+            process.terminate()  # closing waits for the worker's torch import otherwise
+    assert line.startswith("qari: window shown after ") and line.endswith(" s")
+    assert float(line.split()[-2]) > 0
