@@ -3,15 +3,19 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+import time
 from importlib import resources
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from gui.main_window import MainWindow
 from gui.settings import Settings
 from models.document import sample_path
+from models.engine_api import BACKENDS
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +28,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("file", nargs="?", help="UTF-8 text file to open (default: the bundled sample article)")
     parser.add_argument("--model", help="MarianMT model: Hugging Face id or local folder (remembered)")
     parser.add_argument("--draft", help="English translation of FILE to check in translator mode")
+    parser.add_argument("--backend", choices=BACKENDS, help="translation backend (remembered; default auto: CTranslate2 when installed)")
     return parser.parse_args(argv)
 
 
@@ -54,17 +59,33 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+#: Start-up measurement hook: when this variable is set, the app prints
+#: ``qari: window shown after S s`` (seconds since ``run_app`` was called; add the interpreter's
+#: own start-up for the total) once the window and the article are shown, and quits.
+QUIT_AFTER_SHOW = "QARI_QUIT_AFTER_SHOW"
+
+
 def run_app(argv: list[str]) -> int:
+    started = time.perf_counter()
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = create_app()
     settings = Settings()
     if args.model:
         settings.set("model", args.model)
+    if args.backend:
+        settings.set("backend", args.backend)
     window = MainWindow(settings, arabic_family=load_arabic_font())
     window.show()
     if not window.open_path(args.file or sample_path()) and args.file:
         window.open_path(sample_path())
+    if os.environ.get(QUIT_AFTER_SHOW):
+        def report() -> None:
+            print(f"qari: window shown after {time.perf_counter() - started:.3f} s", flush=True)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, report)  # after the first paint events of the shown window
     if args.draft:
         window.open_translation(args.draft)
     return app.exec()

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import logging
+import time
+from collections import deque
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -18,28 +20,50 @@ from gui.settings import Settings
 from gui.worker import TranslationService
 from models.arabic import has_arabic
 from models.document import Document, DocumentError, load_document
-from models.engine_api import DEFAULT_MODEL, is_local_model
+from models.engine_api import BACKENDS, DEFAULT_MODEL, DecodingSettings, is_local_model, translation_key
 from models.term_store import TermError, TermStore
+from models.translation_cache import TranslationCache
 
 log = logging.getLogger(__name__)
 
 BASE_POINT_SIZE = {SOURCE: 17.0, TARGET: 12.5}
+#: Longest the GUI thread spends showing queued translations before it lets the event loop run
+#: (seconds).
+APPLY_BUDGET_S = 0.015
 #: Public MarianMT models that translate Arabic to English.
 KNOWN_MODELS = ("Helsinki-NLP/opus-mt-ar-en", "Helsinki-NLP/opus-mt-tc-big-ar-en")
+
+
+def _open_cache() -> TranslationCache | None:
+    """The user's translation cache, or None (logged) when it cannot be opened."""
+    try:
+        return TranslationCache()
+    except Exception:  # a read-only or damaged cache folder: translate without one
+        log.exception("cannot open the translation cache")
+        return None
 
 
 class MainWindow(QMainWindow):
     """Model states: "loading", "ready", "missing", "downloading"."""
 
-    def __init__(self, settings: Settings, service: TranslationService | None = None, arabic_family: str | None = None):
+    def __init__(self, settings: Settings, service: TranslationService | None = None, arabic_family: str | None = None,
+                 cache: TranslationCache | None = None):
         super().__init__()
         self.settings = settings
-        self.service = service or TranslationService(self)
+        self.cache = cache if cache is not None else _open_cache()
+        self.service = service or TranslationService(self, self.cache)
         self.model_state = "loading"
         self.model_name = settings.get("model")
         self.job = -1
         self.draft_window = None
         self.sentences = SentenceModel(self)
+        self._incoming: deque[tuple[int, str, bool]] = deque()  # results not shown yet
+        self._progress: tuple[int, int] | None = None  # latest (done, total) not shown yet
+        self._finished: bool | None = None  # the job ended (completed?) before its results were shown
+        self._apply_timer = QTimer(self)
+        self._apply_timer.setSingleShot(True)
+        self._apply_timer.setInterval(0)
+        self._apply_timer.timeout.connect(self._apply_results)
         self.arabic_pane = ReadingPane(self.sentences, SOURCE)
         self.english_pane = ReadingPane(self.sentences, TARGET)
         if arabic_family:
@@ -141,6 +165,8 @@ class MainWindow(QMainWindow):
         self._action(translation, "Choose &model…", self.choose_model)
         self._action(translation, "Use a model &folder…", self.choose_model_folder)
         self._action(translation, "&Download the model", self.download_model)
+        translation.addSeparator()
+        self._action(translation, "&Clear translation cache", self.clear_cache, None, "clearCacheAction")
         self.zoom_in_shortcut_extra = QAction(self)
         self.zoom_in_shortcut_extra.setShortcut(QKeySequence("Ctrl+="))
         self.zoom_in_shortcut_extra.triggered.connect(lambda: self.zoom(+1))
@@ -185,9 +211,12 @@ class MainWindow(QMainWindow):
     def open_document(self, document: Document) -> None:
         self.service.stop()
         self.job = -1
+        self._incoming.clear()
+        self._progress = self._finished = None
         self.sentences.set_document(document)
         name = Path(document.source).name if document.source else "untitled"
         self.setWindowTitle(f"{name} — Qari")
+        self._show_cached()
         if self.model_state == "ready":
             self.translate_current()
         else:
@@ -203,6 +232,37 @@ class MainWindow(QMainWindow):
                 self.sentences.set_translation(s.id, s.text, False)
         if self.model_state == "missing":
             self.sentences.mark_unavailable()
+
+    def _show_cached(self) -> None:
+        """Show at once the sentences that need no model: those with no Arabic letter, and
+        those in the translation cache for the current model and settings (read here, on the
+        GUI thread: one indexed SQLite query, a few ms for an article; the model may still be
+        loading)."""
+        doc = self.sentences.document
+        key = translation_key(self.model_name, self.decoding_settings()) if self.cache is not None else None
+        hits = {}
+        if key is not None:
+            try:
+                hits = self.cache.get_many(key, (s.text for s in doc.sentences if s.translatable))
+            except Exception:  # a damaged cache costs a model run, never the article
+                log.exception("cannot read the translation cache")
+        for s in doc.sentences:
+            if not s.translatable:
+                self.sentences.set_translation(s.id, s.text, False)
+            elif s.text in hits:
+                self.sentences.set_translation(s.id, hits[s.text], True)
+
+    def clear_cache(self) -> None:
+        if self.cache is None:
+            self.progress_label.setText("There is no translation cache.")
+            return
+        try:
+            count = self.cache.clear()
+        except Exception as exc:
+            log.exception("cannot clear the translation cache")
+            show_error(self, "Cannot clear the translation cache", str(exc))
+            return
+        self.progress_label.setText(f"Translation cache cleared ({count} translations).")
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open an Arabic article", "", "Text files (*.txt);;All files (*)")
@@ -296,7 +356,12 @@ class MainWindow(QMainWindow):
         self.model_state = "loading"
         self._set_model_label()
         self.model_bar.show_loading(model)
-        self.service.load(model)
+        self.service.load(model, self.decoding_settings())
+
+    def decoding_settings(self) -> DecodingSettings:
+        """Default decoding with the backend of the "backend" setting ("auto" if unknown)."""
+        backend = self.settings.get("backend")
+        return DecodingSettings(backend=backend if backend in BACKENDS else "auto")
 
     def on_model_loaded(self, model: str) -> None:
         if model != self.model_name:
@@ -362,8 +427,9 @@ class MainWindow(QMainWindow):
         doc = self.sentences.document
         if doc is None or self.model_state != "ready":
             return
-        todo = [s for s in doc.sentences if self.sentences.state(s.id) != State.TRANSLATED]
+        todo = [s for s in doc.sentences if self.sentences.state(s.id) not in (State.TRANSLATED, State.PASSED_THROUGH)]
         if not todo:
+            self.progress_label.setText(f"Translated {len(doc.sentences)} sentences.")
             return
         first = self.arabic_pane.visible_sentences()
         self.job = self.service.translate(doc, first)
@@ -379,18 +445,43 @@ class MainWindow(QMainWindow):
             self.progress_label.setText("Stopping after this batch…")
 
     def on_result(self, job: int, sentence_id: int, text: str, translated: bool) -> None:
+        """Queue a result; :meth:`_apply_results` shows queued results in slices of at most
+        :data:`APPLY_BUDGET_S`, so that a batch of many sentences never freezes the window."""
         if job == self.job:
-            self.sentences.set_translation(sentence_id, text, translated)
+            self._incoming.append((sentence_id, text, translated))
+            if not self._apply_timer.isActive():
+                self._apply_timer.start()
+
+    def _apply_results(self) -> None:
+        deadline = time.perf_counter() + APPLY_BUDGET_S
+        while self._incoming and time.perf_counter() < deadline:
+            self.sentences.set_translation(*self._incoming.popleft())
+        if self._incoming:
+            self._apply_timer.start()
+            return
+        if self._progress is not None:
+            done, total = self._progress
+            self._progress = None
+            self.progress_bar.setValue(done)
+            self.progress_label.setText(f"Translating {done} of {total} sentences…")
+        if self._finished is not None:
+            self._show_finished(self._finished)
 
     def on_progress(self, job: int, done: int, total: int) -> None:
         if job == self.job:
-            self.progress_bar.setValue(done)
-            self.progress_label.setText(f"Translating {done} of {total} sentences…")
+            self._progress = (done, total)  # shown when the queued results are
 
     def on_job_finished(self, job: int, completed: bool) -> None:
         if job != self.job:
             return
         self.job = -1
+        self._finished = completed
+        if not self._incoming:
+            self._show_finished(completed)
+
+    def _show_finished(self, completed: bool) -> None:
+        self._finished = None
+        self._progress = None
         self.stop_action.setEnabled(False)
         self.progress_bar.hide()
         done = self.sentences.count(State.TRANSLATED) + self.sentences.count(State.PASSED_THROUGH)

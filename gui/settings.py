@@ -21,6 +21,7 @@ OPTIONS: dict[str, Option] = {
     o.name: o
     for o in (
         Option("model", str, DEFAULT_MODEL, "MarianMT model: a Hugging Face id or a local folder."),
+        Option("backend", str, "auto", "Translation backend: auto, torch, torch-int8 or ctranslate2 (see models.engine_api.BACKENDS)."),
         Option("zoom", int, 0, "Font size change of the reading panes, in points."),
         Option("arabic_on_right", bool, False, "Show the Arabic pane on the right of the translation."),
         Option("hover_delay_ms", int, 350, "Delay before the glossary popup appears, in milliseconds."),

@@ -12,6 +12,8 @@ import logging
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from models.document import Document
+from models.engine_api import DecodingSettings
+from models.translation_cache import TranslationCache
 
 log = logging.getLogger(__name__)
 
@@ -29,14 +31,15 @@ class TranslationWorker(QObject):
     downloadFinished = Signal(str)  # model
     downloadFailed = Signal(str, str)  # model, message ("" when cancelled)
 
-    def __init__(self):
+    def __init__(self, cache: TranslationCache | None = None):
         super().__init__()
         self.engine = None
+        self.cache = cache  # translations already made; None: no cache
         self.active_job = -1  # written by the GUI thread: the job the worker may go on with
         self.download_wanted = False
 
-    @Slot(str)
-    def load(self, model: str) -> None:
+    @Slot(str, object)
+    def load(self, model: str, settings: DecodingSettings | None = None) -> None:
         self.engine = None
         try:
             from models.engine import ModelUnavailable, load_engine
@@ -45,7 +48,7 @@ class TranslationWorker(QObject):
             self.modelFailed.emit(model, f"The translation engine cannot start ({exc}). Reinstall Qari with its dependencies.")
             return
         try:
-            self.engine = load_engine(model, download=False)
+            self.engine = load_engine(model, settings, download=False)
         except ModelUnavailable as exc:
             self.modelFailed.emit(model, str(exc))
             return
@@ -74,7 +77,8 @@ class TranslationWorker(QObject):
             self.progress.emit(job, done, total)
 
         try:
-            translate_document(document, self.engine, on_result, should_stop=lambda: self.active_job != job, first=first)
+            translate_document(document, self.engine, on_result, should_stop=lambda: self.active_job != job, first=first,
+                               cache=self.cache)
         except Exception as exc:
             log.exception("translation job %d failed", job)
             self.jobFailed.emit(job, f"Translation stopped with an error: {exc}")
@@ -103,15 +107,15 @@ class TranslationWorker(QObject):
 class TranslationService(QObject):
     """GUI-thread handle on the worker thread: start/stop requests, and the worker's signals."""
 
-    _load = Signal(str)
+    _load = Signal(str, object)
     _translate = Signal(int, object, object)
     _download = Signal(str)
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, cache: TranslationCache | None = None):
         super().__init__(parent)
         self.thread = QThread()
         self.thread.setObjectName("translation")
-        self.worker = TranslationWorker()
+        self.worker = TranslationWorker(cache)
         self.worker.moveToThread(self.thread)
         self._load.connect(self.worker.load)
         self._translate.connect(self.worker.translate)
@@ -119,9 +123,11 @@ class TranslationService(QObject):
         self._next_job = 0
         self.thread.start()
 
-    def load(self, model: str) -> None:
+    def load(self, model: str, settings: DecodingSettings | None = None) -> None:
+        """Load ``model`` (hub id or folder) on the worker thread, decoding with ``settings``
+        (default :class:`DecodingSettings`); answers with ``modelLoaded`` or ``modelFailed``."""
         self.stop()
-        self._load.emit(model)
+        self._load.emit(model, settings)
 
     def translate(self, document: Document, first: list[int] | None = None) -> int:
         """Start translating ``document`` (sentence ids in ``first`` before the rest); returns the

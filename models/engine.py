@@ -13,11 +13,14 @@ weights-only loader.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
+import shutil
 import time
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -33,8 +36,11 @@ from models.engine_api import (
     DecodingSettings,
     DownloadCancelled,
     ModelUnavailable,
+    folder_revision,
     is_local_model,
+    resolve_backend,
 )
+from models.translation_cache import cache_dir
 
 __all__ = [
     "DEFAULT_MODEL", "DecodingSettings", "DownloadCancelled", "Engine", "ModelUnavailable",
@@ -170,15 +176,68 @@ def download_model(model: str, progress: Callable[[int, int], None] | None = Non
     return folder
 
 
-def _set_threads(threads: int | None) -> None:
+def _thread_count(threads: int | None) -> int:
     """Intra-op threads: as asked, else one core less than the machine has (the GUI thread and
-    the desktop keep one; on a 2-core laptop two busy torch threads also stall each other when
+    the desktop keep one; on a 2-core laptop two busy threads also stall each other when
     anything else runs), at most 4 (small batches gain little beyond)."""
-    torch.set_num_threads(threads or max(1, min(4, (os.cpu_count() or 2) - 1)))
+    return threads or max(1, min(4, (os.cpu_count() or 2) - 1))
+
+
+def _set_threads(threads: int | None) -> None:
+    torch.set_num_threads(_thread_count(threads))
     try:
         torch.set_num_interop_threads(1)
     except RuntimeError:
         pass  # can only be set once, before the first parallel work
+
+
+def _model_key(model: str, folder: Path) -> str:
+    """``model@revision`` of the weights in ``folder`` (see :func:`models.engine_api.model_key`):
+    for a hub model the snapshot folder's name is the commit hash."""
+    if is_local_model(model):
+        resolved = folder.resolve()
+        return f"{resolved}@{folder_revision(resolved)}"
+    return f"{model}@{folder.name}"
+
+
+def converted_model(folder: Path, key: str) -> Path:
+    """The CTranslate2 (int8) conversion of the MarianMT model in ``folder``, made once into
+    ``cache_dir()/ctranslate2/`` and reused while ``key`` (model and revision) is unchanged.
+
+    Conversion (``ctranslate2.converters.TransformersConverter``) reads the transformers model
+    and takes some seconds; it writes to a temporary folder renamed into place when complete.
+    Raises ``ImportError`` without the ``ctranslate2`` package, and whatever the converter
+    raises for a model it cannot convert."""
+    import ctranslate2
+
+    target = cache_dir() / "ctranslate2" / (hashlib.sha256(key.encode()).hexdigest()[:20] + "-int8")
+    if (target / "model.bin").is_file():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f"{target.name}.part{os.getpid()}")
+    shutil.rmtree(partial, ignore_errors=True)
+    started = time.perf_counter()
+    ctranslate2.converters.TransformersConverter(str(folder)).convert(str(partial), quantization="int8", force=True)
+    try:
+        os.replace(partial, target)
+    except OSError:  # another process converted it meanwhile
+        shutil.rmtree(partial, ignore_errors=True)
+    log.info("converted %s to CTranslate2 int8 in %.1f s: %s", folder, time.perf_counter() - started, target)
+    return target
+
+
+def _quantize_int8(network: MarianMTModel) -> torch.nn.Module:
+    """``network`` with its Linear layers replaced by int8 dynamically quantized ones
+    (``torch.ao.quantization.quantize_dynamic``: weights int8, activations quantized per batch).
+    The API and quantized tensors are deprecated in favour of torchao (pytorch/ao issue 2259,
+    pytorch issue 184982) but still work in torch 2.13; their deprecation warnings are silenced
+    here."""
+    from torch.ao.quantization import quantize_dynamic
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*torch.ao.quantization.*", category=DeprecationWarning)
+        warnings.filterwarnings("ignore", message="torch.quantize_per_tensor.*deprecated", category=UserWarning)
+        return quantize_dynamic(network, {torch.nn.Linear}, dtype=torch.qint8)
 
 
 def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = None,
@@ -188,8 +247,11 @@ def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = 
     A hub id is looked up in the Hugging Face cache first (no network); if it is not there,
     ``download`` is True and HF_HUB_OFFLINE is not set, it is fetched with :func:`download_model`
     (no progress report). The window passes ``download=False`` and offers the download itself.
+    The backend is ``settings.backend`` (see :data:`models.engine_api.BACKENDS`); with "auto",
+    a CTranslate2 conversion that fails falls back to torch (logged).
     Raises :class:`ModelUnavailable` when the model is missing and cannot be fetched, when a
-    folder is not a MarianMT model, or when its files cannot be read."""
+    folder is not a MarianMT model, when its files cannot be read, or when an explicitly chosen
+    CTranslate2 backend cannot be used."""
     settings = settings or DecodingSettings()
     if is_local_model(model):
         folder = Path(model).expanduser()
@@ -200,24 +262,50 @@ def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = 
             if not download:
                 raise ModelUnavailable(f"The translation model {model} is not on this computer yet.", model)
             folder = Path(download_model(model))
-    _set_threads(settings.threads)
+    backend = resolve_backend(settings.backend)
     transformers_logging.disable_progress_bar()
     started = time.perf_counter()
+    key = _model_key(model, folder)
     try:
         tokenizer = MarianTokenizer.from_pretrained(str(folder))
+        positions = int(json.loads((folder / "config.json").read_text(encoding="utf-8"))["max_position_embeddings"])
+    except Exception as exc:  # damaged files fail in sentencepiece or json, each its own way
+        log.exception("cannot load the tokenizer of %s from %s", model, folder)
+        raise ModelUnavailable(f"The translation model {model} could not be loaded (its files may be damaged).",
+                               model) from exc
+    if backend == "ctranslate2":
+        try:
+            import ctranslate2
+
+            translator = ctranslate2.Translator(str(converted_model(folder, key)), device="cpu", compute_type="int8",
+                                                inter_threads=1, intra_threads=_thread_count(settings.threads))
+        except Exception as exc:  # no package, or a model the converter does not handle
+            if settings.backend != "auto":
+                log.exception("CTranslate2 cannot run %s", model)
+                raise ModelUnavailable(f"The CTranslate2 backend cannot run {model}: {exc}", model) from exc
+            log.warning("CTranslate2 cannot run %s (%r); using torch", model, exc)
+            backend = "torch"
+        else:
+            log.info("loaded %s (CTranslate2 int8) in %.1f s", model, time.perf_counter() - started)
+            return Engine(model, tokenizer, settings, translator=translator, max_positions=positions,
+                          backend=backend, model_key=key)
+    _set_threads(settings.threads)
+    try:
         network = MarianMTModel.from_pretrained(
             str(folder),
             attn_implementation="eager",
             use_safetensors=(folder / SAFETENSORS_WEIGHTS).is_file(),
             dtype=torch.float32,
         )
-    except Exception as exc:  # damaged files fail in torch, safetensors, sentencepiece or json, each its own way
+    except Exception as exc:  # damaged files fail in torch, safetensors or json, each its own way
         log.exception("cannot load %s from %s", model, folder)
         raise ModelUnavailable(f"The translation model {model} could not be loaded (its files may be damaged).",
                                model) from exc
     network.eval()
-    log.info("loaded %s from %s in %.1f s", model, folder, time.perf_counter() - started)
-    return Engine(model, tokenizer, network, settings)
+    if backend == "torch-int8":
+        network = _quantize_int8(network)
+    log.info("loaded %s (%s) from %s in %.1f s", model, backend, folder, time.perf_counter() - started)
+    return Engine(model, tokenizer, settings, network=network, max_positions=positions, backend=backend, model_key=key)
 
 
 @dataclass
@@ -231,17 +319,29 @@ class _Part:
 class Engine:
     """A loaded MarianMT model. Not thread-safe: use it from one worker thread.
 
-    ``model`` is the hub id or folder it was loaded from; ``max_input_tokens`` is the longest
-    input in tokens, end-of-sentence token included (512 for opus-mt, from its configuration
-    ``max_position_embeddings`` and the tokenizer's ``model_max_length``)."""
+    ``model`` is the hub id or folder it was loaded from; ``backend`` the backend that runs it
+    (never "auto"); ``cache_key`` names the weights and the decoding settings, for
+    :class:`models.translation_cache.TranslationCache`; ``texts_translated`` counts the texts
+    (or parts of texts) that reached the model so far; ``max_input_tokens`` is the longest input
+    in tokens, end-of-sentence token included (512 for opus-mt, from its configuration
+    ``max_position_embeddings`` and the tokenizer's ``model_max_length``). Exactly one of
+    ``network`` (a transformers model, for the torch backends) and ``translator`` (a
+    ``ctranslate2.Translator``) is given."""
 
-    def __init__(self, model: str, tokenizer: MarianTokenizer, network: MarianMTModel,
-                 settings: DecodingSettings) -> None:
+    def __init__(self, model: str, tokenizer: MarianTokenizer, settings: DecodingSettings, *,
+                 network: torch.nn.Module | None = None, translator: object | None = None, max_positions: int = 512,
+                 backend: str = "torch", model_key: str | None = None) -> None:
+        if (network is None) == (translator is None):
+            raise ValueError("give exactly one of network and translator")
         self.model = model
         self.settings = settings
+        self.backend = backend
+        self.cache_key = f"{model_key or model}|{replace(settings, backend=backend).output_key()}"
+        self.texts_translated = 0
         self._tokenizer = tokenizer
         self._network = network
-        limits = [network.config.max_position_embeddings]
+        self._translator = translator
+        limits = [max_positions]
         if 0 < tokenizer.model_max_length < 10**6:
             limits.append(tokenizer.model_max_length)
         self.max_input_tokens: int = min(limits)
@@ -265,30 +365,47 @@ class Engine:
         todo = [i for i, text in enumerate(texts) if text.strip()]
         if not todo:
             return results
-        batch = self._tokenizer([texts[i] for i in todo], return_tensors="pt", padding=True, truncation=False)
-        length = batch["input_ids"].shape[1]
-        if length > self.max_input_tokens:
-            raise ValueError(f"a text of {length} tokens is longer than the model's {self.max_input_tokens}")
         settings = self.settings
-        max_new = settings.max_new_tokens or min(512, 2 * length + 16)
-        options: dict[str, object] = {"num_beams": settings.num_beams, "max_new_tokens": max_new, "max_length": None}
-        if settings.min_new_tokens is not None:
-            options["min_new_tokens"] = min(settings.min_new_tokens, max_new)
         started = time.perf_counter()
-        with torch.inference_mode():
-            output = self._network.generate(**batch, **options)
-        decoded = self._tokenizer.batch_decode(output, skip_special_tokens=True)
+        if self._translator is not None:
+            encoded = self._tokenizer([texts[i] for i in todo], truncation=False)["input_ids"]
+            length = max(len(ids) for ids in encoded)
+            self._check_length(length)
+            max_new = settings.max_new_tokens or min(512, 2 * length + 16)
+            output = self._translator.translate_batch(
+                [self._tokenizer.convert_ids_to_tokens(ids) for ids in encoded],
+                beam_size=settings.num_beams, max_decoding_length=max_new,
+                min_decoding_length=min(settings.min_new_tokens or 0, max_new))
+            ids = [self._tokenizer.convert_tokens_to_ids(result.hypotheses[0]) for result in output]
+        else:
+            batch = self._tokenizer([texts[i] for i in todo], return_tensors="pt", padding=True, truncation=False)
+            length = batch["input_ids"].shape[1]
+            self._check_length(length)
+            max_new = settings.max_new_tokens or min(512, 2 * length + 16)
+            options: dict[str, object] = {"num_beams": settings.num_beams, "max_new_tokens": max_new, "max_length": None}
+            if settings.min_new_tokens is not None:
+                options["min_new_tokens"] = min(settings.min_new_tokens, max_new)
+            with torch.inference_mode():
+                ids = self._network.generate(**batch, **options)
+        self.texts_translated += len(todo)
+        decoded = self._tokenizer.batch_decode(ids, skip_special_tokens=True)
         log.debug("translated %d texts of up to %d tokens in %.2f s", len(todo), length, time.perf_counter() - started)
         for i, translation in zip(todo, decoded):
             results[i] = translation.strip()
         return results
+
+    def _check_length(self, length: int) -> None:
+        if length > self.max_input_tokens:
+            raise ValueError(f"a text of {length} tokens is longer than the model's {self.max_input_tokens}")
 
     def translate(self, texts: Sequence[str], on_result: Callable[[int, str], None] | None = None,
                   should_stop: Callable[[], bool] | None = None, first: Sequence[int] = ()) -> list[str | None]:
         """Translate ``texts``; returns one translation per text, ``None`` for those not reached.
 
         Texts are batched by length under the token budget ``settings.batch_tokens``; the texts
-        whose indices are in ``first`` (those on screen) are translated before all others.
+        whose indices are in ``first`` (those on screen) are translated before all others, and
+        with ``settings.first_alone`` the first of them in a batch of its own (on screen in the
+        time of one sentence).
         ``on_result(index, translation)`` is called as soon as a text is done (blank texts give
         ``""`` at once). ``should_stop()`` is polled before each batch; when it returns True the
         call returns early and unfinished entries stay ``None``. A text longer than
@@ -308,9 +425,10 @@ class Engine:
             parts.extend(_Part(index, n, piece, self.count_tokens(piece)) for n, piece in enumerate(pieces))
 
         rank = {index: n for n, index in enumerate(dict.fromkeys(first))}
-        urgent = sorted((p for p in parts if p.owner in rank), key=lambda p: (p.tokens, rank[p.owner]))
+        top = [p for p in parts if rank.get(p.owner) == 0] if self.settings.first_alone else []
+        urgent = sorted((p for p in parts if p.owner in rank and p not in top), key=lambda p: (p.tokens, rank[p.owner]))
         rest = sorted((p for p in parts if p.owner not in rank), key=lambda p: (p.tokens, p.owner))
-        batches = self._batches(urgent) + self._batches(rest)
+        batches = self._batches(top) + self._batches(urgent) + self._batches(rest)
 
         for batch in batches:
             if should_stop is not None and should_stop():

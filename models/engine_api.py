@@ -5,6 +5,8 @@ the code that does.
 """
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +26,25 @@ class ModelUnavailable(Exception):
         self.model = model
 
 
+#: Inference backends. "torch": transformers ``generate`` in float32. "torch-int8": the same with
+#: the Linear layers quantized to int8 (torch dynamic quantization). "ctranslate2": the model
+#: converted once to CTranslate2 with int8 weights (https://opennmt.net/CTranslate2/).
+#: "auto": "ctranslate2" when the ``ctranslate2`` package is installed, else "torch".
+BACKENDS = ("auto", "torch", "torch-int8", "ctranslate2")
+
+
+def resolve_backend(backend: str) -> str:
+    """The backend "auto" stands for on this installation (see :data:`BACKENDS`); others as given.
+
+    Looks for the ``ctranslate2`` package without importing it. Raises ``ValueError`` for an
+    unknown name."""
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    if backend != "auto":
+        return backend
+    return "ctranslate2" if importlib.util.find_spec("ctranslate2") is not None else "torch"
+
+
 class DownloadCancelled(Exception):
     """The user stopped a model download (``should_stop`` returned True)."""
 
@@ -38,13 +59,18 @@ class DecodingSettings:
     degenerate repetition. ``min_new_tokens``: floor on generated tokens; ``None`` for none.
     ``batch_tokens``: token budget of one ``generate`` call, counted with padding (texts in the
     batch times the longest text's tokens); a single text over the budget still goes alone.
-    ``threads``: torch intra-op threads; ``None`` means one less than the CPU count, from 1 to 4."""
+    ``threads``: intra-op threads; ``None`` means one less than the CPU count, from 1 to 4.
+    ``backend``: one of :data:`BACKENDS`.
+    ``first_alone``: translate the first text of ``first`` (the top sentence on screen) in a
+    batch of its own, so that it shows as soon as one sentence can be translated."""
 
     num_beams: int = 4
     max_new_tokens: int | None = None
     min_new_tokens: int | None = None
     batch_tokens: int = 2048
     threads: int | None = None
+    backend: str = "auto"
+    first_alone: bool = True
 
     def __post_init__(self) -> None:
         if self.num_beams < 1:
@@ -57,6 +83,13 @@ class DecodingSettings:
             raise ValueError("batch_tokens must be at least 1")
         if self.threads is not None and self.threads < 1:
             raise ValueError("threads must be at least 1")
+        resolve_backend(self.backend)
+
+    def output_key(self) -> str:
+        """The settings that change what a text translates to, as text (for cache keys): the
+        resolved backend, beam width and length limits; not batching or threads."""
+        return (f"{resolve_backend(self.backend)};beams={self.num_beams};"
+                f"max={self.max_new_tokens};min={self.min_new_tokens}")
 
 
 def is_local_model(model: str) -> bool:
@@ -76,3 +109,53 @@ def is_local_model(model: str) -> bool:
         or "\\" in model
         or model.count("/") > 1
     )
+
+
+def folder_revision(folder: str | Path) -> str:
+    """A revision for a model folder outside the hub cache: the first 16 hex digits of the
+    SHA-256 of its ``config.json`` and the size and modification time (ns) of its weight files.
+    Changes when the model is retrained or replaced. Raises ``OSError`` if ``config.json`` is
+    missing."""
+    folder = Path(folder).expanduser()
+    digest = hashlib.sha256((folder / "config.json").read_bytes())
+    for name in ("model.safetensors", "pytorch_model.bin"):
+        path = folder / name
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+def hub_revision(model: str) -> str | None:
+    """The commit hash of the cached snapshot of hub model ``model`` (the snapshot folder name,
+    from ``refs/main`` in the Hugging Face cache), or None when it is not cached. No network."""
+    from huggingface_hub import constants
+
+    cache = os.environ.get("HF_HUB_CACHE") or constants.HF_HUB_CACHE
+    ref = Path(cache) / ("models--" + model.replace("/", "--")) / "refs" / "main"
+    try:
+        revision = ref.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return revision if (ref.parent.parent / "snapshots" / revision).is_dir() else None
+
+
+def model_key(model: str) -> str | None:
+    """``"model@revision"`` naming exactly one set of weights: a folder's resolved path and
+    :func:`folder_revision`, or a hub id and :func:`hub_revision`. None when the model is not
+    on this computer."""
+    try:
+        if is_local_model(model):
+            folder = Path(model).expanduser().resolve()
+            return f"{folder}@{folder_revision(folder)}"
+    except OSError:
+        return None
+    revision = hub_revision(model)
+    return None if revision is None else f"{model}@{revision}"
+
+
+def translation_key(model: str, settings: DecodingSettings) -> str | None:
+    """The translation cache key of ``model`` decoded with ``settings``: :func:`model_key` and
+    :meth:`DecodingSettings.output_key`, or None when the model is not on this computer."""
+    key = model_key(model)
+    return None if key is None else f"{key}|{settings.output_key()}"

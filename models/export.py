@@ -1,6 +1,6 @@
 """Translate an article without a window and save the bitext as JSON, HTML or TSV.
 
-    python main.py export FILE -o OUT.{json,html,tsv} [--model ID_OR_FOLDER] [--beams N]
+    python main.py export FILE -o OUT.{json,html,tsv} [--model ID_OR_FOLDER] [--beams N] [--backend B]
 
 JSON: ``{"source", "model", "sentences": [{"id", "paragraph", "start", "end", "text",
 "translation", "translated"}]}``; ``start``/``end`` are character offsets into the decoded file
@@ -21,7 +21,8 @@ import sys
 from pathlib import Path
 
 from models.document import Document, DocumentError, load_document
-from models.engine_api import DEFAULT_MODEL, DecodingSettings, ModelUnavailable
+from models.engine_api import BACKENDS, DEFAULT_MODEL, DecodingSettings, ModelUnavailable
+from models.translation_cache import TranslationCache
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"MarianMT model: a Hugging Face id (cached or downloaded) or a folder (default {DEFAULT_MODEL})")
     parser.add_argument("--beams", metavar="N", type=int, default=DecodingSettings.num_beams,
                         help="beam width of the search; 1 (greedy) is fastest (default %(default)s)")
+    parser.add_argument("--backend", choices=BACKENDS, default="auto",
+                        help="inference backend; auto is CTranslate2 when installed, else torch (default %(default)s)")
 
 
 def _error(message: str) -> int:
@@ -127,6 +130,15 @@ def write_bitext(out: Path, doc: Document, model: str | None, translations: dict
     log.info("wrote %s (%d sentences)", out, len(rows))
 
 
+def _open_cache() -> TranslationCache | None:
+    """The user's translation cache, or None (logged) when it cannot be opened."""
+    try:
+        return TranslationCache()
+    except Exception:  # an unwritable cache folder: translate without one
+        log.exception("cannot open the translation cache")
+        return None
+
+
 def _translate(doc: Document, model: str, settings: DecodingSettings) -> tuple[str | None, dict[int, str] | None]:
     """(model name, translations), or (None, None) with a note on stderr when no model loads."""
     try:
@@ -148,7 +160,7 @@ def _translate(doc: Document, model: str, settings: DecodingSettings) -> tuple[s
 
     from models.pipeline import translate_document
 
-    translations = translate_document(doc, engine, progress)
+    translations = translate_document(doc, engine, progress, cache=_open_cache())
     if show:
         print(file=sys.stderr)
     return engine.model, translations
@@ -167,7 +179,7 @@ def run(args: argparse.Namespace) -> int:
         doc = load_document(args.file)
     except DocumentError as exc:
         return _error(str(exc))
-    model, translations = _translate(doc, args.model, DecodingSettings(num_beams=args.beams))
+    model, translations = _translate(doc, args.model, DecodingSettings(num_beams=args.beams, backend=args.backend))
     try:
         write_bitext(out, doc, model, translations)
     except OSError as exc:

@@ -6,6 +6,7 @@ import logging
 from typing import Callable, Protocol, Sequence
 
 from models.document import Document
+from models.translation_cache import TranslationCache
 
 log = logging.getLogger(__name__)
 
@@ -17,7 +18,8 @@ class Translator(Protocol):
 
 
 def translate_document(doc: Document, engine: Translator, on_result: Callable[[int, str, bool], None],
-                       should_stop: Callable[[], bool] | None = None, first: Sequence[int] = ()) -> dict[int, str]:
+                       should_stop: Callable[[], bool] | None = None, first: Sequence[int] = (),
+                       cache: TranslationCache | None = None) -> dict[int, str]:
     """Translate the sentences of ``doc``; returns ``{sentence id: translation}``.
 
     Sentences without an Arabic letter (numbers, punctuation, Latin-script captions: not
@@ -26,7 +28,12 @@ def translate_document(doc: Document, engine: Translator, on_result: Callable[[i
     text and ``translated=False``. The others go to ``engine.translate`` and are reported with
     ``translated=True`` as their batch finishes; ``first`` lists sentence ids to translate before
     the rest (those on screen). ``on_result(sentence_id, text, translated)``. When
-    ``should_stop()`` turns True the sentences not yet translated are missing from the result."""
+    ``should_stop()`` turns True the sentences not yet translated are missing from the result.
+
+    With a ``cache`` and an engine that has a ``cache_key`` (:class:`models.engine.Engine`),
+    sentences found in the cache are reported at once (``translated=True``, after the passed
+    through ones) and never reach the model; new translations are stored when the call ends,
+    also when it is stopped or fails."""
     results: dict[int, str] = {}
     pending = []
     for sentence in doc.sentences:
@@ -35,15 +42,29 @@ def translate_document(doc: Document, engine: Translator, on_result: Callable[[i
         else:
             results[sentence.id] = sentence.text
             on_result(sentence.id, sentence.text, False)
+    key = getattr(engine, "cache_key", None) if cache is not None else None
+    if key is not None and pending:
+        cached = cache.get_many(key, (s.text for s in pending))
+        for sentence in pending:
+            if sentence.text in cached:
+                results[sentence.id] = cached[sentence.text]
+                on_result(sentence.id, cached[sentence.text], True)
+        pending = [s for s in pending if s.text not in cached]
     position = {sentence.id: n for n, sentence in enumerate(pending)}
+    fresh: dict[str, str] = {}
 
     def report(n: int, translation: str) -> None:
-        sentence_id = pending[n].id
-        results[sentence_id] = translation
-        on_result(sentence_id, translation, True)
+        sentence = pending[n]
+        results[sentence.id] = translation
+        fresh[sentence.text] = translation
+        on_result(sentence.id, translation, True)
 
-    if pending:
-        engine.translate([s.text for s in pending], on_result=report, should_stop=should_stop,
-                         first=[position[i] for i in first if i in position])
+    try:
+        if pending:
+            engine.translate([s.text for s in pending], on_result=report, should_stop=should_stop,
+                             first=[position[i] for i in first if i in position])
+    finally:
+        if key is not None:
+            cache.put_many(key, fresh)
     log.info("%s: %d of %d sentences done", doc.source, len(results), len(doc.sentences))
     return results

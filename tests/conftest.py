@@ -52,6 +52,56 @@ def tiny_model_dir(tmp_path_factory):
     return build_tiny_marian(tmp_path_factory.mktemp("tiny-marian"))
 
 
+# -- the reader window ---------------------------------------------------------
+@pytest.fixture
+def settings(tmp_path):
+    """Window settings in a private ini file."""
+    from PySide6.QtCore import QSettings
+
+    from gui.settings import Settings
+
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def make_window(qtbot, settings, monkeypatch, tmp_path):
+    """``make(model)``: a shown reader window on ``model``; the windows of one test share
+    ``settings`` and a translation cache that starts empty."""
+    from gui.main_window import MainWindow
+    from models.translation_cache import TranslationCache
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    windows = []
+    cache = TranslationCache(tmp_path / "translations.sqlite3")  # each test starts with an empty cache
+
+    def make(model):
+        settings.set("model", str(model))
+        window = MainWindow(settings, cache=cache)
+        qtbot.addWidget(window)
+        window.resize(1000, 600)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for w in windows:
+        w.service.shutdown()
+
+
+def wait_model(qtbot, window, state):
+    qtbot.waitUntil(lambda: window.model_state == state, timeout=60000)
+
+
+def wait_translated(qtbot, window):
+    from gui.sentence_model import State
+
+    def done():
+        m = window.sentences
+        return m.rowCount() > 0 and m.count(State.PENDING) == 0 and window.job == -1
+
+    qtbot.waitUntil(done, timeout=120000)
+
+
 def pytest_unconfigure(config):
     shutil.rmtree(_TMP, ignore_errors=True)
 

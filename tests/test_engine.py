@@ -14,7 +14,7 @@ from models.engine import DecodingSettings, ModelUnavailable, load_engine
 
 pytestmark = pytest.mark.slow
 
-FAST = DecodingSettings(num_beams=1, max_new_tokens=8, threads=1)
+FAST = DecodingSettings(num_beams=1, max_new_tokens=8, threads=1, backend="torch")
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def engine(tiny_model_dir):
 @pytest.fixture(scope="module")
 def small_batches(tiny_model_dir):
     """The same model with a token budget that puts two or three sentences in a batch."""
-    return load_engine(str(tiny_model_dir), DecodingSettings(num_beams=1, max_new_tokens=8, threads=1, batch_tokens=120))
+    return load_engine(str(tiny_model_dir), DecodingSettings(num_beams=1, max_new_tokens=8, threads=1, batch_tokens=120, backend="torch"))
 
 
 @pytest.fixture(scope="module")

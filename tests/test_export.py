@@ -130,3 +130,14 @@ def test_errors_are_one_line_without_traceback(tmp_path, make_args, says):
     assert result.returncode != 0
     assert says in result.stderr and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert not (tmp_path / "out.json").exists() and not (tmp_path / "out.pdf").exists()
+
+
+@pytest.mark.slow
+def test_export_fills_the_translation_cache(exported, tiny_model_dir):
+    from models.engine_api import DecodingSettings, translation_key
+    from models.translation_cache import TranslationCache
+
+    rows = json.loads(exported["json"].read_text(encoding="utf-8"))["sentences"]
+    key = translation_key(str(tiny_model_dir), DecodingSettings(num_beams=1))
+    cached = TranslationCache().get_many(key, [row["text"] for row in rows])
+    assert cached == {row["text"]: row["translation"] for row in rows if row["translated"]}

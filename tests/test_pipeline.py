@@ -10,7 +10,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def engine(tiny_model_dir):
-    return load_engine(str(tiny_model_dir), DecodingSettings(num_beams=1, max_new_tokens=8, threads=1, batch_tokens=120))
+    return load_engine(str(tiny_model_dir), DecodingSettings(num_beams=1, max_new_tokens=8, threads=1, batch_tokens=120, backend="torch"))
 
 
 def test_sample_article_caption_is_passed_through_and_arabic_translated(engine):

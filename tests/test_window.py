@@ -1,55 +1,19 @@
 """The reader window with the tiny MarianMT model, and without any model."""
+import os
 import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtTest import QTest
 
 from gui.main_window import MainWindow
 from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
-from gui.settings import Settings
 from models.document import Document, load_document, sample_path
-from tests.conftest import REPO
+from tests.conftest import REPO, wait_model, wait_translated
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def make_window(qtbot, settings, monkeypatch):
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    windows = []
-
-    def make(model):
-        settings.set("model", str(model))
-        window = MainWindow(settings)
-        qtbot.addWidget(window)
-        window.resize(1000, 600)
-        window.show()
-        windows.append(window)
-        return window
-
-    yield make
-    for w in windows:
-        w.service.shutdown()
-
-
-def wait_model(qtbot, window, state):
-    qtbot.waitUntil(lambda: window.model_state == state, timeout=60000)
-
-
-def wait_translated(qtbot, window):
-    def done():
-        m = window.sentences
-        return m.rowCount() > 0 and m.count(State.PENDING) == 0 and window.job == -1
-
-    qtbot.waitUntil(done, timeout=120000)
 
 
 def test_model_missing_window_still_reads(make_window, qtbot):
@@ -114,7 +78,8 @@ def test_translations_stream_in_and_pairs_highlight(make_window, qtbot, tiny_mod
     qtbot.waitUntil(lambda: window.arabic_pane.highlighted()[1] == 2)
 
 
-def test_opening_another_article_cancels_and_drops_stale_results(make_window, qtbot, tiny_model_dir):
+def test_opening_another_article_cancels_and_drops_stale_results(make_window, qtbot, tiny_model_dir, settings):
+    settings.set("backend", "torch")  # slower than CTranslate2 on the tiny model: the job is still running when stopped
     window = make_window(tiny_model_dir)
     wait_model(qtbot, window, "ready")
     long_arabic = Document.from_text(
@@ -135,7 +100,8 @@ def test_opening_another_article_cancels_and_drops_stale_results(make_window, qt
     assert window.english_pane.toPlainText().split("\n")[5] == "Latin line number 5."
 
 
-def test_stop_keeps_what_is_done(make_window, qtbot, tiny_model_dir):
+def test_stop_keeps_what_is_done(make_window, qtbot, tiny_model_dir, settings):
+    settings.set("backend", "torch")  # slower than CTranslate2 on the tiny model: the job is still running when stopped
     window = make_window(tiny_model_dir)
     wait_model(qtbot, window, "ready")
     doc = Document.from_text("\n".join(f"الجملة {i} عن الاتفاق بشأن سوريا. " * 4 for i in range(120)), "long.txt")
@@ -223,3 +189,42 @@ def test_export_from_window(make_window, qtbot, tiny_model_dir, tmp_path):
     assert [s["translated"] for s in data["sentences"]] == [s.translatable for s in doc.sentences]
     assert all(doc.text[s["start"] : s["end"]] == s["text"] for s in data["sentences"])
     assert not window.export_to(tmp_path / "no-such-dir" / "out.html")  # a plain error, nothing raised
+
+
+def test_an_article_read_before_shows_at_once_without_the_model(make_window, qtbot, tiny_model_dir):
+    first = make_window(tiny_model_dir)
+    wait_model(qtbot, first, "ready")
+    first.open_path(sample_path())
+    wait_translated(qtbot, first)
+    translations = {s.id: first.sentences.target(s.id) for s in first.sentences.document.sentences}
+    first.close()
+
+    window = make_window(tiny_model_dir)  # a new session, same cache; its model is still loading
+    window.open_path(sample_path())
+    m = window.sentences
+    assert m.count(State.PENDING) == 0  # every sentence shown at once, before the model is there
+    assert {sid: m.target(sid) for sid in translations} == translations
+    wait_model(qtbot, window, "ready")
+    qtbot.wait(200)
+    assert window.job == -1 and window.service.worker.engine.texts_translated == 0  # no model run
+    assert window.progress_label.text() == f"Translated {len(translations)} sentences."
+
+    window.findChild(QAction, "clearCacheAction").trigger()
+    assert window.progress_label.text() == f"Translation cache cleared ({m.count(State.TRANSLATED)} translations)."
+    window.open_path(sample_path())
+    assert m.count(State.PENDING) > 0 and window.job != -1  # translated by the model again
+    wait_translated(qtbot, window)
+    assert window.service.worker.engine.texts_translated == m.count(State.TRANSLATED)
+
+
+def test_start_up_hook_reports_the_shown_window(tmp_path):
+    """QARI_QUIT_AFTER_SHOW (used by benchmarks/bench_translate.py) prints when the window is up."""
+    env = dict(os.environ, QARI_QUIT_AFTER_SHOW="1", XDG_CONFIG_HOME=str(tmp_path))
+    with subprocess.Popen([sys.executable, "main.py"], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True) as process:
+        try:
+            line = process.stdout.readline().strip()
+        finally:
+            process.terminate()  # closing waits for the worker's torch import otherwise
+    assert line.startswith("qari: window shown after ") and line.endswith(" s")
+    assert float(line.split()[-2]) > 0

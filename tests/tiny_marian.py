@@ -81,6 +81,22 @@ def build_tiny_marian(outdir: str | Path, d_model: int = 32, layers: int = 1, se
     with ``init_std`` 0.3 (not the usual 0.02): with small weights every input gives the same
     output, with these the 16 Arabic sentences of the sample give 16 different outputs, so tests
     can tell translations apart."""
+    return build_marian(outdir, _sample_lines(), ENGLISH_LINES, source_pieces=200, target_pieces=150,
+                        d_model=d_model, layers=layers, heads=2, ffn_dim=2 * d_model, seed=seed)
+
+
+def build_marian(outdir: str | Path, source_lines: list[str], target_lines: list[str], *, source_pieces: int,
+                 target_pieces: int, d_model: int, layers: int, heads: int, ffn_dim: int, vocab_size: int | None = None,
+                 activation: str = "gelu", init_std: float = 0.3, seed: int = 0) -> Path:
+    """Write a random-weight MarianMT model of the given shape and its tokenizer into ``outdir``.
+
+    SentencePiece unigram models of about ``source_pieces``/``target_pieces`` pieces are trained
+    on ``source_lines``/``target_lines``. The vocabulary is ``</s>`` = 0, ``<unk>`` = 1, the pieces
+    of both models, then (when ``vocab_size`` is given) filler entries ``<extra_N>`` that no
+    tokenizer produces, and ``<pad>`` last, so the model has exactly ``vocab_size`` embeddings
+    (62834 for opus-mt-ar-en) with ``<pad>`` = ``vocab_size - 1``. ``activation`` is the FFN
+    activation (opus-mt: "swish"); positions are static sinusoids over 512 places. Raises
+    ``ValueError`` if the pieces do not fit in ``vocab_size``."""
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
     from transformers.utils import logging as transformers_logging
@@ -89,8 +105,8 @@ def build_tiny_marian(outdir: str | Path, d_model: int = 32, layers: int = 1, se
 
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    source = _train_spm(_sample_lines(), vocab_size=200)
-    target = _train_spm(ENGLISH_LINES, vocab_size=150)
+    source = _train_spm(source_lines, vocab_size=source_pieces)
+    target = _train_spm(target_lines, vocab_size=target_pieces)
     (outdir / "source.spm").write_bytes(source)
     (outdir / "target.spm").write_bytes(target)
 
@@ -98,6 +114,11 @@ def build_tiny_marian(outdir: str | Path, d_model: int = 32, layers: int = 1, se
     for piece in _pieces(source) + _pieces(target):
         if piece not in vocab and piece not in SPECIAL:
             vocab[piece] = len(vocab)
+    if vocab_size is not None:
+        if len(vocab) >= vocab_size:
+            raise ValueError(f"{len(vocab) + 1} entries do not fit in a vocabulary of {vocab_size}")
+        for n in range(vocab_size - 1 - len(vocab)):
+            vocab[f"<extra_{n}>"] = len(vocab)
     vocab["<pad>"] = len(vocab)
     (outdir / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False, indent=1), encoding="utf-8")
     (outdir / "tokenizer_config.json").write_text(
@@ -112,10 +133,11 @@ def build_tiny_marian(outdir: str | Path, d_model: int = 32, layers: int = 1, se
         d_model=d_model,
         encoder_layers=layers,
         decoder_layers=layers,
-        encoder_attention_heads=2,
-        decoder_attention_heads=2,
-        encoder_ffn_dim=2 * d_model,
-        decoder_ffn_dim=2 * d_model,
+        encoder_attention_heads=heads,
+        decoder_attention_heads=heads,
+        encoder_ffn_dim=ffn_dim,
+        decoder_ffn_dim=ffn_dim,
+        activation_function=activation,
         max_position_embeddings=512,
         pad_token_id=pad,
         decoder_start_token_id=pad,
@@ -123,7 +145,7 @@ def build_tiny_marian(outdir: str | Path, d_model: int = 32, layers: int = 1, se
         forced_eos_token_id=0,
         scale_embedding=True,
         share_encoder_decoder_embeddings=True,
-        init_std=0.3,
+        init_std=init_std,
     )
     torch.manual_seed(seed)
     model = MarianMTModel(config)

@@ -1,0 +1,70 @@
+"""What each speed option costs in translation quality, on a real model and a real test set.
+
+    python -m benchmarks.bench_quality --model M --src AR --ref EN [--limit N] [--beams 4]
+        [--backends torch,torch-int8,ctranslate2] [--json OUT]
+
+Run from the checkout root. ``M`` is a MarianMT model (hub id already in the Hugging Face
+cache, or a folder, e.g. a copy of Helsinki-NLP/opus-mt-ar-en); ``AR`` and ``EN`` are aligned
+files, one sentence per line (e.g. ``../shared/data/un_v1.0/UNv1.0.testset.ar`` and ``.en``,
+the UN Parallel Corpus v1.0 test set). For each backend the source lines are translated with
+the app's engine and scored against the references with sacrebleu's corpus BLEU and chrF
+(default settings: 13a tokenization, chrF with character 6-grams, beta 2), and timed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+
+def read_lines(path: str, limit: int) -> list[str]:
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return lines[:limit] if limit else lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_quality", description=__doc__.splitlines()[0])
+    parser.add_argument("--model", required=True, help="MarianMT model: cached hub id or folder")
+    parser.add_argument("--src", required=True, metavar="AR", help="source sentences, one per line (UTF-8)")
+    parser.add_argument("--ref", required=True, metavar="EN", help="reference translations, aligned with --src")
+    parser.add_argument("--limit", type=int, default=0, help="score only the first N lines (default: all)")
+    parser.add_argument("--beams", type=int, default=4, help="beam width (default %(default)s; 1 is greedy)")
+    parser.add_argument("--backends", default="torch,torch-int8,ctranslate2",
+                        help="comma-separated backends to compare (default %(default)s)")
+    parser.add_argument("--json", metavar="OUT", help="also write the scores to OUT as JSON")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+
+    import sacrebleu
+
+    from models.engine import DecodingSettings, ModelUnavailable, load_engine
+
+    sources, references = read_lines(args.src, args.limit), read_lines(args.ref, args.limit)
+    if len(sources) != len(references):
+        parser.error(f"{args.src} has {len(sources)} lines but {args.ref} has {len(references)}")
+    scores = {}
+    print(f"{len(sources)} sentences, beam {args.beams}, model {args.model}")
+    for backend in [b.strip() for b in args.backends.split(",") if b.strip()]:
+        try:
+            engine = load_engine(args.model, DecodingSettings(num_beams=args.beams, backend=backend), download=False)
+        except (ModelUnavailable, ValueError) as exc:
+            print(f"{backend:12s} skipped: {exc}")
+            continue
+        started = time.perf_counter()
+        hypotheses = [h or "" for h in engine.translate(sources)]
+        seconds = time.perf_counter() - started
+        bleu = sacrebleu.corpus_bleu(hypotheses, [references])
+        chrf = sacrebleu.corpus_chrf(hypotheses, [references])
+        scores[backend] = {"bleu": round(bleu.score, 2), "chrf": round(chrf.score, 2), "seconds": round(seconds, 1)}
+        print(f"{backend:12s} BLEU {bleu.score:6.2f}   chrF {chrf.score:6.2f}   {seconds:8.1f} s")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"model": args.model, "sentences": len(sources), "beams": args.beams,
+                                               "backends": scores}, indent=1) + "\n", encoding="utf-8")
+    return 0 if scores else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

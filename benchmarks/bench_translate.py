@@ -1,0 +1,284 @@
+"""How fast qari translates an article on this CPU, compared with the loop a user would write.
+
+    python -m benchmarks.bench_translate [--new-tokens 40] [--sentences N] [--json OUT]
+
+Run from the checkout root. No downloads: it builds (once, into ``cache_dir()/bench/``) a
+MarianMT model with the shape of Helsinki-NLP/opus-mt-ar-en (vocabulary 62834, d_model 512,
+6+6 layers, 8 heads, FFN 2048, swish, static sinusoidal positions over 512 places, pad and
+decoder start 62833, eos 0) and random weights, with SentencePiece tokenizers trained on the
+sample article and the UN test set (``../shared/data/un_v1.0`` when present). Every
+translation is forced to ``--new-tokens`` target tokens (minimum = maximum), so random weights
+cost what real ones do. In one run it times, for the translatable sentences of the sample
+article:
+
+(a) ``naive``: one ``generate()`` per sentence, beam 4, torch's default threads;
+(b) ``default``: the app's engine (:func:`models.engine.load_engine`) with default settings;
+(c) each backend and decoding option the engine offers.
+
+Each is printed as seconds and as a speed-up over (a), with the peak resident memory while it
+ran. Then, in the reader window on the same model: the time from opening the article to the
+first translation on screen, and the longest stall of the GUI event loop (a 10 ms QTimer probe)
+while the article is translated; and, in a subprocess, the time ``python main.py`` takes to
+show its window. Timings on a shared machine are noisy: compare the ratios of one run.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+#: Version of the benchmark model's recipe: bump it to rebuild the cached folder.
+MODEL_NAME = "opus-mt-ar-en-shape-v1"
+OPUS_SHAPE = dict(d_model=512, layers=6, heads=8, ffn_dim=2048, vocab_size=62834, activation="swish", init_std=0.02)
+
+
+def shared_dir() -> Path | None:
+    """The read-only ``shared/`` data folder: beside the checkout, or beside its parent folder."""
+    for folder in (REPO.parent / "shared", REPO.parent.parent / "shared"):
+        if folder.is_dir():
+            return folder
+    return None
+
+
+def benchmark_model() -> Path:
+    """Folder of the opus-shaped random model, built on first use (about 30 s) and then reused."""
+    from models.translation_cache import cache_dir
+    from tests.tiny_marian import ENGLISH_LINES, _sample_lines, build_marian
+
+    folder = cache_dir() / "bench" / MODEL_NAME
+    if (folder / "model.safetensors").is_file():
+        return folder
+    arabic, english = _sample_lines(), list(ENGLISH_LINES)
+    shared = shared_dir()
+    un = shared / "data" / "un_v1.0" if shared else None
+    if un is not None and (un / "UNv1.0.testset.ar").is_file():
+        arabic += [line for line in (un / "UNv1.0.testset.ar").read_text(encoding="utf-8").splitlines() if line.strip()]
+        english += [line for line in (un / "UNv1.0.testset.en").read_text(encoding="utf-8").splitlines() if line.strip()]
+    else:
+        print("warning: no UN test set found; the tokenizers are trained on the sample article only", file=sys.stderr)
+    pieces = 16000 if len(arabic) > 1000 else 2000
+    print(f"building the benchmark model in {folder} …", file=sys.stderr)
+    partial = folder.with_name(folder.name + ".part")
+    build_marian(partial, arabic, english, source_pieces=pieces, target_pieces=pieces, **OPUS_SHAPE)
+    partial.rename(folder)
+    return folder
+
+
+class PeakRss:
+    """Highest resident set size (MB, from /proc/self/status) while the ``with`` block runs,
+    sampled every 10 ms on a thread. 0 where /proc is missing."""
+
+    def __enter__(self) -> "PeakRss":
+        self.peak_mb = _rss_mb()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.01):
+            self.peak_mb = max(self.peak_mb, _rss_mb())
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak_mb = max(self.peak_mb, _rss_mb())
+
+
+def _rss_mb(field: str = "VmRSS") -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def time_naive(folder: Path, texts: list[str], new_tokens: int, threads: int | None = None) -> tuple[float, float]:
+    """(seconds, peak MB) of the loop a user would write: one generate() per sentence, beam 4,
+    after one warm-up call; ``threads`` None is torch's default (one per core)."""
+    import torch
+    from transformers import MarianMTModel, MarianTokenizer
+
+    torch.set_num_threads(threads or os.cpu_count() or 1)
+    tokenizer = MarianTokenizer.from_pretrained(str(folder))
+    model = MarianMTModel.from_pretrained(str(folder))
+    model.generate(**tokenizer(texts[0], return_tensors="pt"), num_beams=4, max_new_tokens=2)
+    with PeakRss() as rss:
+        started = time.perf_counter()
+        for text in texts:
+            batch = tokenizer(text, return_tensors="pt")
+            output = model.generate(**batch, num_beams=4, max_new_tokens=new_tokens, min_new_tokens=new_tokens)
+            assert output.shape[1] == new_tokens + 1, output.shape  # decoder start + the forced length
+        seconds = time.perf_counter() - started
+    del model
+    return seconds, rss.peak_mb
+
+
+def time_engine(folder: Path, texts: list[str], settings) -> tuple[float, float, float, str]:
+    """(seconds, peak MB, load seconds, backend) of ``engine.translate(texts)`` with ``settings``."""
+    from models.engine import load_engine
+
+    started = time.perf_counter()
+    engine = load_engine(str(folder), settings)
+    loaded = time.perf_counter() - started
+    engine.translate(texts[:1])  # warm-up: first-call allocations are not part of an article's cost
+    with PeakRss() as rss:
+        started = time.perf_counter()
+        results = engine.translate(texts)
+        seconds = time.perf_counter() - started
+    assert all(r is not None for r in results)
+    return seconds, rss.peak_mb, loaded, engine.backend
+
+
+def time_window(folder: Path, new_tokens: int) -> tuple[float, float, int]:
+    """In the reader window with the default backend: (seconds from opening the sample article
+    to its first translation on screen, worst GUI stall in ms while it is translated, sentences)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
+    from gui.sentence_model import State
+    from gui.settings import Settings
+    from models.document import load_document, sample_path
+    from models.engine_api import DecodingSettings
+    from models.translation_cache import TranslationCache
+
+    class FixedLengthWindow(MainWindow):
+        def decoding_settings(self) -> DecodingSettings:
+            return DecodingSettings(min_new_tokens=new_tokens, max_new_tokens=new_tokens)
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
+        settings.set("model", str(folder))
+        window = FixedLengthWindow(settings, cache=TranslationCache(Path(tmp) / "t.sqlite3"))
+        window.resize(1000, 700)
+        window.show()
+        _wait(app, lambda: window.model_state in ("ready", "missing"), 600)
+        if window.model_state != "ready":
+            raise RuntimeError("the window could not load the benchmark model")
+        doc = load_document(sample_path())
+        first_seen: list[float] = []
+        window.sentences.dataChanged.connect(
+            lambda *a: first_seen or (window.sentences.count(State.TRANSLATED) and first_seen.append(time.perf_counter())))
+        ticks: list[float] = []
+        probe = QTimer()
+        probe.setInterval(10)
+        probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        opened = time.perf_counter()
+        window.open_document(doc)
+        ticks.append(time.perf_counter())
+        probe.start()
+        _wait(app, lambda: window.job == -1 and window.sentences.count(State.PENDING) == 0, 600)
+        probe.stop()
+        window.close()
+        app.processEvents()
+    stall = max(b - a for a, b in zip(ticks, ticks[1:])) * 1000
+    return first_seen[0] - opened, stall, len(doc.sentences)
+
+
+def _wait(app, condition, timeout_s: float) -> None:
+    deadline = time.perf_counter() + timeout_s
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the window did not finish in time")
+        app.processEvents()
+        time.sleep(0.002)
+
+
+def time_to_window() -> float:
+    """Seconds from starting ``python main.py`` to its window being shown (QARI_QUIT_AFTER_SHOW),
+    interpreter start-up included; private settings and cache folders."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, QARI_QUIT_AFTER_SHOW="1", QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=tmp,
+                   QARI_CACHE_DIR=tmp, QARI_DATA_DIR=tmp, HF_HUB_OFFLINE="1")
+        started = time.perf_counter()
+        with subprocess.Popen([sys.executable, "main.py"], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True) as process:
+            try:
+                for line in process.stdout:
+                    if line.startswith("qari: window shown"):
+                        return time.perf_counter() - started
+                raise RuntimeError("main.py ended without showing its window")
+            finally:
+                process.terminate()  # it would otherwise wait for the worker's torch import to quit
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_translate", description=__doc__.splitlines()[0])
+    parser.add_argument("--new-tokens", type=int, default=40, help="target tokens per sentence (default %(default)s)")
+    parser.add_argument("--sentences", type=int, default=0, help="use only the first N sentences (default: all)")
+    parser.add_argument("--json", metavar="OUT", help="also write the figures to OUT as JSON")
+    args = parser.parse_args(argv)
+
+    import logging
+
+    logging.basicConfig(level=logging.WARNING)
+    from models.document import load_document, sample_path
+    from models.engine_api import DecodingSettings, resolve_backend
+
+    folder = benchmark_model()
+    texts = [s.text for s in load_document(sample_path()).sentences if s.translatable]
+    if args.sentences:
+        texts = texts[:args.sentences]
+    n = args.new_tokens
+    print(f"{len(texts)} sentences of the sample article, {n} target tokens each, beam 4 unless said; "
+          f"model {folder.name}; {os.cpu_count()} CPUs")
+
+    window_to_show = time_to_window()
+    naive_s, naive_mb = time_naive(folder, texts, n)
+    print(f"{'(a) naive generate() loop':42s} {naive_s:8.2f} s   1.00x   peak {naive_mb:6.0f} MB")
+
+    fixed = dict(min_new_tokens=n, max_new_tokens=n)
+    default = DecodingSettings(**fixed)
+    options = {
+        "torch float32": DecodingSettings(backend="torch", **fixed),
+        "torch int8 dynamic quantization": DecodingSettings(backend="torch-int8", **fixed),
+        "torch float32, greedy": DecodingSettings(backend="torch", num_beams=1, **fixed),
+    }
+    if resolve_backend("auto") == "ctranslate2":
+        options["ctranslate2 int8"] = DecodingSettings(backend="ctranslate2", **fixed)
+        options["ctranslate2 int8, greedy"] = DecodingSettings(backend="ctranslate2", num_beams=1, **fixed)
+        options["ctranslate2 int8, 2 threads"] = DecodingSettings(backend="ctranslate2", threads=2, **fixed)
+    one_s, one_mb = time_naive(folder, texts, n, threads=1)
+    figures: dict[str, dict[str, float]] = {
+        "naive loop, 1 thread": {"seconds": round(one_s, 3), "speedup_vs_naive": round(naive_s / one_s, 2),
+                                 "peak_rss_mb": round(one_mb)}}
+    print(f"{'(c) naive loop, torch.set_num_threads(1)':42s} {one_s:8.2f} s {naive_s / one_s:6.2f}x   peak {one_mb:6.0f} MB")
+    default_s, default_mb, default_load, default_backend = time_engine(folder, texts, default)
+    print(f"{'(b) default engine (' + default_backend + ')':42s} {default_s:8.2f} s {naive_s / default_s:6.2f}x   "
+          f"peak {default_mb:6.0f} MB   (load {default_load:.1f} s)")
+    for name, settings in options.items():
+        seconds, mb, load, _ = time_engine(folder, texts, settings)
+        figures[name] = {"seconds": round(seconds, 3), "speedup_vs_naive": round(naive_s / seconds, 2),
+                         "peak_rss_mb": round(mb), "load_s": round(load, 2)}
+        print(f"{'(c) ' + name:42s} {seconds:8.2f} s {naive_s / seconds:6.2f}x   peak {mb:6.0f} MB   (load {load:.1f} s)")
+
+    first_s, stall_ms, count = time_window(folder, n)
+    print(f"reader window, {count} sentences: first translation on screen {first_s:.2f} s after opening; "
+          f"worst GUI stall {stall_ms:.0f} ms")
+    print(f"python main.py: window shown {window_to_show:.2f} s after start")
+    peak = _rss_mb("VmHWM")
+    print(f"peak RSS of this process {peak:.0f} MB")
+    if args.json:
+        Path(args.json).write_text(json.dumps({
+            "sentences": len(texts), "new_tokens": n, "naive_s": round(naive_s, 3), "default_s": round(default_s, 3),
+            "default_backend": default_backend, "speedup_default_vs_naive": round(naive_s / default_s, 2),
+            "options": figures, "first_sentence_s": round(first_s, 3), "time_to_window_s": round(window_to_show, 3),
+            "peak_rss_mb": round(peak), "max_stall_ms": round(stall_ms, 1),
+        }, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""The speed backends on the tiny MarianMT model: CTranslate2 (converted once into the cache
+folder) and torch int8 dynamic quantization. Random weights: the tests check that each backend
+translates every text, streams and names itself, not translation quality."""
+import pytest
+
+from models.document import load_document, sample_path
+from models.engine import DecodingSettings, load_engine
+from models.engine_api import resolve_backend
+from models.translation_cache import cache_dir
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def arabic():
+    return [s.text for s in load_document(sample_path()).sentences if s.translatable]
+
+
+def test_auto_means_ctranslate2_when_installed():
+    pytest.importorskip("ctranslate2")
+    assert resolve_backend("auto") == "ctranslate2"
+    with pytest.raises(ValueError):
+        DecodingSettings(backend="onnx")
+
+
+def test_ctranslate2_is_converted_once_and_translates_everything(tiny_model_dir, arabic):
+    pytest.importorskip("ctranslate2")
+    settings = DecodingSettings(num_beams=2, max_new_tokens=8, threads=1, batch_tokens=120, backend="ctranslate2")
+    engine = load_engine(str(tiny_model_dir), settings)
+    assert engine.backend == "ctranslate2"
+    converted = list((cache_dir() / "ctranslate2").glob("*-int8/model.bin"))
+    assert len(converted) == 1
+    stamp = converted[0].stat().st_mtime_ns
+
+    seen = []
+    results = engine.translate(arabic, on_result=lambda i, t: seen.append((i, t)), first=[5])
+    assert seen[0][0] == 5  # the sentence on screen comes first
+    assert sorted(i for i, _ in seen) == list(range(len(arabic))) and dict(seen) == dict(enumerate(results))
+    assert all(isinstance(r, str) and r for r in results)
+    assert engine.texts_translated == len(arabic)
+
+    again = load_engine(str(tiny_model_dir), settings)
+    assert converted[0].stat().st_mtime_ns == stamp  # reused, not converted again
+    assert again.translate(arabic[:3]) == results[:3]
+    torch_engine = load_engine(str(tiny_model_dir), DecodingSettings(num_beams=2, max_new_tokens=8, threads=1, backend="torch"))
+    assert torch_engine.cache_key != engine.cache_key
+
+
+def test_torch_int8_translates_everything(tiny_model_dir, arabic):
+    engine = load_engine(str(tiny_model_dir), DecodingSettings(num_beams=1, max_new_tokens=8, threads=1, backend="torch-int8"))
+    assert engine.backend == "torch-int8"
+    results = engine.translate(arabic)
+    assert all(isinstance(r, str) and r for r in results) and len(results) == len(arabic)

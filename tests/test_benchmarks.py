@@ -1,0 +1,31 @@
+"""The quality benchmark scores each backend on aligned files (tiny model: the scores are low but
+real sacrebleu figures, one per backend)."""
+import json
+
+import pytest
+
+from benchmarks import bench_quality
+
+pytestmark = pytest.mark.slow
+
+
+def test_quality_benchmark_scores_each_backend(tiny_model_dir, tmp_path):
+    pytest.importorskip("sacrebleu")
+    src = tmp_path / "ar.txt"
+    ref = tmp_path / "en.txt"
+    src.write_text("وقال كيري في جنيف\nخلافات أميركية روسية تعيق الاتفاق بشأن سوريا\n", encoding="utf-8")
+    ref.write_text("Kerry said in Geneva\nUS-Russian differences hinder the agreement on Syria\n", encoding="utf-8")
+    out = tmp_path / "q.json"
+    assert bench_quality.main(["--model", str(tiny_model_dir), "--src", str(src), "--ref", str(ref), "--beams", "1",
+                               "--backends", "torch,ctranslate2", "--json", str(out)]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["sentences"] == 2 and set(report["backends"]) == {"torch", "ctranslate2"}
+    for scores in report["backends"].values():
+        assert 0 <= scores["bleu"] <= 100 and 0 <= scores["chrf"] <= 100
+
+
+def test_quality_benchmark_rejects_misaligned_files(tiny_model_dir, tmp_path):
+    (tmp_path / "a").write_text("x\ny\n", encoding="utf-8")
+    (tmp_path / "b").write_text("x\n", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        bench_quality.main(["--model", str(tiny_model_dir), "--src", str(tmp_path / "a"), "--ref", str(tmp_path / "b")])
