@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
         self._action(file, "Open &translation…", self.choose_translation, "Ctrl+Shift+O", "openTranslationAction")
         self._action(file, "&Export…", self.choose_export, "Ctrl+E", "exportAction")
         file.addSeparator()
+        self._action(file, "&Preferences…", self.open_preferences, QKeySequence.StandardKey.Preferences, "preferencesAction")
+        file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         view = bar.addMenu("&View")
         self._action(view, "Zoom &in", lambda: self.zoom(+1), QKeySequence.StandardKey.ZoomIn, "zoomInAction")
@@ -173,6 +175,7 @@ class MainWindow(QMainWindow):
         self.addAction(self.zoom_in_shortcut_extra)
 
     def _connect(self) -> None:
+        self.settings.changed.connect(self.on_setting_changed)
         for pane in (self.arabic_pane, self.english_pane):
             pane.sentenceHovered.connect(lambda sid, p=pane: self.on_hover(sid, p))
             pane.sentenceClicked.connect(lambda sid, p=pane: self.on_click(sid, p))
@@ -395,8 +398,24 @@ class MainWindow(QMainWindow):
             self.use_model(folder)
 
     def use_model(self, model: str) -> None:
-        self.settings.set("model", model)
-        self.load_model(model)
+        if model == self.settings.get("model"):
+            self.load_model(model)  # the same model again: reload it (e.g. a folder now filled)
+        else:
+            self.settings.set("model", model)  # on_setting_changed loads it
+
+    def on_setting_changed(self, name: str, value) -> None:
+        if name == "model":
+            self.load_model(value)
+        elif name == "backend":
+            self.load_model(self.model_name)
+        elif name == "arabic_on_right" and self.swap_action.isChecked() != value:
+            self.swap_action.setChecked(value)
+            self.swap_panes()
+
+    def open_preferences(self) -> None:
+        from gui.preferences import PreferencesDialog
+
+        PreferencesDialog(self.settings, self).open()
 
     def download_model(self) -> None:
         if is_local_model(self.model_name):

@@ -6,25 +6,36 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from models.engine_api import DEFAULT_MODEL
+from models.engine_api import BACKENDS, DEFAULT_MODEL
 
 
 @dataclass(frozen=True)
 class Option:
+    """One setting. ``label`` names it in the Preferences dialog (options without one are set
+    elsewhere, e.g. zoom by Ctrl +/-); ``choices`` limits a str option; ``minimum``/``maximum``
+    bound an int option."""
+
     name: str
     type: type
     default: Any
     description: str
+    label: str = ""
+    choices: tuple[str, ...] = ()
+    minimum: int = 0
+    maximum: int = 0
 
 
 OPTIONS: dict[str, Option] = {
     o.name: o
     for o in (
-        Option("model", str, DEFAULT_MODEL, "MarianMT model: a Hugging Face id or a local folder."),
-        Option("backend", str, "auto", "Translation backend: auto, torch, torch-int8 or ctranslate2 (see models.engine_api.BACKENDS)."),
+        Option("model", str, DEFAULT_MODEL, "MarianMT model: a Hugging Face id or a local folder.", "Translation model"),
+        Option("backend", str, "auto", "auto uses CTranslate2 (int8) when it can, else torch; "
+               "torch-int8 quantizes torch; torch is plain float32.", "Backend", choices=BACKENDS),
         Option("zoom", int, 0, "Font size change of the reading panes, in points."),
-        Option("arabic_on_right", bool, False, "Show the Arabic pane on the right of the translation."),
-        Option("hover_delay_ms", int, 350, "Delay before the glossary popup appears, in milliseconds."),
+        Option("arabic_on_right", bool, False, "Show the Arabic pane on the right of the translation.",
+               "Arabic on the right"),
+        Option("hover_delay_ms", int, 350, "How long the pointer rests on a word before its glossary popup opens.",
+               "Glossary popup delay (ms)", minimum=0, maximum=3000),
     )
 }
 

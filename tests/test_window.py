@@ -228,3 +228,22 @@ def test_start_up_hook_reports_the_shown_window(tmp_path):
             process.terminate()  # closing waits for the worker's torch import otherwise
     assert line.startswith("qari: window shown after ") and line.endswith(" s")
     assert float(line.split()[-2]) > 0
+
+
+def test_preferences_change_model_backend_and_delay(make_window, qtbot, tiny_model_dir, settings):
+    from PySide6.QtWidgets import QComboBox, QSpinBox
+
+    from gui.preferences import PreferencesDialog
+
+    window = make_window("Helsinki-NLP/opus-mt-ar-en")
+    wait_model(qtbot, window, "missing")
+    dialog = PreferencesDialog(settings, window)
+    dialog.findChild(QComboBox, "backend").setCurrentText("torch")
+    dialog.findChild(QSpinBox, "hover_delay_ms").setValue(800)
+    dialog.editors["model"].setText(str(tiny_model_dir))
+    dialog.accept()
+    assert settings.get("hover_delay_ms") == 800 and settings.get("backend") == "torch"
+    wait_model(qtbot, window, "ready")  # the new model was loaded with the new backend
+    assert window.model_name == str(tiny_model_dir)
+    assert window.decoding_settings().backend == "torch"
+    assert window.hover_glossary.delay_ms() == 800
