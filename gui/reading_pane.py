@@ -155,6 +155,8 @@ class ReadingPane(QTextBrowser):
         block_top_left = layout.position()
         x = doc_point.x() - block_top_left.x()
         y = doc_point.y() - block_top_left.y()
+        text = block.text()
+        inside_line = False
         for candidate in (gap, gap - 1):
             relative = candidate - block.position()
             if not 0 <= relative < block.length() - 1:
@@ -162,10 +164,17 @@ class ReadingPane(QTextBrowser):
             line = layout.lineForTextPosition(relative)
             if not line.isValid() or not line.y() <= y < line.y() + line.height():
                 continue
+            inside_line = True
             x1, _ = line.cursorToX(relative)
             x2, _ = line.cursorToX(relative + 1)
             if min(x1, x2) <= x <= max(x1, x2) and x1 != x2:
                 return candidate
+        # Inside a ligature or a shaped cluster the cursor positions coincide (lam-alef, or a
+        # letter joined across a direction change): a gap between two non-space characters of
+        # the line is still inside that word.
+        relative = gap - block.position()
+        if inside_line and 0 < relative < len(text) and not text[relative - 1].isspace() and not text[relative].isspace():
+            return gap - 1
         return -1
 
     def source_offset_at(self, point: QPoint) -> int:
