@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import logging
 import os
 import sys
@@ -24,8 +25,15 @@ ARABIC_FALLBACK_FAMILIES = ("Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu San
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="main.py", description="Read an Arabic article beside its offline English translation.")
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Read an Arabic article beside its offline English translation.",
+        epilog="commands without a window: 'main.py export FILE -o OUT' (translate to JSON, HTML or TSV), "
+        "'main.py gloss WORD ...' (look words up), 'main.py check SOURCE DRAFT -o REPORT' (check a draft); "
+        "'main.py COMMAND --help' for each. To open a file named like a command, write ./export.",
+    )
     parser.add_argument("file", nargs="?", help="UTF-8 text file to open (default: the bundled sample article)")
+    parser.add_argument("--verbose", action="store_true", help="log what the app does (model loading, timings) on stderr")
     parser.add_argument("--model", help="MarianMT model: Hugging Face id or local folder (remembered)")
     parser.add_argument("--draft", help="English translation of FILE to check in translator mode")
     parser.add_argument("--backend", choices=BACKENDS, help="translation backend (remembered; default auto: CTranslate2 when installed)")
@@ -68,7 +76,7 @@ QUIT_AFTER_SHOW = "QARI_QUIT_AFTER_SHOW"
 def run_app(argv: list[str]) -> int:
     started = time.perf_counter()
     args = parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = create_app()
     settings = Settings()
     if args.model:
@@ -88,4 +96,10 @@ def run_app(argv: list[str]) -> int:
         QTimer.singleShot(0, report)  # after the first paint events of the shown window
     if args.draft:
         window.open_translation(args.draft)
+    # Ctrl+C in the terminal closes the window as its close button does (threads stopped, settings
+    # kept); the timer gives the interpreter a moment to run the handler while Qt waits for events.
+    signal.signal(signal.SIGINT, lambda *_: window.close())
+    tick = QTimer(window)
+    tick.timeout.connect(lambda: None)
+    tick.start(250)
     return app.exec()

@@ -128,7 +128,7 @@ def download_model(model: str, progress: Callable[[int, int], None] | None = Non
     except DownloadCancelled:
         raise
     except Exception as exc:  # network, HTTP and validation errors come in many classes
-        log.warning("cannot list %s: %r", model, exc)
+        log.info("cannot list %s: %r", model, exc)
         raise ModelUnavailable(
             f"The translation model {model} could not be downloaded. Check the internet connection and the model name.",
             model) from exc
@@ -168,7 +168,7 @@ def download_model(model: str, progress: Callable[[int, int], None] | None = Non
         log.info("download of %s cancelled after %d of %d bytes", model, done, total)
         raise
     except Exception as exc:  # see above
-        log.warning("cannot download %s: %r", model, exc)
+        log.info("cannot download %s: %r", model, exc)
         raise ModelUnavailable(
             f"The translation model {model} could not be downloaded. Check the internet connection and the model name.",
             model) from exc
@@ -270,7 +270,7 @@ def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = 
         tokenizer = MarianTokenizer.from_pretrained(str(folder))
         positions = int(json.loads((folder / "config.json").read_text(encoding="utf-8"))["max_position_embeddings"])
     except Exception as exc:  # damaged files fail in sentencepiece or json, each its own way
-        log.exception("cannot load the tokenizer of %s from %s", model, folder)
+        log.info("cannot load the tokenizer of %s from %s: %r", model, folder, exc, exc_info=log.isEnabledFor(logging.DEBUG))
         raise ModelUnavailable(f"The translation model {model} could not be loaded (its files may be damaged).",
                                model) from exc
     if backend == "ctranslate2":
@@ -281,7 +281,7 @@ def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = 
                                                 inter_threads=1, intra_threads=_thread_count(settings.threads))
         except Exception as exc:  # no package, or a model the converter does not handle
             if settings.backend != "auto":
-                log.exception("CTranslate2 cannot run %s", model)
+                log.info("CTranslate2 cannot run %s: %r", model, exc, exc_info=log.isEnabledFor(logging.DEBUG))
                 raise ModelUnavailable(f"The CTranslate2 backend cannot run {model}: {exc}", model) from exc
             log.warning("CTranslate2 cannot run %s (%r); using torch", model, exc)
             backend = "torch"
@@ -298,7 +298,7 @@ def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = 
             dtype=torch.float32,
         )
     except Exception as exc:  # damaged files fail in torch, safetensors or json, each its own way
-        log.exception("cannot load %s from %s", model, folder)
+        log.info("cannot load %s from %s: %r", model, folder, exc, exc_info=log.isEnabledFor(logging.DEBUG))
         raise ModelUnavailable(f"The translation model {model} could not be loaded (its files may be damaged).",
                                model) from exc
     network.eval()

@@ -247,3 +247,20 @@ def test_preferences_change_model_backend_and_delay(make_window, qtbot, tiny_mod
     assert window.model_name == str(tiny_model_dir)
     assert window.decoding_settings().backend == "torch"
     assert window.hover_glossary.delay_ms() == 800
+
+
+def test_ctrl_c_in_the_terminal_closes_the_window(tmp_path):
+    import signal
+    import time
+
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path))
+    with subprocess.Popen([sys.executable, "main.py"], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True) as process:
+        time.sleep(4)
+        process.send_signal(signal.SIGINT)
+        try:
+            _, err = process.communicate(timeout=60)
+        finally:
+            process.kill()
+    assert process.returncode == 0, err
+    assert "Traceback" not in err and "QThread: Destroyed" not in err
