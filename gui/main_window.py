@@ -209,6 +209,8 @@ class MainWindow(QMainWindow):
             show_error(self, "Cannot open the file", str(exc))
             return False
         self.open_document(document)
+        if document.notes:
+            show_error(self, "Opened with a problem", " ".join(document.notes))
         return True
 
     def open_document(self, document: Document) -> None:

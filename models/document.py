@@ -24,11 +24,13 @@ class Document:
     """A text and its sentences.
 
     ``text`` is the decoded file with line ends normalized to ``\\n``; sentence offsets are
-    character offsets into it. ``source`` is the file path, or a label such as "clipboard"."""
+    character offsets into it. ``source`` is the file path, or a label such as "clipboard".
+    ``notes`` are sentences about problems met while reading (damaged bytes)."""
 
     text: str
     source: str
     sentences: list[Sentence] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # problems met while reading, for the user
 
     @classmethod
     def from_text(cls, text: str, source: str = "untitled") -> "Document":
@@ -45,9 +47,10 @@ class Document:
         return self.sentences[-1].paragraph + 1 if self.sentences else 0
 
 
-def decode(data: bytes, name: str) -> str:
-    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else the best guess of
-    charset-normalizer (Windows-1256 and ISO-8859-6 are common for Arabic).
+def decode(data: bytes, name: str, notes: list[str] | None = None) -> str:
+    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, UTF-8 with a few
+    damaged bytes (each shown as U+FFFD, and a sentence saying so appended to ``notes``), else
+    the best guess of charset-normalizer (Windows-1256 and ISO-8859-6 are common for Arabic).
 
     Raises :class:`DocumentError` for binary data or text in no known encoding."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -61,6 +64,17 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    # Bytes of a legacy 8-bit encoding almost never form valid UTF-8 sequences, so a text whose
+    # multi-byte characters are nearly all valid UTF-8 is UTF-8 with a few damaged bytes.
+    text = data.decode("utf-8-sig", errors="replace")
+    damaged = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - damaged
+    if multibyte >= 20 * damaged:
+        note = f"{name} has {damaged} damaged byte{'s' if damaged > 1 else ''} that {'are' if damaged > 1 else 'is'} not UTF-8, shown as \ufffd."
+        log.warning(note)
+        if notes is not None:
+            notes.append(note)
+        return text
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -90,7 +104,10 @@ def load_document(path: str | Path) -> Document:
         raise DocumentError(f"{path} cannot be read (permission denied).") from exc
     except OSError as exc:
         raise DocumentError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
-    return Document.from_text(decode(data, name), source=str(path))
+    notes: list[str] = []
+    document = Document.from_text(decode(data, name, notes), source=str(path))
+    document.notes = notes
+    return document
 
 
 def sample_path() -> Path:

@@ -17,9 +17,11 @@ import html
 import io
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
+from models.arabic import has_arabic
 from models.document import Document, DocumentError, load_document
 from models.engine_api import BACKENDS, DEFAULT_MODEL, DecodingSettings, ModelUnavailable
 from models.translation_cache import TranslationCache
@@ -105,7 +107,8 @@ def to_html(doc: Document, model: str | None, rows: list[dict]) -> str:
         else:
             css = "" if row["translated"] else ' class="untranslated"'
             english = f'<td dir="ltr" lang="en"{css}>{html.escape(row["translation"])}</td>'
-        parts.append(f'<tr id="s{row["id"]}"><td dir="rtl" lang="ar">{html.escape(row["text"])}</td>{english}</tr>')
+        source = 'dir="rtl" lang="ar"' if has_arabic(row["text"]) else 'dir="ltr" class="source"'
+        parts.append(f'<tr id="s{row["id"]}"><td {source}>{html.escape(row["text"])}</td>{english}</tr>')
     if paragraph is not None:
         parts.append("</tbody>")
     parts += ["</table>", "</body>", "</html>", ""]
@@ -179,6 +182,9 @@ def run(args: argparse.Namespace) -> int:
         doc = load_document(args.file)
     except DocumentError as exc:
         return _error(str(exc))
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        return _error(f"{out} cannot be written: {folder} is not a writable folder.")  # before any translating
     model, translations = _translate(doc, args.model, DecodingSettings(num_beams=args.beams, backend=args.backend))
     try:
         write_bitext(out, doc, model, translations)

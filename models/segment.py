@@ -19,7 +19,9 @@ from typing import Callable
 from models.arabic import has_arabic
 
 STOPS = ".!?\u061f\u061b\u2026"  # . ! ? ؟ ؛ …
-CLOSERS = "\"'\u00bb\u201d\u2019)]}\u203a"  # " ' » ” ’ ) ] } ›
+#: Closing quotes and brackets, and the direction marks LRM, RLM and ALM that text copied from
+#: the web often carries after a stop: all stay with the sentence they close.
+CLOSERS = "\"'\u00bb\u201d\u2019)]}\u203a\u200e\u200f\u061c"  # " ' » ” ’ ) ] } › LRM RLM ALM
 _LATIN_ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st mt ft no vs etc al gen col lt sgt capt gov sen rep rev"
     " jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept univ approx"

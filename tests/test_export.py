@@ -77,7 +77,8 @@ def test_html_is_a_two_column_bitext(exported):
     assert page.paragraphs == load_document(sample_path()).paragraph_count
     assert len(page.rows) == len(data)
     for row, (arabic, english) in zip(data, page.rows):
-        assert arabic == ({"dir": "rtl", "lang": "ar"}, row["text"])
+        expected = {"dir": "rtl", "lang": "ar"} if row["translated"] else {"dir": "ltr", "class": "source"}
+        assert arabic == (expected, row["text"])
         assert english[0]["dir"] == "ltr" and english[0]["lang"] == "en"
         assert english[1] == row["translation"]
 
@@ -141,3 +142,19 @@ def test_export_fills_the_translation_cache(exported, tiny_model_dir):
     key = translation_key(str(tiny_model_dir), DecodingSettings(num_beams=1))
     cached = TranslationCache().get_many(key, [row["text"] for row in rows])
     assert cached == {row["text"]: row["translation"] for row in rows if row["translated"]}
+
+
+def test_html_source_cells_take_their_direction_from_their_text(tmp_path):
+    from models.export import bitext_rows, to_html
+
+    doc = load_document(sample_path())
+    page = to_html(doc, None, bitext_rows(doc, None))
+    caption = next(s for s in doc.sentences if s.text.startswith("U.S."))
+    assert f'<td dir="ltr" class="source">{caption.text}</td>' in page  # the period stays at the end
+    assert f'<td dir="rtl" lang="ar">{doc.sentences[0].text}</td>' in page
+
+
+def test_unwritable_output_is_refused_before_translating(tmp_path):
+    result = run_export(sample_path(), "-o", tmp_path / "no-such-dir" / "x.json")
+    assert result.returncode == 1
+    assert "is not a writable folder" in result.stderr and "Traceback" not in result.stderr

@@ -134,3 +134,18 @@ def test_windows_1256_and_crlf(tmp_path):
 def test_from_text_strips_bom():
     doc = Document.from_text("\ufeffنص قصير.")
     assert doc.sentences[0].start == 0 and doc.text == "نص قصير."
+
+
+def test_utf8_with_a_damaged_byte_opens_with_a_note(tmp_path):
+    data = sample_path().read_bytes()
+    cut = data.index("تعيق".encode())
+    (tmp_path / "bad.txt").write_bytes(data[:cut] + b"\x96" + data[cut:])
+    doc = load_document(tmp_path / "bad.txt")
+    assert "\ufffdتعيق" in doc.text  # one replacement character; the rest as written
+    assert doc.text.replace("\ufffd", "") == load_document(sample_path()).text
+    assert doc.notes == ["bad.txt has 1 damaged byte that is not UTF-8, shown as \ufffd."]
+
+
+def test_direction_mark_after_a_stop():
+    t = "\u200fقال «لافروف»: \"سنواصل\".\u200f Then English again?"
+    assert texts(t) == ["\u200fقال «لافروف»: \"سنواصل\".\u200f", "Then English again?"]
