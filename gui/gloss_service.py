@@ -49,12 +49,20 @@ class GlossService(QObject):
         try:
             lexicon = self._loader()
         except (LexiconDataError, OSError) as exc:
-            log.exception("lexicon not loaded")
+            log.warning("lexicon not loaded: %s", exc)
             self.error = str(exc)
-            self.failed.emit(self.error)
+            self._emit(self.failed, self.error)
             return
         self._lexicon = lexicon
-        self.ready.emit()
+        self._emit(self.ready)
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        """Emit from the loader thread; the window may have been closed meanwhile."""
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # "Signal source has been deleted": nobody is listening any more
+            log.debug("lexicon loaded after its window closed")
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until loading finished (for tests and shutdown). True when the lexicon is ready."""

@@ -12,7 +12,7 @@ import logging
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from models.document import Document
-from models.engine_api import DecodingSettings
+from models.engine_api import DecodingSettings, ModelUnavailable, find_model
 from models.translation_cache import TranslationCache
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,12 @@ class TranslationWorker(QObject):
     def load(self, model: str, settings: DecodingSettings | None = None) -> None:
         self.engine = None
         try:
-            from models.engine import ModelUnavailable, load_engine
+            find_model(model)  # a missing model is reported at once, before torch is imported
+        except ModelUnavailable as exc:
+            self.modelFailed.emit(model, str(exc))
+            return
+        try:
+            from models.engine import load_engine
         except ImportError as exc:  # a broken install: say so instead of failing silently
             log.exception("the translation engine cannot be imported")
             self.modelFailed.emit(model, f"The translation engine cannot start ({exc}). Reinstall Qari with its dependencies.")

@@ -32,6 +32,10 @@ from transformers.utils import logging as transformers_logging
 
 from models.clauses import split_to_fit
 from models.engine_api import (
+    PICKLE_WEIGHTS,
+    REQUIRED_FILES,
+    SAFETENSORS_WEIGHTS,
+    check_model_folder,
     DEFAULT_MODEL,
     DecodingSettings,
     DownloadCancelled,
@@ -49,15 +53,12 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-SAFETENSORS_WEIGHTS = "model.safetensors"
-PICKLE_WEIGHTS = "pytorch_model.bin"
 #: Files of an opus-mt repository that MarianMT needs (tokenizer, configuration, weights).
 MARIAN_FILES = (
     "config.json", "generation_config.json", "source.spm", "target.spm", "vocab.json",
     "target_vocab.json", "tokenizer_config.json", "special_tokens_map.json",
     SAFETENSORS_WEIGHTS, PICKLE_WEIGHTS,
 )
-_REQUIRED_FILES = ("config.json", "source.spm", "target.spm", "vocab.json")
 
 
 def _offline() -> bool:
@@ -70,33 +71,11 @@ def _offline() -> bool:
     return bool(constants.HF_HUB_OFFLINE)
 
 
-def _check_folder(folder: Path, model: str) -> None:
-    """Raise :class:`ModelUnavailable` unless ``folder`` holds a MarianMT model and its tokenizer."""
-    if not folder.exists():
-        raise ModelUnavailable(f"The model folder {folder} does not exist.", model)
-    if not folder.is_dir():
-        raise ModelUnavailable(f"{folder} is a file, not a model folder.", model)
-    missing = [name for name in _REQUIRED_FILES if not (folder / name).is_file()]
-    if missing:
-        raise ModelUnavailable(
-            f"{folder} is not a MarianMT translation model (it has no {', '.join(missing)}).", model)
-    try:
-        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelUnavailable(f"The model configuration {folder / 'config.json'} cannot be read.", model) from exc
-    model_type = config.get("model_type") if isinstance(config, dict) else None
-    if model_type != "marian":
-        raise ModelUnavailable(
-            f"{folder} is not a MarianMT translation model (its type is {model_type or 'not given'}).", model)
-    if not ((folder / SAFETENSORS_WEIGHTS).is_file() or (folder / PICKLE_WEIGHTS).is_file()):
-        raise ModelUnavailable(f"{folder} has no model weights ({SAFETENSORS_WEIGHTS}).", model)
-
-
 def _cached_snapshot(model: str) -> Path | None:
     """The cached snapshot folder of hub id ``model`` if it is complete, else None. No network."""
     try:
         folder = Path(snapshot_download(model, allow_patterns=list(MARIAN_FILES), local_files_only=True))
-        _check_folder(folder, model)
+        check_model_folder(folder, model)
     except (OSError, ValueError, ModelUnavailable) as exc:
         log.debug("%s is not in the cache: %s", model, exc)
         return None
@@ -117,7 +96,7 @@ def download_model(model: str, progress: Callable[[int, int], None] | None = Non
     an unknown or gated repository, or when the repository is not a MarianMT model."""
     if is_local_model(model):
         folder = Path(model).expanduser()
-        _check_folder(folder, model)
+        check_model_folder(folder, model)
         return str(folder)
     if _offline():
         raise ModelUnavailable(
@@ -133,7 +112,7 @@ def download_model(model: str, progress: Callable[[int, int], None] | None = Non
             f"The translation model {model} could not be downloaded. Check the internet connection and the model name.",
             model) from exc
     names = {info.filename for info in listing}
-    if not set(_REQUIRED_FILES) <= names or not names & {SAFETENSORS_WEIGHTS, PICKLE_WEIGHTS}:
+    if not set(REQUIRED_FILES) <= names or not names & {SAFETENSORS_WEIGHTS, PICKLE_WEIGHTS}:
         raise ModelUnavailable(f"{model} is not a MarianMT translation model.", model)
     wanted = [info for info in listing if not (info.filename == PICKLE_WEIGHTS and SAFETENSORS_WEIGHTS in names)]
     total = sum(info.file_size or 0 for info in wanted if info.will_download)
@@ -255,7 +234,7 @@ def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = 
     settings = settings or DecodingSettings()
     if is_local_model(model):
         folder = Path(model).expanduser()
-        _check_folder(folder, model)
+        check_model_folder(folder, model)
     else:
         folder = _cached_snapshot(model)
         if folder is None:

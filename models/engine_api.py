@@ -6,6 +6,7 @@ the code that does.
 from __future__ import annotations
 
 import hashlib
+import json
 import importlib.util
 import os
 from dataclasses import dataclass
@@ -159,3 +160,51 @@ def translation_key(model: str, settings: DecodingSettings) -> str | None:
     :meth:`DecodingSettings.output_key`, or None when the model is not on this computer."""
     key = model_key(model)
     return None if key is None else f"{key}|{settings.output_key()}"
+
+SAFETENSORS_WEIGHTS = "model.safetensors"
+PICKLE_WEIGHTS = "pytorch_model.bin"
+#: Files a MarianMT folder must have besides its weights.
+REQUIRED_FILES = ("config.json", "source.spm", "target.spm", "vocab.json")
+
+
+def check_model_folder(folder: Path, model: str) -> None:
+    """Raise :class:`ModelUnavailable` (a sentence for the user) unless ``folder`` holds a MarianMT
+    model and its tokenizer. Reads only ``config.json``: no torch."""
+    if not folder.exists():
+        raise ModelUnavailable(f"The model folder {folder} does not exist.", model)
+    if not folder.is_dir():
+        raise ModelUnavailable(f"{folder} is a file, not a model folder.", model)
+    missing = [name for name in REQUIRED_FILES if not (folder / name).is_file()]
+    if missing:
+        raise ModelUnavailable(
+            f"{folder} is not a MarianMT translation model (it has no {', '.join(missing)}).", model)
+    try:
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelUnavailable(f"The model configuration {folder / 'config.json'} cannot be read.", model) from exc
+    model_type = config.get("model_type") if isinstance(config, dict) else None
+    if model_type != "marian":
+        raise ModelUnavailable(
+            f"{folder} is not a MarianMT translation model (its type is {model_type or 'not given'}).", model)
+    if not ((folder / SAFETENSORS_WEIGHTS).is_file() or (folder / PICKLE_WEIGHTS).is_file()):
+        raise ModelUnavailable(f"{folder} has no model weights ({SAFETENSORS_WEIGHTS}).", model)
+
+
+
+def find_model(model: str) -> Path:
+    """The folder holding ``model`` on this computer: the folder itself, or the cached snapshot of
+    a hub id. No network, no torch, so the window can say at once that a model is missing.
+
+    Raises :class:`ModelUnavailable` when it is not there or is not a MarianMT model."""
+    if is_local_model(model):
+        folder = Path(model).expanduser()
+    else:
+        revision = hub_revision(model)
+        if revision is None:
+            raise ModelUnavailable(f"The translation model {model} is not on this computer yet.", model)
+        from huggingface_hub import constants
+
+        cache = os.environ.get("HF_HUB_CACHE") or constants.HF_HUB_CACHE
+        folder = Path(cache) / ("models--" + model.replace("/", "--")) / "snapshots" / revision
+    check_model_folder(folder, model)
+    return folder

@@ -264,3 +264,18 @@ def test_ctrl_c_in_the_terminal_closes_the_window(tmp_path):
             process.kill()
     assert process.returncode == 0, err
     assert "Traceback" not in err and "QThread: Destroyed" not in err
+
+
+def test_a_missing_model_is_reported_without_importing_torch(tmp_path):
+    """The model-missing bar can appear at once: the worker checks the cache before torch loads."""
+    code = (
+        "import sys\n"
+        "from gui.worker import TranslationWorker\n"
+        "w = TranslationWorker(); said = []\n"
+        "w.modelFailed.connect(lambda m, message: said.append(message))\n"
+        "w.load('Helsinki-NLP/opus-mt-ar-en')\n"
+        "print(said[0]); print('torch' in sys.modules, 'transformers' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True,
+                         env=dict(os.environ, HF_HUB_CACHE=str(tmp_path)))
+    assert out.stdout.splitlines() == ["The translation model Helsinki-NLP/opus-mt-ar-en is not on this computer yet.", "False False"]
