@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCurs
 from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QPlainTextEdit, QSplitter, QTextEdit, QVBoxLayout, QWidget
 
 from models.document import DocumentError, load_document
-from models.qa import DraftCheck, Flag, check_draft
+from models.qa import DraftCheck, DraftTooLong, Flag, check_draft
 from models.segment import Sentence
 
 log = logging.getLogger(__name__)
@@ -255,6 +255,9 @@ class DraftView(QWidget):
         def run() -> None:
             try:
                 result = check_draft(source, text, glossary=glossary, translations=translations)
+            except DraftTooLong as exc:  # refused up front: a sentence for the user, not a failure
+                log.info("draft refused: %s", exc)
+                result = exc
             except Exception as exc:  # shown in the summary line, never a traceback in the window
                 log.exception("draft check failed")
                 result = exc

@@ -98,3 +98,14 @@ def test_draft_changed_on_disk_is_checked_again(view, qtbot, bad_draft):
         bad_draft.write_text(fixed, encoding="utf-8")
     assert view.summary.text() == "17 links; no flags"
     assert view.flag_model.rowCount() == 0
+
+
+def test_a_draft_far_longer_than_the_source_is_refused_in_the_summary(qtbot, source_text, tmp_path):
+    path = tmp_path / "book.txt"
+    path.write_text(DRAFT.read_text(encoding="utf-8") * 2000, encoding="utf-8")
+    widget = DraftView()
+    qtbot.addWidget(widget)
+    widget.set_source(source_text)
+    widget.open_draft(path)
+    assert "not a translation of this source" in widget.summary.text()
+    assert "Traceback" not in widget.summary.text() and widget.check is None
