@@ -90,3 +90,15 @@ def test_a_news_article_checks_in_well_under_a_second_of_cpu(tmp_path):
     result = check_draft(source, draft)
     assert time.process_time() - started < 1.0
     assert len(result.links) == 17
+
+
+def test_html_report_gives_each_source_sentence_the_direction_of_its_script(tmp_path):
+    import re
+
+    out = tmp_path / "report.html"
+    assert main(["check", str(sample_path()), str(DRAFT), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    caption = re.search(r"<div dir='(\w+)'[^>]*>U\.S\. Secretary of State", page)
+    assert caption and caption.group(1) == "ltr"
+    assert re.search(r"<div dir='rtl' lang='ar'>كيري", page)
+    assert not re.search(r"dir='rtl'[^>]*>[A-Za-z]", page)
