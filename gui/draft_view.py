@@ -17,10 +17,10 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QFileSystemWatcher, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QPlainTextEdit, QSplitter, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QSplitter, QTextEdit, QVBoxLayout, QWidget
 
 from models.document import DocumentError, load_document
-from models.qa import DraftCheck, Flag, check_draft
+from models.qa import DraftCheck, DraftTooLong, Flag, check_draft
 from models.segment import Sentence
 
 log = logging.getLogger(__name__)
@@ -68,9 +68,10 @@ class FlagListModel(QAbstractListModel):
         return self._rows[row]
 
 
-class TextColumn(QPlainTextEdit):
+class TextColumn(QTextEdit):
     """A read-only column of text whose positions are reported as character offsets (code points)
-    into the text given to :meth:`set_text`."""
+    into the text given to :meth:`set_text`. A QTextEdit rather than a QPlainTextEdit because only
+    the rich-text layout resolves a relative alignment against each paragraph's own direction."""
 
     offsetHovered = Signal(int)
     offsetClicked = Signal(int)
@@ -78,6 +79,7 @@ class TextColumn(QPlainTextEdit):
     def __init__(self, rtl: bool = False, parent=None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
+        self.setAcceptRichText(False)
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
@@ -94,12 +96,14 @@ class TextColumn(QPlainTextEdit):
             self._utf16 = table
         else:
             self._utf16 = []
+        # Each paragraph's direction follows its content (Arabic right-to-left and right-aligned,
+        # an English caption left-to-right and left-aligned): automatic text direction with the
+        # relative (leading-edge) alignment.
+        option = self.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeading)
+        self.document().setDefaultTextOption(option)
         self.setPlainText(text)
-        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-            option = self.document().defaultTextOption()
-            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-            option.setAlignment(Qt.AlignmentFlag.AlignRight)
-            self.document().setDefaultTextOption(option)
 
     def to_position(self, offset: int) -> int:
         """Qt document position (UTF-16 units) of a character offset."""
@@ -128,7 +132,8 @@ class TextColumn(QPlainTextEdit):
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.to_position(offset))
         self.setTextCursor(cursor)
-        self.centerCursor()
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).center().y() - self.viewport().height() // 2)
 
     def _offset_at(self, event: QMouseEvent) -> int:
         return self.to_offset(self.cursorForPosition(event.position().toPoint()).position())
@@ -189,9 +194,26 @@ class DraftView(QWidget):
         self.flag_list.setModel(self.flag_model)
         self.flag_list.setWordWrap(True)
         self.summary = QLabel()
+        self.source_heading = QLabel("Arabic source")
+        self.draft_heading = QLabel("Draft")
+        self.mt_heading = QLabel("Machine translation")
         columns = QSplitter(Qt.Orientation.Horizontal)
-        for column in (self.source_column, self.draft_column, self.mt_column):
-            columns.addWidget(column)
+        self._panes: list[QWidget] = []
+        for heading, column in ((self.source_heading, self.source_column), (self.draft_heading, self.draft_column),
+                                (self.mt_heading, self.mt_column)):
+            heading.setObjectName(column.objectName().replace("Column", "Heading"))
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            pane = QWidget()
+            pane_layout = QVBoxLayout(pane)
+            pane_layout.setContentsMargins(0, 0, 0, 0)
+            pane_layout.setSpacing(2)
+            pane_layout.addWidget(heading)
+            pane_layout.addWidget(column)
+            columns.addWidget(pane)
+            self._panes.append(pane)
+        self._panes[2].hide()
         below = QWidget()
         below_layout = QVBoxLayout(below)
         below_layout.setContentsMargins(0, 0, 0, 0)
@@ -231,6 +253,7 @@ class DraftView(QWidget):
         self.source_text = text
         self.translations = list(translations) if translations is not None else None
         self.mt_column.setVisible(self.translations is not None)
+        self._panes[2].setVisible(self.translations is not None)
 
     def set_glossary(self, glossary: Sequence[tuple[str, str]]) -> None:
         """The user's (Arabic term, English translation) pairs, checked from the next check on."""
@@ -243,6 +266,7 @@ class DraftView(QWidget):
         if self.draft_path is not None and str(self.draft_path) in self.watcher.files():
             self.watcher.removePath(str(self.draft_path))
         self.draft_path = Path(path)
+        self.draft_heading.setText(f"Draft: {self.draft_path.name}")
         self.watcher.addPath(str(self.draft_path))
         self.set_draft_text(document.text)
 
@@ -255,6 +279,9 @@ class DraftView(QWidget):
         def run() -> None:
             try:
                 result = check_draft(source, text, glossary=glossary, translations=translations)
+            except DraftTooLong as exc:  # refused up front: a sentence for the user, not a failure
+                log.info("draft refused: %s", exc)
+                result = exc
             except Exception as exc:  # shown in the summary line, never a traceback in the window
                 log.exception("draft check failed")
                 result = exc

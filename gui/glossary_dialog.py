@@ -124,8 +124,8 @@ class GlossaryDialog(QDialog):
         if source is None:
             return
         try:
-            added, updated = self.store.import_csv(source)
+            report = self.store.import_csv(source)
         except TermError as exc:
             self.show_message(str(exc))
             return
-        self._after_change(f"Imported {added} new terms, updated {updated}.")
+        self._after_change(report.summary())

@@ -6,7 +6,8 @@ SOURCE and DRAFT are text files (UTF-8, or another encoding recognised by
 :func:`models.document.decode`). The glossary file, if given, has one ``Arabic term<TAB>English
 translation`` per line. Sentences are aligned with the Buckwalter lexicon as a bilingual
 dictionary; when it cannot be loaded, without it (a note on stderr says why). Exit status: 0
-when the report was written, 2 on bad input (one line on stderr, no traceback).
+when the report was written, 2 on bad input, including a draft far longer than any translation
+of the source (:class:`models.qa.DraftTooLong`) (one line on stderr, no traceback).
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from models.check_report import report_dict, report_html
 from models.document import DocumentError, decode, load_document
-from models.qa import check_draft
+from models.qa import DraftTooLong, check_draft
 from models.word_dictionary import default_dictionary_error
 
 REPORT_SUFFIXES = (".json", ".html")
@@ -63,7 +64,11 @@ def run(args: argparse.Namespace) -> int:
     except DocumentError as exc:
         print(f"check: {exc}", file=sys.stderr)
         return 2
-    result = check_draft(source.text, draft.text, glossary=glossary)
+    try:
+        result = check_draft(source.text, draft.text, glossary=glossary)
+    except DraftTooLong as exc:
+        print(f"check: {exc}", file=sys.stderr)
+        return 2
     if out.suffix.lower() == ".json":
         content = json.dumps(report_dict(result), ensure_ascii=False, indent=2) + "\n"
     else:

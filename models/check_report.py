@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 
+from models.arabic import has_arabic
 from models.qa import DraftCheck, Flag
 from models.segment import Sentence
 
@@ -59,11 +60,19 @@ _CSS = """
 body { font-family: sans-serif; margin: 2em; color: #222; }
 table { border-collapse: collapse; width: 100%; }
 td, th { border-top: 1px solid #ccc; padding: .5em; vertical-align: top; text-align: left; }
-td.ar { direction: rtl; text-align: right; font-family: "Amiri", "Noto Naskh Arabic", serif; font-size: 1.15em; width: 38%; }
+td.ar div { text-align: start; } td.ar { font-family: "Amiri", "Noto Naskh Arabic", serif; font-size: 1.15em; width: 38%; }
 td.en { width: 38%; } td.conf { white-space: nowrap; color: #555; }
 tr.flagged td { background: #fff6e0; }
 mark { background: #ffd27f; } ul { margin: 0; padding-left: 1.2em; } .kind { font-weight: bold; }
 """
+
+
+def _source_sentence(check: DraftCheck, i: int, spans: list[tuple[int, int]]) -> str:
+    """One source sentence as a block whose direction follows its script: right-to-left for text
+    with Arabic letters, left-to-right otherwise (a photo caption or URL in Latin script)."""
+    s = check.source_sentences[i]
+    attrs = "dir='rtl' lang='ar'" if has_arabic(s.text) else "dir='ltr'"
+    return f"<div {attrs}>{_marked(check.source_text, s.start, s.end, spans)}</div>"
 
 
 def report_html(check: DraftCheck, title: str = "Draft check") -> str:
@@ -75,11 +84,11 @@ def report_html(check: DraftCheck, title: str = "Draft check") -> str:
     for link, flags in zip(check.links, check.flags):
         src_spans = [s for f in flags for s in f.source_spans]
         dft_spans = [s for f in flags for s in f.draft_spans]
-        ar = "<br>".join(_marked(check.source_text, check.source_sentences[i].start, check.source_sentences[i].end, src_spans) for i in link.source)
+        ar = "".join(_source_sentence(check, i, src_spans) for i in link.source)
         en = "<br>".join(_marked(check.draft_text, check.draft_sentences[i].start, check.draft_sentences[i].end, dft_spans) for i in link.draft)
         notes = "".join(f"<li><span class='kind'>{html.escape(f.kind.replace('_', ' '))}</span>: {html.escape(f.message)}</li>" for f in flags)
         cls = " class='flagged'" if flags else ""
-        rows.append(f"<tr{cls}><td class='ar' lang='ar'>{ar or '&mdash;'}</td><td class='en' lang='en'>{en or '&mdash;'}</td>"
+        rows.append(f"<tr{cls}><td class='ar'>{ar or '&mdash;'}</td><td class='en' lang='en'>{en or '&mdash;'}</td>"
                     f"<td class='conf'>{link.confidence:.2f}</td><td>{'<ul>' + notes + '</ul>' if notes else ''}</td></tr>")
     return (
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from models.buckwalter import to_buckwalter
-from models.morphology import Analysis, vowel_agreement
+from models.morphology import Analysis, vowel_agreement, with_sun_shadda
 from models.wordnorm import STEPS, Lookup
 
 _EN_WORD_RE = re.compile(r"[a-z]+")
@@ -79,7 +79,7 @@ def rank(lookup: Lookup, translation: str | None = None) -> list[Analysis]:
     context = translation_words(translation) if translation else frozenset()
     scored = []
     for index, analysis in enumerate(lookup.analyses):
-        vowels = vowel_agreement(written, analysis.buckwalter) if has_marks else 0
+        vowels = vowel_agreement(written, with_sun_shadda(analysis.prefix, analysis.proclitic, analysis.buckwalter)) if has_marks else 0
         shared = sorted(_content_gloss(analysis) & context) if context else []
         scored.append(((analysis.backoff, -vowels, -len(shared), analysis.match, index), analysis, vowels, shared))
     scored.sort(key=lambda item: item[0])

@@ -225,6 +225,26 @@ def _combine(lexicon: Lexicon, pre_entries: list[tuple], stem_form: str, stem: t
                 found[key] = _build(lexicon, prefix_form, prefix, stem_form, stem, suffix_form, suffix, match)
 
 
+#: Buckwalter letters of the "sun letters", which assimilate the l of the article (ال) and carry
+#: a shadda after it: الشَّمْس, اللَّيْل.
+SUN_LETTERS = frozenset("tvd*rzs$SDTZln")
+
+
+def with_sun_shadda(prefix_form: str, proclitic: str, buckwalter: str) -> str:
+    """``buckwalter`` (vocalized) with the assimilation shadda written on a sun letter right after
+    the article: the lexicon writes ``Al+$amos`` where the word is pronounced and vocalized
+    ``Al$~amos``. ``prefix_form`` is the unvocalized prefix (the article is its end: ``Al``, or
+    ``ll`` for li+al), ``proclitic`` its vocalized form, a prefix of ``buckwalter``. Returns
+    ``buckwalter`` unchanged when there is no article or the stem does not start with a sun letter
+    or already has the shadda."""
+    if not prefix_form.endswith(("Al", "ll")) or not buckwalter.startswith(proclitic):
+        return buckwalter
+    k = len(proclitic)
+    if k >= len(buckwalter) or buckwalter[k] not in SUN_LETTERS or buckwalter[k + 1 : k + 2] == "~":
+        return buckwalter
+    return buckwalter[: k + 1] + "~" + buckwalter[k + 1 :]
+
+
 def _build(lexicon: Lexicon, prefix_form: str, prefix: tuple, stem_form: str, stem: tuple,
            suffix_form: str, suffix: tuple, match: int) -> Analysis:
     voc_a, _cat_a, gloss_a, pos_a, order_a = prefix
@@ -236,7 +256,7 @@ def _build(lexicon: Lexicon, prefix_form: str, prefix: tuple, stem_form: str, st
     segments = tuple(s for _, s in pre) + stem_segments + tuple(s for _, s in suf)
     bw = voc_a + voc_b + voc_c
     return Analysis(
-        vocalized=display_arabic(bw), buckwalter=bw, lemma=lemma, pos=stem_tag,
+        vocalized=display_arabic(with_sun_shadda(prefix_form, voc_a, bw)), buckwalter=bw, lemma=lemma, pos=stem_tag,
         gloss=gloss_b, segments=segments, prefix=prefix_form, stem=stem_form, suffix=suffix_form,
         order=(len(prefix_form) + len(suffix_form), order_b, order_a, order_c), match=match,
         prefix_vocs=tuple(v for v, _ in pre), proclitic=voc_a,
@@ -265,7 +285,10 @@ def vowel_agreement(written: str, vocalized: str) -> int:
     """How well the short vowels written in ``written`` (Buckwalter, possibly partly vocalized)
     agree with ``vocalized`` (Buckwalter, fully vocalized analysis): +1 per written mark the
     analysis has on the same letter, -2 per written vowel, tanwin or shadda it lacks there. 0 when
-    nothing is written or the letters cannot be aligned. Sukun is never counted against."""
+    nothing is written or the letters cannot be aligned. Sukun is never counted against, nor a
+    case vowel or tanwin written on the last letter when the analysis has no mark there (the
+    lexicon's stems carry no case endings: الشَّمْسُ against ``Al$amos``). Pass ``vocalized``
+    through :func:`with_sun_shadda` so that the article's assimilation shadda agrees."""
     def groups(text: str) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
         for ch in text:
@@ -280,9 +303,12 @@ def vowel_agreement(written: str, vocalized: str) -> int:
     if len(w) != len(v):
         return 0
     score = 0
-    for (wl, wm), (vl, vm) in zip(w, v):
+    last = len(w) - 1
+    for k, ((wl, wm), (vl, vm)) in enumerate(zip(w, v)):
         if fold_bw(wl, 2) != fold_bw(vl, 2):
             return 0
+        if k == last and not vm:
+            wm = "".join(m for m in wm if m not in "FNKaui")  # a case ending: not in the lexicon
         for mark in wm:
             if mark in vm:
                 score += 1

@@ -17,6 +17,15 @@ their sentences (:mod:`models.draft_align`) and flags each link. Flag kinds:
                     closed and not opened, within the link
 
 All spans are (start, end) character offsets into the source or draft text.
+
+A draft far longer than its source is not its translation (a wrong file, a whole book): the
+aligner's work grows with the product of the two sentence counts, and segmenting megabytes of
+English alone takes seconds, so :func:`check_draft` refuses it up front with
+:class:`DraftTooLong`. The bound is on the length model the aligner uses (Gale & Church's ``c``
+English characters per Arabic character): a draft longer than ``MAX_LENGTH_RATIO`` times the
+expected length of a translation, plus ``LENGTH_SLACK_CHARS`` for notes around a short source, is
+refused before segmentation; after it, a draft of more than ``MAX_SENTENCE_RATIO`` times the
+source's sentences plus ``SENTENCE_SLACK`` is refused too.
 """
 from __future__ import annotations
 
@@ -39,10 +48,32 @@ LOW_RATIO = 0.6
 HIGH_RATIO = 1.7
 MIN_RATIO_CHARS = 40
 
+#: Bounds of a draft that can be the translation of its source (see the module doc).
+MAX_LENGTH_RATIO = 4.0
+LENGTH_SLACK_CHARS = 2000
+MAX_SENTENCE_RATIO = 4
+SENTENCE_SLACK = 50
+
 _ARABIC_RUN_RE = re.compile(f"[{ARABIC_LETTER_CLASS}][{ARABIC_LETTER_CLASS}\u064b-\u065f\u0670\u0640\\s]*(?<!\\s)")
 _DOUBLED_RE = re.compile(r"\b([A-Za-z]+)\s+(\1)\b", re.IGNORECASE)
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"), ("\u201c", "\u201d"), ("\u00ab", "\u00bb"))
 _STRAIGHT_QUOTE_RE = re.compile(r'"')
+
+
+class DraftTooLong(ValueError):
+    """The draft is far longer than any translation of the source (see the module doc); the
+    message is a sentence for the user."""
+
+
+def _refuse_long_draft(source_text: str, draft_text: str, params: AlignParams) -> None:
+    """Raise :class:`DraftTooLong` when ``draft_text`` (characters) exceeds the length bound."""
+    expected = len(bare(source_text)) * params.c
+    limit = int(MAX_LENGTH_RATIO * expected + LENGTH_SLACK_CHARS)
+    if len(draft_text) > limit:
+        raise DraftTooLong(
+            f"The draft has {len(draft_text):,} characters, more than {MAX_LENGTH_RATIO:g} times the expected length "
+            f"of a translation of this {len(source_text):,}-character source (at most {limit:,}): "
+            "it is not a translation of this source.")
 
 
 @dataclass(frozen=True)
@@ -217,9 +248,16 @@ def check_draft(
     ``dictionary`` a bilingual word dictionary: the Buckwalter lexicon by default, aligning
     without one when it cannot be loaded (``DraftCheck.dictionary_used`` then is False), or
     ``None`` for none. Raises ``ValueError`` when ``translations`` does not have one entry per
-    source sentence."""
+    source sentence, :class:`DraftTooLong` (a ``ValueError``) for a draft far longer than the
+    source (see the module doc), in milliseconds rather than minutes."""
+    _refuse_long_draft(source_text, draft_text, params)
     source = segment(source_text)
     draft = segment_english(draft_text)
+    limit = MAX_SENTENCE_RATIO * len(source) + SENTENCE_SLACK
+    if len(draft) > limit:
+        raise DraftTooLong(
+            f"The draft has {len(draft):,} sentences, more than {MAX_SENTENCE_RATIO} times the source's {len(source):,} "
+            f"sentences plus {SENTENCE_SLACK} (at most {limit:,}): it is not a translation of this source.")
     dictionary = resolve_dictionary(dictionary)
     links = align([s.text for s in source], [s.text for s in draft], dictionary=dictionary,
                   translations=translations, params=params)

@@ -20,6 +20,8 @@ from contextlib import contextmanager
 import os
 import sqlite3
 import time
+import unicodedata
+from html import escape
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -58,6 +60,37 @@ CREATE TABLE IF NOT EXISTS terms (
 class TermError(Exception):
     """A term cannot be stored (empty, no Arabic word, duplicate, bad status, unreadable file).
     ``str(error)`` is a sentence for the user."""
+
+
+#: Fields that hold one line of text: no newlines or other control characters (NUL, tab...).
+SINGLE_LINE_FIELDS = ("term", "translation", "vocalized")
+
+
+def _control_character(text: str) -> str | None:
+    """A description of the first control character (Unicode category Cc) in ``text``, or None."""
+    for ch in text:
+        if unicodedata.category(ch) == "Cc":
+            return "a line break" if ch in "\r\n" else f"a control character (U+{ord(ch):04X})"
+    return None
+
+
+@dataclass
+class ImportReport:
+    """What :meth:`TermStore.import_csv` did: terms ``added`` and ``updated``, and the rows
+    ``skipped`` as (line number of the row's start in the file, 1-based, reason)."""
+
+    added: int = 0
+    updated: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+
+    def summary(self, shown: int = 3) -> str:
+        """One or two sentences for the user: counts, then the first ``shown`` skipped rows."""
+        text = f"Imported {self.added} new terms, updated {self.updated}."
+        if self.skipped:
+            first = "; ".join(f"line {line}: {why}" for line, why in self.skipped[:shown])
+            more = f"; and {len(self.skipped) - shown} more" if len(self.skipped) > shown else ""
+            text += f" Skipped {len(self.skipped)} rows ({first}{more})."
+        return text
 
 
 @dataclass(frozen=True)
@@ -185,6 +218,10 @@ class TermStore:
             raise TermError("A glossary term needs at least one Arabic word.")
         if term.status not in STATUSES:
             raise TermError(f"Unknown status {term.status!r}: use new, learning or known.")
+        for name in SINGLE_LINE_FIELDS:
+            bad = _control_character(getattr(term, name).strip())
+            if bad:
+                raise TermError(f"The {name} contains {bad}; it must be one line of text.")
         return replace(term, term=term.term.strip(), key=key)
 
     def add(self, term: Term) -> Term:
@@ -265,41 +302,64 @@ class TermStore:
             raise TermError(f"{path} cannot be written: {exc.strerror or exc}.") from exc
         return len(terms)
 
-    def import_csv(self, path: str | Path) -> tuple[int, int]:
+    def import_csv(self, path: str | Path) -> ImportReport:
         """Read terms from a UTF-8 CSV file with a header row naming at least ``term`` (other
         columns from :data:`CSV_FIELDS` optional). A term already stored (same key) gets the
-        file's non-empty fields. Rows without an Arabic word are skipped; an unknown status
-        becomes ``new``. Returns (added, updated). Raises :class:`TermError` on an unreadable
+        file's non-empty fields; an unknown status becomes ``new``. Rows are skipped, with their
+        line number and reason in the returned :class:`ImportReport`, when they have no Arabic
+        word, when a term, translation or vocalized form holds a line break or another control
+        character (a NUL; a quotation mark left open, which makes one field swallow the lines
+        after it), or when the store refuses them. Raises :class:`TermError` on an unreadable
         file or one without a ``term`` column."""
+        rows: list[tuple[int, dict]] = []
         try:
             with open(path, encoding="utf-8-sig", newline="") as handle:
-                rows = list(csv.DictReader(handle))
-                fields = set(rows[0].keys()) if rows else set()
+                reader = csv.DictReader(handle)
+                fields = reader.fieldnames or []
+                while True:
+                    start = reader.line_num + 1
+                    try:
+                        row = next(reader)
+                    except StopIteration:
+                        break
+                    rows.append((start, row))
         except (OSError, UnicodeDecodeError, csv.Error) as exc:
             raise TermError(f"{path} cannot be read as a UTF-8 CSV file: {exc}.") from exc
         if rows and "term" not in fields:
             raise TermError(f"{path} has no 'term' column.")
-        added = updated = 0
-        for row in rows:
+        report = ImportReport()
+        for line, row in rows:
             values = {f: (row.get(f) or "").strip() for f in CSV_FIELDS}
             if values["status"] not in STATUSES:
                 values["status"] = "new"
+            bad = next(((name, why) for name in SINGLE_LINE_FIELDS if (why := _control_character(values[name]))), None)
+            if bad is not None:
+                name, why = bad
+                hint = " (a quotation mark left open?)" if why == "a line break" else ""
+                report.skipped.append((line, f"the {name} contains {why}{hint}"))
+                continue
             if not term_key(values["term"]):
+                report.skipped.append((line, "no Arabic word in the term"))
                 continue
             existing = self.find(values["term"])
-            if existing is None:
-                self.add(Term(**values))
-                added += 1
-            else:
-                changes = {f: v for f, v in values.items() if v and f != "term"}
-                self.update(replace(existing, **changes))
-                updated += 1
-        return added, updated
+            try:
+                if existing is None:
+                    self.add(Term(**values))
+                    report.added += 1
+                else:
+                    changes = {f: v for f, v in values.items() if v and f != "term"}
+                    self.update(replace(existing, **changes))
+                    report.updated += 1
+            except TermError as exc:
+                report.skipped.append((line, str(exc)))
+        if report.skipped:
+            log.info("%s: %s", path, report.summary())
+        return report
 
     def export_anki(self, path: str | Path, deck_name: str = "Qari glossary") -> int:
         """Write an Anki package (``.apkg``, via genanki): one note per term with fields Term,
         Translation, Vocalized, Sentence, SentenceTranslation, Note; the front shows the term, the
-        back the rest. Note GUIDs come from the term key, so re-importing updates the cards.
+        back the rest. Field values are HTML-escaped (Anki fields are HTML). Note GUIDs come from the term key, so re-importing updates the cards.
         Returns the number of notes. Raises :class:`TermError` when the file cannot be written."""
         import genanki
 
@@ -318,7 +378,8 @@ class TermStore:
         for t in terms:
             deck.add_note(genanki.Note(
                 model=model, guid=genanki.guid_for("qari", t.key),
-                fields=[t.term, t.translation, t.vocalized, t.sentence, t.sentence_translation, t.note],
+                # Anki fields are HTML: escape them so that a translation such as "AT&T <b>" shows as written.
+                fields=[escape(v, quote=False) for v in (t.term, t.translation, t.vocalized, t.sentence, t.sentence_translation, t.note)],
             ))
         try:
             genanki.Package(deck).write_to_file(str(path))

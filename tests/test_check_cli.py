@@ -1,4 +1,5 @@
 import json
+import time
 
 import pytest
 
@@ -58,3 +59,46 @@ def test_bad_input_gives_one_line_and_status_2(tmp_path, capsys, args, message):
     assert main(["check", *args]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_draft_far_longer_than_the_source_is_refused_quickly(tmp_path, capsys):
+    draft = tmp_path / "book.txt"
+    draft.write_text(DRAFT.read_text(encoding="utf-8") * 2000, encoding="utf-8")  # about 5 MB
+    out = tmp_path / "r.json"
+    started = time.process_time()
+    assert main(["check", str(sample_path()), str(draft), "-o", str(out)]) == 2
+    assert time.process_time() - started < 2.0
+    err = capsys.readouterr().err
+    assert "not a translation of this source" in err and err.count("\n") == 1 and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_a_draft_with_far_more_sentences_than_the_source_is_refused(tmp_path, capsys):
+    draft = tmp_path / "list.txt"
+    draft.write_text("Yes. " * 400, encoding="utf-8")  # short in characters, 400 sentences
+    assert main(["check", str(sample_path()), str(draft), "-o", str(tmp_path / "r.json")]) == 2
+    err = capsys.readouterr().err
+    assert "400 sentences" in err and "not a translation" in err
+
+
+def test_a_news_article_checks_in_well_under_a_second_of_cpu(tmp_path):
+    from models.qa import check_draft
+
+    source, draft = sample_path().read_text(encoding="utf-8"), DRAFT.read_text(encoding="utf-8")
+    check_draft(source, draft)  # loads the lexicon once, as the reader does at start
+    started = time.process_time()
+    result = check_draft(source, draft)
+    assert time.process_time() - started < 1.0
+    assert len(result.links) == 17
+
+
+def test_html_report_gives_each_source_sentence_the_direction_of_its_script(tmp_path):
+    import re
+
+    out = tmp_path / "report.html"
+    assert main(["check", str(sample_path()), str(DRAFT), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    caption = re.search(r"<div dir='(\w+)'[^>]*>U\.S\. Secretary of State", page)
+    assert caption and caption.group(1) == "ltr"
+    assert re.search(r"<div dir='rtl' lang='ar'>كيري", page)
+    assert not re.search(r"dir='rtl'[^>]*>[A-Za-z]", page)

@@ -98,3 +98,51 @@ def test_draft_changed_on_disk_is_checked_again(view, qtbot, bad_draft):
         bad_draft.write_text(fixed, encoding="utf-8")
     assert view.summary.text() == "17 links; no flags"
     assert view.flag_model.rowCount() == 0
+
+
+def test_a_draft_far_longer_than_the_source_is_refused_in_the_summary(qtbot, source_text, tmp_path):
+    path = tmp_path / "book.txt"
+    path.write_text(DRAFT.read_text(encoding="utf-8") * 2000, encoding="utf-8")
+    widget = DraftView()
+    qtbot.addWidget(widget)
+    widget.set_source(source_text)
+    widget.open_draft(path)
+    assert "not a translation of this source" in widget.summary.text()
+    assert "Traceback" not in widget.summary.text() and widget.check is None
+
+
+def _line_rect(column, block_number):
+    block = column.document().findBlockByNumber(block_number)
+    return block, block.layout().lineAt(0).naturalTextRect()
+
+
+def test_each_source_paragraph_runs_in_the_direction_of_its_script(view, source_text):
+    from PySide6.QtCore import Qt
+
+    column = view.source_column
+    lines = source_text.split("\n")
+    latin = next(k for k, line in enumerate(lines) if line.startswith("U.S. Secretary"))
+    arabic = next(k for k, line in enumerate(lines) if line.strip() and k != latin and not line.isascii())
+    width = column.document().textWidth() if column.document().textWidth() > 0 else column.viewport().width()
+    block, rect = _line_rect(column, latin)
+    assert block.textDirection() == Qt.LayoutDirection.LeftToRight
+    assert rect.left() < 10  # left-aligned: the caption starts at the left margin
+    block, rect = _line_rect(column, arabic)
+    assert block.textDirection() == Qt.LayoutDirection.RightToLeft
+    assert rect.right() > width - 20  # right-aligned
+
+
+def test_columns_have_headings(qtbot, source_text, bad_draft):
+    widget = DraftView()
+    qtbot.addWidget(widget)
+    widget.set_source(source_text, translations=["x"] * 18)
+    widget.open_draft(bad_draft)
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.source_heading.text() == "Arabic source" and widget.source_heading.isVisible()
+    assert widget.draft_heading.text() == f"Draft: {bad_draft.name}" and widget.draft_heading.isVisible()
+    assert widget.mt_heading.text() == "Machine translation" and widget.mt_heading.isVisible()
+
+
+def test_no_machine_translation_heading_without_translations(view):
+    assert not view.mt_heading.isVisible()

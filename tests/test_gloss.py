@@ -1,5 +1,6 @@
 """Word analysis as the learner sees it: segmentation, glosses, normalization, ranking, CLI."""
 import json
+import unicodedata
 
 import pytest
 
@@ -144,3 +145,16 @@ def test_cli_prints_one_json_object_per_word(capsys):
     assert name["word"] == "لافروف" and name["analyses"]
     assert all(a["backoff"] is True and a["gloss"] == "" for a in name["analyses"])
     assert name["analyses"][0]["segments"] == [{"form": "لافروف", "pos": "NOUN_PROP", "gloss": ""}]
+
+
+def test_sun_letter_shadda_after_the_article_agrees_and_is_shown(capsys):
+    assert main(["gloss", "الشَّمْسُ"]) == 0
+    first = json.loads(capsys.readouterr().out)["analyses"][0]
+    assert first["gloss"] == "sun"
+    assert unicodedata.normalize("NFC", first["vocalized"]) == unicodedata.normalize("NFC", "الشَّمْس")
+    assert "written vowels agree" in first["reason"] and "disagree" not in first["reason"]
+
+
+def test_moon_letters_get_no_shadda_after_the_article(capsys):
+    assert main(["gloss", "القمر"]) == 0
+    assert json.loads(capsys.readouterr().out)["analyses"][0]["vocalized"] == "القَمَر"

@@ -138,11 +138,12 @@ def test_glossary_dialog_exports_and_imports(qtbot, store, tmp_path):
     assert "Exported 1 terms" in dialog.message.text()
     dialog.export_anki(tmp_path / "deck.apkg")
     assert zipfile.is_zipfile(tmp_path / "deck.apkg")
-    (tmp_path / "in.csv").write_text("term,translation\nمستورا,de Mistura\n", encoding="utf-8")
+    (tmp_path / "in.csv").write_text("term,translation\nمستورا,de Mistura\nhello,x\n", encoding="utf-8")
     with qtbot.waitSignal(dialog.changed):
         dialog.import_csv(tmp_path / "in.csv")
     assert dialog.model.rowCount() == 2
     assert "Imported 1 new" in dialog.message.text()
+    assert "Skipped 1 rows (line 3: no Arabic word in the term)" in dialog.message.text()
     dialog.view.selectRow(0)
     dialog.delete_term()
     assert [t.term for t in store.all()] == ["مستورا"]

@@ -91,7 +91,9 @@ def test_csv_round_trip_and_import_updates(store, tmp_path):
     assert rows[0]["term"] == "هدنة" and rows[0]["sentence_translation"] == "A truce was reached."
     source = tmp_path / "in.csv"
     source.write_text("term,translation,status\nهُدنة,ceasefire,known\nمستورا,de Mistura,bogus\nhello,x,new\n", encoding="utf-8")
-    assert store.import_csv(source) == (1, 1)
+    report = store.import_csv(source)
+    assert (report.added, report.updated) == (1, 1)
+    assert report.skipped == [(4, "no Arabic word in the term")]
     got = {t.term: (t.translation, t.status) for t in store.all()}
     assert got == {"هدنة": ("ceasefire", "known"), "مستورا": ("de Mistura", "new")}
     bad = tmp_path / "bad.csv"
@@ -151,3 +153,41 @@ def test_killed_writer_loses_no_committed_term(tmp_path):
     with TermStore(path) as s:
         stored = {(str(t.id), t.term) for t in s.all()}
     assert {tuple(c) for c in committed} <= stored
+
+
+def test_import_reports_an_unclosed_quote_and_control_characters(store, tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text('term,translation\nهدنة,truce\nسلام,pe\x00ace\nhello,x\n'
+                      'مبعوث,"envoy\nحرب,war\nسلم,peace\n', encoding="utf-8")
+    report = store.import_csv(source)
+    assert report.added == 1 and report.updated == 0
+    assert [line for line, _ in report.skipped] == [3, 4, 5]
+    assert "U+0000" in report.skipped[0][1]
+    assert "line break" in report.skipped[2][1] and "quotation mark" in report.skipped[2][1]
+    assert [t.term for t in store.all()] == ["هدنة"]
+    summary = report.summary()
+    assert "Imported 1 new terms" in summary and "Skipped 3 rows" in summary and "line 5" in summary
+
+
+def test_a_term_with_a_control_character_is_refused(store):
+    with pytest.raises(TermError, match="control character"):
+        store.add(Term("سلا\x00م"))
+    with pytest.raises(TermError, match="line break"):
+        store.add(Term("سلام", translation="peace\nwar"))
+
+
+def test_anki_fields_are_html_escaped(store, tmp_path):
+    import sqlite3
+    import zipfile
+
+    store.add(Term("اتصالات", translation="AT&T <b>"))
+    deck = tmp_path / "deck.apkg"
+    store.export_anki(deck)
+    with zipfile.ZipFile(deck) as archive:
+        archive.extract("collection.anki2", tmp_path)
+    db = sqlite3.connect(tmp_path / "collection.anki2")
+    try:
+        fields = db.execute("SELECT flds FROM notes").fetchone()[0].split("\x1f")
+    finally:
+        db.close()
+    assert fields[1] == "AT&amp;T &lt;b&gt;"
