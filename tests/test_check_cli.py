@@ -1,5 +1,4 @@
 import json
-import time
 
 import pytest
 
@@ -61,13 +60,17 @@ def test_bad_input_gives_one_line_and_status_2(tmp_path, capsys, args, message):
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
 
 
-def test_a_draft_far_longer_than_the_source_is_refused_quickly(tmp_path, capsys):
+def test_a_draft_far_longer_than_the_source_is_refused_quickly(tmp_path, capsys, monkeypatch):
+    import models.qa
+
+    def never(text):
+        raise AssertionError("a 5 MB draft must be refused before it is split into sentences")
+
+    monkeypatch.setattr(models.qa, "segment_english", never)  # splitting 5 MB takes ~15 s here
     draft = tmp_path / "book.txt"
     draft.write_text(DRAFT.read_text(encoding="utf-8") * 2000, encoding="utf-8")  # about 5 MB
     out = tmp_path / "r.json"
-    started = time.process_time()
     assert main(["check", str(sample_path()), str(draft), "-o", str(out)]) == 2
-    assert time.process_time() - started < 2.0
     err = capsys.readouterr().err
     assert "not a translation of this source" in err and err.count("\n") == 1 and "Traceback" not in err
     assert not out.exists()
@@ -81,14 +84,10 @@ def test_a_draft_with_far_more_sentences_than_the_source_is_refused(tmp_path, ca
     assert "400 sentences" in err and "not a translation" in err
 
 
-def test_a_news_article_checks_in_well_under_a_second_of_cpu(tmp_path):
+def test_a_news_article_is_not_refused(tmp_path):
     from models.qa import check_draft
 
-    source, draft = sample_path().read_text(encoding="utf-8"), DRAFT.read_text(encoding="utf-8")
-    check_draft(source, draft)  # loads the lexicon once, as the reader does at start
-    started = time.process_time()
-    result = check_draft(source, draft)
-    assert time.process_time() - started < 1.0
+    result = check_draft(sample_path().read_text(encoding="utf-8"), DRAFT.read_text(encoding="utf-8"))
     assert len(result.links) == 17
 
 
