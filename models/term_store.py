@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import logging
-from contextlib import contextmanager
 import os
 import sqlite3
 import time
@@ -26,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from models.arabic import ARABIC_WORD_RE, fold
+from models.sqlite_util import transaction
 
 log = logging.getLogger(__name__)
 
@@ -267,16 +267,9 @@ class TermStore:
         with self._transaction():
             self._db.execute("DELETE FROM terms WHERE id = ?", (term_id,))
 
-    @contextmanager
     def _transaction(self):
-        """One write transaction: BEGIN IMMEDIATE, then COMMIT, or ROLLBACK on an exception."""
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+        """One write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on an exception)."""
+        return transaction(self._db)
 
     # -- matching ------------------------------------------------------------------------
 

@@ -8,7 +8,6 @@ torch-free; safe to share between threads (one connection behind a lock).
 """
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import sqlite3
@@ -16,6 +15,8 @@ import threading
 import time
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
+
+from models.sqlite_util import transaction
 
 log = logging.getLogger(__name__)
 
@@ -95,15 +96,8 @@ class TranslationCache:
                 self._db.executemany("INSERT OR REPLACE INTO translation VALUES (?, ?, ?, ?, ?)", rows)
             self._evict()
 
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        self._db.execute("BEGIN")
-        try:
-            yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+    def _transaction(self):
+        return transaction(self._db, immediate=False)
 
     def _evict(self) -> None:
         total = self._db.execute("SELECT COALESCE(SUM(bytes), 0) FROM translation").fetchone()[0]
