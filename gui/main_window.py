@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.job = -1
         self.draft_window = None
         self.sentences = SentenceModel(self)
-        self._incoming: deque[tuple[int, str, bool]] = deque()  # results not shown yet
+        self._incoming: deque[tuple] = deque()  # results not shown yet: (sentence id, text, translated[, provisional])
         self._progress: tuple[int, int] | None = None  # latest (done, total) not shown yet
         self._finished: bool | None = None  # the job ended (completed?) before its results were shown
         self._apply_timer = QTimer(self)
@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         w.modelLoaded.connect(self.on_model_loaded)
         w.modelFailed.connect(self.on_model_failed)
         w.result.connect(self.on_result)
+        w.provisional.connect(self.on_provisional)
         w.progress.connect(self.on_progress)
         w.jobFinished.connect(self.on_job_finished)
         w.jobFailed.connect(self.on_job_failed)
@@ -470,6 +471,13 @@ class MainWindow(QMainWindow):
         :data:`APPLY_BUDGET_S`, so that a batch of many sentences never freezes the window."""
         if job == self.job:
             self._incoming.append((sentence_id, text, translated))
+            if not self._apply_timer.isActive():
+                self._apply_timer.start()
+
+    def on_provisional(self, job: int, sentence_id: int, text: str) -> None:
+        """Queue a quick draft of a sentence (shown muted until its final translation comes)."""
+        if job == self.job:
+            self._incoming.append((sentence_id, text, True, True))
             if not self._apply_timer.isActive():
                 self._apply_timer.start()
 

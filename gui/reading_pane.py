@@ -60,6 +60,10 @@ class ReadingPane(QTextBrowser):
         if state == State.PASSED_THROUGH:
             fmt.setForeground(MUTED_COLOR)
             return self.model.target(row), fmt
+        if state == State.PROVISIONAL:  # a quick draft: muted and italic until the final one replaces it
+            fmt.setForeground(MUTED_COLOR)
+            fmt.setFontItalic(True)
+            return self.model.target(row), fmt
         fmt.setForeground(PLACEHOLDER_COLOR)
         return (PENDING_TEXT if state == State.PENDING else "—"), fmt
 

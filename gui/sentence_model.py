@@ -15,6 +15,7 @@ class State(enum.IntEnum):
     TRANSLATED = 1  # machine translation
     PASSED_THROUGH = 2  # no Arabic letter: shown as it is, not sent to the model
     UNAVAILABLE = 3  # no model loaded
+    PROVISIONAL = 4  # a quick greedy draft, shown until the final translation arrives
 
 
 SOURCE, TARGET = 0, 1
@@ -45,12 +46,20 @@ class SentenceModel(QAbstractTableModel):
         self._state = [State.PENDING] * n
         self.endResetModel()
 
-    def set_translation(self, sentence_id: int, text: str, translated: bool) -> None:
-        """Store a sentence's target text; ``translated`` False means passed through unchanged."""
+    def set_translation(self, sentence_id: int, text: str, translated: bool, provisional: bool = False) -> None:
+        """Store a sentence's target text; ``translated`` False means passed through unchanged.
+        ``provisional``: a draft (:attr:`State.PROVISIONAL`) to show until the final translation
+        comes; it never replaces a final one."""
         if not 0 <= sentence_id < len(self._target):
             return
+        if provisional:
+            if self._state[sentence_id] in (State.TRANSLATED, State.PASSED_THROUGH):
+                return
+            state = State.PROVISIONAL
+        else:
+            state = State.TRANSLATED if translated else State.PASSED_THROUGH
         self._target[sentence_id] = text
-        self._state[sentence_id] = State.TRANSLATED if translated else State.PASSED_THROUGH
+        self._state[sentence_id] = state
         index = self.index(sentence_id, TARGET)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, StateRole])
 
@@ -80,7 +89,8 @@ class SentenceModel(QAbstractTableModel):
         return sum(1 for s in self._state if s == state)
 
     def translations(self) -> dict[int, tuple[str, bool]]:
-        """Sentence id -> (target text, machine translated) for the sentences that have one."""
+        """Sentence id -> (target text, machine translated) for the sentences that have a final
+        one (provisional drafts are left out)."""
         return {
             i: (t, s == State.TRANSLATED)
             for i, (t, s) in enumerate(zip(self._target, self._state))

@@ -24,6 +24,7 @@ class TranslationWorker(QObject):
     modelLoaded = Signal(str)  # model id or folder
     modelFailed = Signal(str, str)  # model, message for the user
     result = Signal(int, int, str, bool)  # job, sentence id, target text, machine translated
+    provisional = Signal(int, int, str)  # job, sentence id, quick draft (final result follows)
     progress = Signal(int, int, int)  # job, sentences done, sentences to do
     jobFinished = Signal(int, bool)  # job, completed (False: stopped)
     jobFailed = Signal(int, str)  # job, message
@@ -83,7 +84,7 @@ class TranslationWorker(QObject):
 
         try:
             translate_document(document, self.engine, on_result, should_stop=lambda: self.active_job != job, first=first,
-                               cache=self.cache)
+                               cache=self.cache, on_provisional=lambda sid, text: self.provisional.emit(job, sid, text))
         except Exception as exc:
             log.exception("translation job %d failed", job)
             self.jobFailed.emit(job, f"Translation stopped with an error: {exc}")

@@ -301,8 +301,9 @@ class Engine:
     ``model`` is the hub id or folder it was loaded from; ``backend`` the backend that runs it
     (never "auto"); ``cache_key`` names the weights and the decoding settings, for
     :class:`models.translation_cache.TranslationCache`; ``texts_translated`` counts the texts
-    (or parts of texts) that reached the model so far; ``max_input_tokens`` is the longest input
-    in tokens, end-of-sentence token included (512 for opus-mt, from its configuration
+    (or parts of texts) that reached the model so far with :attr:`settings` (the greedy drafts
+    of :meth:`translate` count in ``texts_provisional``); ``max_input_tokens`` is the longest
+    input in tokens, end-of-sentence token included (512 for opus-mt, from its configuration
     ``max_position_embeddings`` and the tokenizer's ``model_max_length``). Exactly one of
     ``network`` (a transformers model, for the torch backends) and ``translator`` (a
     ``ctranslate2.Translator``) is given."""
@@ -317,6 +318,7 @@ class Engine:
         self.backend = backend
         self.cache_key = f"{model_key or model}|{replace(settings, backend=backend).output_key()}"
         self.texts_translated = 0
+        self.texts_provisional = 0
         self._tokenizer = tokenizer
         self._network = network
         self._translator = translator
@@ -335,8 +337,10 @@ class Engine:
         blank. The parts together hold every non-space character of ``text``, in order."""
         return [text[a:b] for a, b in split_to_fit(text, self.count_tokens, self.max_input_tokens)]
 
-    def translate_batch(self, texts: list[str]) -> list[str]:
-        """Translate ``texts`` with one ``generate`` call (beam search per :attr:`settings`).
+    def translate_batch(self, texts: list[str], num_beams: int | None = None) -> list[str]:
+        """Translate ``texts`` with one ``generate`` call (beam search per :attr:`settings`;
+        ``num_beams`` overrides its beam width, and such a call is counted in
+        :attr:`texts_provisional` rather than :attr:`texts_translated`).
 
         Blank texts give ``""`` without reaching the model. Raises ``ValueError`` if a text is
         longer than :attr:`max_input_tokens` tokens: use :meth:`translate`, which splits."""
@@ -344,7 +348,7 @@ class Engine:
         todo = [i for i, text in enumerate(texts) if text.strip()]
         if not todo:
             return results
-        settings = self.settings
+        settings = self.settings if num_beams is None else replace(self.settings, num_beams=num_beams)
         started = time.perf_counter()
         if self._translator is not None:
             encoded = self._tokenizer([texts[i] for i in todo], truncation=False)["input_ids"]
@@ -366,7 +370,10 @@ class Engine:
                 options["min_new_tokens"] = min(settings.min_new_tokens, max_new)
             with torch.inference_mode():
                 ids = self._network.generate(**batch, **options)
-        self.texts_translated += len(todo)
+        if num_beams is None:
+            self.texts_translated += len(todo)
+        else:
+            self.texts_provisional += len(todo)
         decoded = self._tokenizer.batch_decode(ids, skip_special_tokens=True)
         log.debug("translated %d texts of up to %d tokens in %.2f s", len(todo), length, time.perf_counter() - started)
         for i, translation in zip(todo, decoded):
@@ -378,7 +385,8 @@ class Engine:
             raise ValueError(f"a text of {length} tokens is longer than the model's {self.max_input_tokens}")
 
     def translate(self, texts: Sequence[str], on_result: Callable[[int, str], None] | None = None,
-                  should_stop: Callable[[], bool] | None = None, first: Sequence[int] = ()) -> list[str | None]:
+                  should_stop: Callable[[], bool] | None = None, first: Sequence[int] = (),
+                  on_provisional: Callable[[int, str], None] | None = None) -> list[str | None]:
         """Translate ``texts``; returns one translation per text, ``None`` for those not reached.
 
         Texts are batched by length under the token budget ``settings.batch_tokens``; the texts
@@ -389,7 +397,13 @@ class Engine:
         ``""`` at once). ``should_stop()`` is polled before each batch; when it returns True the
         call returns early and unfinished entries stay ``None``. A text longer than
         :attr:`max_input_tokens` is split by :meth:`split`, its parts translated and joined with
-        a space: never truncated."""
+        a space: never truncated.
+
+        Progressive refinement: with ``on_provisional``, a non-empty ``first`` and a beam width
+        above 1, the first text of ``first`` is translated once more, before anything else, with
+        greedy search (beam 1, several times cheaper), and ``on_provisional(index, translation)``
+        gets that quick draft; its beam-search translation follows through ``on_result`` in the
+        usual order. The draft is never part of the returned list."""
         results: list[str | None] = [None] * len(texts)
         translations: dict[int, list[str | None]] = {}
         parts: list[_Part] = []
@@ -408,6 +422,13 @@ class Engine:
         urgent = sorted((p for p in parts if p.owner in rank and p not in top), key=lambda p: (p.tokens, rank[p.owner]))
         rest = sorted((p for p in parts if p.owner not in rank), key=lambda p: (p.tokens, p.owner))
         batches = self._batches(top) + self._batches(urgent) + self._batches(rest)
+
+        if on_provisional is not None and rank and self.settings.num_beams > 1:
+            index = next(iter(rank))
+            draft = [p for p in parts if p.owner == index]
+            if draft and not (should_stop is not None and should_stop()):
+                texts_ = [p.text for p in sorted(draft, key=lambda p: p.number)]
+                on_provisional(index, " ".join(t for t in self.translate_batch(texts_, num_beams=1) if t))
 
         for batch in batches:
             if should_stop is not None and should_stop():

@@ -2,6 +2,7 @@
 is passed in (anything with :meth:`models.engine.Engine.translate`'s signature)."""
 from __future__ import annotations
 
+import inspect
 import logging
 from typing import Callable, Protocol, Sequence
 
@@ -14,12 +15,22 @@ log = logging.getLogger(__name__)
 class Translator(Protocol):
     def translate(self, texts: Sequence[str], on_result: Callable[[int, str], None] | None = None,
                   should_stop: Callable[[], bool] | None = None,
-                  first: Sequence[int] = ()) -> list[str | None]: ...
+                  first: Sequence[int] = (), **options) -> list[str | None]: ...
+
+
+def _accepts(function: Callable, name: str) -> bool:
+    """Whether ``function`` takes a keyword argument ``name``."""
+    try:
+        parameters = inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return False
+    return name in parameters or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
 
 
 def translate_document(doc: Document, engine: Translator, on_result: Callable[[int, str, bool], None],
                        should_stop: Callable[[], bool] | None = None, first: Sequence[int] = (),
-                       cache: TranslationCache | None = None) -> dict[int, str]:
+                       cache: TranslationCache | None = None,
+                       on_provisional: Callable[[int, str], None] | None = None) -> dict[int, str]:
     """Translate the sentences of ``doc``; returns ``{sentence id: translation}``.
 
     Sentences without an Arabic letter (numbers, punctuation, Latin-script captions: not
@@ -33,7 +44,12 @@ def translate_document(doc: Document, engine: Translator, on_result: Callable[[i
     With a ``cache`` and an engine that has a ``cache_key`` (:class:`models.engine.Engine`),
     sentences found in the cache are reported at once (``translated=True``, after the passed
     through ones) and never reach the model; new translations are stored when the call ends,
-    also when it is stopped or fails."""
+    also when it is stopped or fails.
+
+    With ``on_provisional(sentence_id, text)``, the engine may first send a quick draft of the
+    top sentence of ``first`` (see ``on_provisional`` of :meth:`models.engine.Engine.translate`);
+    drafts are neither returned nor cached, and the sentence's final translation follows through
+    ``on_result``. Engines whose ``translate`` has no ``on_provisional`` are called as before."""
     results: dict[int, str] = {}
     pending = []
     for sentence in doc.sentences:
@@ -59,10 +75,13 @@ def translate_document(doc: Document, engine: Translator, on_result: Callable[[i
         fresh[sentence.text] = translation
         on_result(sentence.id, translation, True)
 
+    options = {}
+    if on_provisional is not None and _accepts(engine.translate, "on_provisional"):
+        options["on_provisional"] = lambda n, translation: on_provisional(pending[n].id, translation)
     try:
         if pending:
             engine.translate([s.text for s in pending], on_result=report, should_stop=should_stop,
-                             first=[position[i] for i in first if i in position])
+                             first=[position[i] for i in first if i in position], **options)
     finally:
         if key is not None:
             cache.put_many(key, fresh)

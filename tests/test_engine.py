@@ -200,3 +200,27 @@ def test_window_load_never_downloads(monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "0")
     with pytest.raises(ModelUnavailable, match="not on this computer yet"):
         load_engine("Helsinki-NLP/opus-mt-ar-en", download=False)
+
+
+def test_top_sentence_gets_a_greedy_draft_first_then_its_beam_translation(tiny_model_dir, arabic):
+    from dataclasses import replace
+
+    beams = load_engine(str(tiny_model_dir), replace(FAST, num_beams=4))
+    events = []
+    texts = arabic[:6]
+    results = beams.translate(texts, on_result=lambda i, t: events.append(("final", i, t)), first=[4, 2],
+                              on_provisional=lambda i, t: events.append(("draft", i, t)))
+    drafts = [e for e in events if e[0] == "draft"]
+    assert events[0] == drafts[0] and len(drafts) == 1  # exactly one draft, before any final translation
+    assert drafts[0][1:] == (4, beams.translate_batch([texts[4]], num_beams=1)[0])
+    assert events[1][:2] == ("final", 4)  # then its beam-4 translation, first of the finals
+    assert results == [beams.translate_batch([t])[0] for t in texts]  # the return value holds finals only
+    assert sorted(i for kind, i, _ in events if kind == "final") == list(range(len(texts)))
+
+    drafts.clear()
+    beams.translate(texts[:2], on_provisional=lambda i, t: drafts.append(i))  # nothing on screen: no draft
+    load_engine(str(tiny_model_dir), FAST).translate(texts[:2], first=[0], on_provisional=lambda i, t: drafts.append(i))
+    assert drafts == []  # greedy already: no draft
+    counted = beams.texts_translated
+    beams.translate(texts[:1], first=[0], on_provisional=lambda i, t: None)
+    assert beams.texts_translated == counted + 1  # the draft is not counted as a translation

@@ -51,3 +51,42 @@ def test_sentences_on_screen_first_and_stop(engine):
     translated = {sid for sid, _, flag in calls if flag}
     assert translated and len(translated) < sum(s.translatable for s in doc.sentences)
     assert set(result) == translated | {1, 2}
+
+
+class _Drafting:
+    """A stand-in engine: a draft "d:" for the top sentence on screen, then finals "f:"."""
+
+    cache_key = "stand-in"
+
+    def translate(self, texts, on_result=None, should_stop=None, first=(), on_provisional=None):
+        if on_provisional is not None and first:
+            on_provisional(first[0], "d:" + texts[first[0]])
+        results = ["f:" + t for t in texts]
+        for i, t in enumerate(results):
+            on_result(i, t)
+        return results
+
+
+class _Plain:
+    """An engine without ``on_provisional`` (older signature)."""
+
+    def translate(self, texts, on_result=None, should_stop=None, first=()):
+        for i, t in enumerate(texts):
+            on_result(i, "f:" + t)
+        return ["f:" + t for t in texts]
+
+
+def test_draft_is_reported_apart_and_never_cached_or_returned(tmp_path):
+    from models.translation_cache import TranslationCache
+
+    doc = Document.from_text("وقال كيري. 2016. وقال لافروف.", "a.txt")
+    cache = TranslationCache(tmp_path / "t.sqlite3")
+    drafts, finals = [], []
+    results = translate_document(doc, _Drafting(), lambda *call: finals.append(call), first=[2], cache=cache,
+                                 on_provisional=lambda *call: drafts.append(call))
+    assert drafts == [(2, "d:" + doc.sentences[2].text)]
+    assert all(not t.startswith("d:") for t in results.values())
+    stored = cache.get_many("stand-in", [s.text for s in doc.sentences])
+    assert stored and all(t.startswith("f:") for t in stored.values())
+    # an engine that knows nothing of drafts is called as before
+    assert translate_document(doc, _Plain(), lambda *call: None, on_provisional=drafts.append)[0].startswith("f:")

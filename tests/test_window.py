@@ -108,7 +108,7 @@ def test_stop_keeps_what_is_done(make_window, qtbot, tiny_model_dir, settings):
     window.open_document(doc)
     qtbot.waitUntil(lambda: window.sentences.count(State.TRANSLATED) > 0, timeout=60000)
     window.stop_action.trigger()
-    qtbot.waitUntil(lambda: window.job == -1, timeout=60000)
+    qtbot.waitUntil(lambda: window.job == -1 and window.progress_label.text().startswith("Stopped"), timeout=60000)
     done = window.sentences.count(State.TRANSLATED)
     total = len(doc.sentences)
     assert 0 < done < total
@@ -279,3 +279,52 @@ def test_a_missing_model_is_reported_without_importing_torch(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True,
                          env=dict(os.environ, HF_HUB_CACHE=str(tmp_path)))
     assert out.stdout.splitlines() == ["The translation model Helsinki-NLP/opus-mt-ar-en is not on this computer yet.", "False False"]
+
+
+def test_top_sentence_shows_a_draft_first_then_its_final_translation(make_window, qtbot, tiny_model_dir, tmp_path):
+    import json
+
+    window = make_window(tiny_model_dir)  # default decoding: beam 4, so the top sentence gets a greedy draft
+    wait_model(qtbot, window, "ready")
+    m = window.sentences
+    changes = []
+    m.dataChanged.connect(lambda top, bottom, roles: changes.extend(
+        (row, m.state(row), m.target(row)) for row in range(top.row(), bottom.row() + 1) if top.column() == TARGET))
+    window.open_path(sample_path())
+    wait_translated(qtbot, window)
+    doc = m.document
+    top = next(s.id for s in doc.sentences if s.translatable)  # the first Arabic sentence is on screen at the top
+    states = [(row, state) for row, state, _ in changes if state in (State.PROVISIONAL, State.TRANSLATED)]
+    assert states[0] == (top, State.PROVISIONAL)  # the draft is on screen before anything else is translated
+    assert states[1] == (top, State.TRANSLATED)  # and replaced by the final translation, the first one to come
+    assert sum(state == State.PROVISIONAL for _, state in states) == 1
+    assert m.count(State.PROVISIONAL) == 0 and m.state(top) == State.TRANSLATED
+    assert not window.english_pane._text_and_format(top)[1].fontItalic()  # drawn as a final translation now
+
+    engine = window.service.worker.engine
+    assert engine.texts_provisional == 1
+    finals = {doc.sentences[row].text: m.target(row) for row in range(m.rowCount()) if m.state(row) == State.TRANSLATED}
+    assert window.service.worker.cache.get_many(engine.cache_key, finals) == finals  # the cache holds the finals only
+    assert window.export_to(tmp_path / "out.json")
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert [s["translation"] for s in data["sentences"]] == [m.target(s.id) for s in doc.sentences]
+
+
+def test_a_provisional_sentence_draws_muted_and_italic_and_is_not_exported():
+    from models.document import Document
+
+    model = SentenceModel()
+    model.set_document(Document.from_text("وقال كيري. وقال لافروف.", "a.txt"))
+    model.set_translation(0, "draft", True, provisional=True)
+    assert model.state(0) == State.PROVISIONAL and model.target(0) == "draft"
+    assert model.translations() == {}  # drafts are never exported or counted as done
+    from gui.reading_pane import ReadingPane
+
+    pane = ReadingPane(model, TARGET)
+    text, fmt = pane._text_and_format(0)
+    assert text == "draft" and fmt.fontItalic()
+    model.set_translation(0, "final", True)
+    model.set_translation(0, "late draft", True, provisional=True)  # never over a final one
+    assert model.state(0) == State.TRANSLATED and model.target(0) == "final"
+    assert model.translations() == {0: ("final", True)}
+    assert not pane._text_and_format(0)[1].fontItalic()
