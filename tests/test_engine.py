@@ -221,6 +221,9 @@ def test_top_sentence_gets_a_greedy_draft_first_then_its_beam_translation(tiny_m
     beams.translate(texts[:2], on_provisional=lambda i, t: drafts.append(i))  # nothing on screen: no draft
     load_engine(str(tiny_model_dir), FAST).translate(texts[:2], first=[0], on_provisional=lambda i, t: drafts.append(i))
     assert drafts == []  # greedy already: no draft
+    ct2 = load_engine(str(tiny_model_dir), replace(FAST, num_beams=4, backend="ctranslate2"))
+    ct2.translate(texts[:2], first=[0], on_provisional=lambda i, t: drafts.append(i))
+    assert drafts == []  # CTranslate2: greedy is barely cheaper than beam 4, so no draft
     counted = beams.texts_translated
     beams.translate(texts[:1], first=[0], on_provisional=lambda i, t: None)
     assert beams.texts_translated == counted + 1  # the draft is not counted as a translation

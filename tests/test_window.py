@@ -281,10 +281,11 @@ def test_a_missing_model_is_reported_without_importing_torch(tmp_path):
     assert out.stdout.splitlines() == ["The translation model Helsinki-NLP/opus-mt-ar-en is not on this computer yet.", "False False"]
 
 
-def test_top_sentence_shows_a_draft_first_then_its_final_translation(make_window, qtbot, tiny_model_dir, tmp_path):
+def test_top_sentence_shows_a_draft_first_then_its_final_translation(make_window, qtbot, tiny_model_dir, tmp_path, settings):
     import json
 
-    window = make_window(tiny_model_dir)  # default decoding: beam 4, so the top sentence gets a greedy draft
+    settings.set("backend", "torch")  # beam 4 with torch: the top sentence gets a greedy draft
+    window = make_window(tiny_model_dir)
     wait_model(qtbot, window, "ready")
     m = window.sentences
     changes = []
