@@ -276,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
 
     first_s, final_s, stall_ms, count = time_window(folder, n)
     print(f"reader window, {count} sentences: first translation on screen {first_s:.2f} s after opening "
-          f"(provisional, greedy); first final (beam 4) translation {final_s:.2f} s; worst GUI stall {stall_ms:.0f} ms")
+          f"(a greedy draft with torch backends, else the final one); first final (beam 4) translation {final_s:.2f} s; worst GUI stall {stall_ms:.0f} ms")
     print(f"python main.py: window shown {window_to_show:.2f} s after start")
     peak = _rss_mb("VmHWM")
     print(f"peak RSS of this process {peak:.0f} MB")
