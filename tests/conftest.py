@@ -112,3 +112,13 @@ def _user_dirs(tmp_path_factory):
     os.environ["QARI_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
     os.environ["QARI_DATA_DIR"] = str(tmp_path_factory.mktemp("data"))
     yield
+
+
+@pytest.fixture(scope="session")
+def service():
+    """The window's lexicon service, loaded once for all glossary tests."""
+    from gui.gloss_service import GlossService
+
+    s = GlossService()
+    assert s.wait(60), s.error
+    return s

@@ -5,19 +5,11 @@ import zipfile
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.gloss_service import GlossService
 from gui.glossary_dialog import GlossaryDialog
 from gui.glossary_model import GlossaryModel
 from gui.glossary_popup import GlossaryPopup
 from gui.term_dialog import TermDialog
 from models.term_store import Term, TermStore
-
-
-@pytest.fixture(scope="module")
-def service():
-    s = GlossService()
-    assert s.wait(60), s.error
-    return s
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from gui.gloss_service import GlossService
 from gui.hover_glossary import HoverGlossary
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, SentenceModel
@@ -15,13 +14,6 @@ from models.document import Document
 from models.term_store import Term, TermStore
 
 CASES = ["ببءب 1234 ببب", "safa123 العربية", "بسم (الله الرحمن )", "- كلمة عربية هنا"]
-
-
-@pytest.fixture(scope="module")
-def service():
-    s = GlossService()
-    assert s.wait(60), s.error
-    return s
 
 
 @pytest.fixture
