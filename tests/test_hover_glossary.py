@@ -2,7 +2,7 @@
 import re
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
@@ -12,6 +12,7 @@ from gui.sentence_model import SOURCE, SentenceModel
 from models.arabic import ARABIC_WORD_RE
 from models.document import Document
 from models.term_store import Term, TermStore
+from tests.test_reading_pane import glyph_center
 
 CASES = ["ببءب 1234 ببب", "safa123 العربية", "بسم (الله الرحمن )", "- كلمة عربية هنا"]
 
@@ -39,18 +40,6 @@ def make(qtbot, tmp_path, service):
     yield make
     for s in stores:
         s.close()
-
-
-def glyph_center(pane, position):
-    block = pane.document().findBlock(position)
-    layout = block.layout()
-    relative = position - block.position()
-    line = layout.lineForTextPosition(relative)
-    x1, _ = line.cursorToX(relative)
-    x2, _ = line.cursorToX(relative + 1)
-    origin = layout.position()
-    return QPoint(round(origin.x() + (x1 + x2) / 2) - pane.horizontalScrollBar().value(),
-                  round(origin.y() + line.y() + line.height() / 2) - pane.verticalScrollBar().value())
 
 
 def move(pane, point):
