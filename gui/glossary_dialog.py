@@ -97,35 +97,28 @@ class GlossaryDialog(QDialog):
         chosen, _ = chooser(self, caption, "", filter_)
         return Path(chosen) if chosen else None
 
-    def export_csv(self, path: str | Path | None = None) -> None:
-        target = self._path(path, True, "Export glossary as CSV", "CSV files (*.csv)")
+    def _run_file_action(self, path, save: bool, title: str, filter_: str, action, done) -> None:
+        """Ask for a file (unless ``path`` is given), run ``action(file)`` on the store and report
+        ``done(result, file)``; a :class:`TermError` is shown as it is."""
+        target = self._path(path, save, title, filter_)
         if target is None:
             return
         try:
-            count = self.store.export_csv(target)
+            result = action(target)
         except TermError as exc:
             self.show_message(str(exc))
             return
-        self.show_message(f"Exported {count} terms to {target.name}.")
+        done(result, target)
+
+    def export_csv(self, path: str | Path | None = None) -> None:
+        self._run_file_action(path, True, "Export glossary as CSV", "CSV files (*.csv)", self.store.export_csv,
+                              lambda count, target: self.show_message(f"Exported {count} terms to {target.name}."))
 
     def export_anki(self, path: str | Path | None = None) -> None:
-        target = self._path(path, True, "Export glossary as an Anki deck", "Anki packages (*.apkg)")
-        if target is None:
-            return
-        try:
-            count = self.store.export_anki(target)
-        except TermError as exc:
-            self.show_message(str(exc))
-            return
-        self.show_message(f"Exported {count} cards to {target.name}.")
+        self._run_file_action(path, True, "Export glossary as an Anki deck", "Anki packages (*.apkg)",
+                              self.store.export_anki,
+                              lambda count, target: self.show_message(f"Exported {count} cards to {target.name}."))
 
     def import_csv(self, path: str | Path | None = None) -> None:
-        source = self._path(path, False, "Import terms from CSV", "CSV files (*.csv)")
-        if source is None:
-            return
-        try:
-            report = self.store.import_csv(source)
-        except TermError as exc:
-            self.show_message(str(exc))
-            return
-        self._after_change(report.summary())
+        self._run_file_action(path, False, "Import terms from CSV", "CSV files (*.csv)", self.store.import_csv,
+                              lambda report, _: self._after_change(report.summary()))
