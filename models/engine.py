@@ -156,10 +156,11 @@ def download_model(model: str, progress: Callable[[int, int], None] | None = Non
 
 
 def _thread_count(threads: int | None) -> int:
-    """Intra-op threads: as asked, else one core less than the machine has (the GUI thread and
-    the desktop keep one; on a 2-core laptop two busy threads also stall each other when
-    anything else runs), at most 4 (small batches gain little beyond)."""
-    return threads or max(1, min(4, (os.cpu_count() or 2) - 1))
+    """Intra-op threads: as asked, else one per core, at most 4 (small batches gain little
+    beyond). The GUI thread needs little CPU and is scheduled as soon as it wakes: with both
+    cores of a 2-core machine translating, its event loop still never waited more than 25 ms
+    (benchmarks/bench_translate.py), while the article took 0.6 times as long as on one."""
+    return threads or max(1, min(4, os.cpu_count() or 1))
 
 
 def _set_threads(threads: int | None) -> None:
@@ -203,6 +204,32 @@ def converted_model(folder: Path, key: str) -> Path:
         shutil.rmtree(partial, ignore_errors=True)
     log.info("converted %s to CTranslate2 int8 in %.1f s: %s", folder, time.perf_counter() - started, target)
     return target
+
+
+def target_pieces(tokenizer: MarianTokenizer) -> list[str]:
+    """The vocabulary entries a MarianMT model learned to output: the pieces of its target
+    SentencePiece model (``target.spm``) that are in its ``vocab.json``, in vocabulary order.
+    For opus-mt-ar-en about half of the 62,834 entries; the rest are pieces only the Arabic
+    source model makes."""
+    processor = tokenizer.spm_target
+    pieces = {processor.id_to_piece(i) for i in range(processor.get_piece_size())}
+    return [token for token, _ in sorted(tokenizer.encoder.items(), key=lambda item: item[1]) if token in pieces]
+
+
+def write_vocabulary_map(converted: Path, pieces: Sequence[str]) -> Path:
+    """Write ``converted/vmap.txt``, a CTranslate2 vocabulary mapping whose one rule (an empty
+    source n-gram) makes ``pieces`` (plus ``<unk>`` and ``</s>``) the candidates of every
+    decoding step when translating with ``use_vmap=True``. Pieces holding white space cannot
+    be written in that format and are left out (SentencePiece writes spaces as U+2581). Written
+    to a temporary file and renamed, so a reader never sees half of it. Returns the path."""
+    path = converted / "vmap.txt"
+    line = "\t" + " ".join(p for p in pieces if p and not any(c.isspace() for c in p)) + "\n"
+    if path.is_file() and path.read_text(encoding="utf-8") == line:
+        return path
+    partial = path.with_name(f"vmap.txt.part{os.getpid()}")
+    partial.write_text(line, encoding="utf-8")
+    os.replace(partial, path)
+    return path
 
 
 def _quantize_int8(network: MarianMTModel) -> torch.nn.Module:
@@ -256,7 +283,10 @@ def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = 
         try:
             import ctranslate2
 
-            translator = ctranslate2.Translator(str(converted_model(folder, key)), device="cpu", compute_type="int8",
+            converted = converted_model(folder, key)
+            if settings.target_vocabulary:
+                write_vocabulary_map(converted, target_pieces(tokenizer))
+            translator = ctranslate2.Translator(str(converted), device="cpu", compute_type="int8",
                                                 inter_threads=1, intra_threads=_thread_count(settings.threads))
         except Exception as exc:  # no package, or a model the converter does not handle
             if settings.backend != "auto":
@@ -358,7 +388,8 @@ class Engine:
             output = self._translator.translate_batch(
                 [self._tokenizer.convert_ids_to_tokens(ids) for ids in encoded],
                 beam_size=settings.num_beams, max_decoding_length=max_new,
-                min_decoding_length=min(settings.min_new_tokens or 0, max_new))
+                min_decoding_length=min(settings.min_new_tokens or 0, max_new),
+                use_vmap=settings.target_vocabulary)
             ids = [self._tokenizer.convert_tokens_to_ids(result.hypotheses[0]) for result in output]
         else:
             batch = self._tokenizer([texts[i] for i in todo], return_tensors="pt", padding=True, truncation=False)
@@ -399,9 +430,11 @@ class Engine:
         :attr:`max_input_tokens` is split by :meth:`split`, its parts translated and joined with
         a space: never truncated.
 
-        Progressive refinement: with ``on_provisional``, a non-empty ``first``, a beam width
-        above 1 and a torch backend (not CTranslate2, whose greedy search saves little), the first text of ``first`` is translated once more, before anything else, with
-        greedy search (beam 1, several times cheaper), and ``on_provisional(index, translation)``
+        Progressive refinement: with ``on_provisional``, a non-empty ``first`` and a beam width
+        above 1, the first text of ``first`` is translated once more, before anything else, with
+        greedy search (beam 1: 0.40 s against 0.47-0.63 s on screen with CTranslate2, 1.5 s
+        against 3.5 s with torch, for a 40-token sentence of the opus-shaped benchmark model on
+        two cores), and ``on_provisional(index, translation)``
         gets that quick draft; its beam-search translation follows through ``on_result`` in the
         usual order. The draft is never part of the returned list."""
         results: list[str | None] = [None] * len(texts)
@@ -423,10 +456,7 @@ class Engine:
         rest = sorted((p for p in parts if p.owner not in rank), key=lambda p: (p.tokens, p.owner))
         batches = self._batches(top) + self._batches(urgent) + self._batches(rest)
 
-        # CTranslate2's beam search costs little more than its greedy search (0.87-0.90 s against
-        # 0.74 s for one 40-token sentence of the opus-shaped benchmark model, one thread), so
-        # there a draft would only delay every final translation; with torch it is 3.5 s vs 1.5 s.
-        if on_provisional is not None and rank and self.settings.num_beams > 1 and self.backend != "ctranslate2":
+        if on_provisional is not None and rank and self.settings.num_beams > 1:
             index = next(iter(rank))
             draft = [p for p in parts if p.owner == index]
             if draft and not (should_stop is not None and should_stop()):

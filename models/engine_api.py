@@ -60,10 +60,17 @@ class DecodingSettings:
     degenerate repetition. ``min_new_tokens``: floor on generated tokens; ``None`` for none.
     ``batch_tokens``: token budget of one ``generate`` call, counted with padding (texts in the
     batch times the longest text's tokens); a single text over the budget still goes alone.
-    ``threads``: intra-op threads; ``None`` means one less than the CPU count, from 1 to 4.
+    ``threads``: intra-op threads; ``None`` means one per core, at most 4.
     ``backend``: one of :data:`BACKENDS`.
     ``first_alone``: translate the first text of ``first`` (the top sentence on screen) in a
-    batch of its own, so that it shows as soon as one sentence can be translated."""
+    batch of its own, so that it shows as soon as one sentence can be translated.
+    ``target_vocabulary``: CTranslate2 only; the output layer scores only the tokens of the
+    model's target SentencePiece model, not the whole joint vocabulary (CTranslate2's vocabulary
+    mapping, "vmap"; see :func:`models.engine.target_pieces`). An OPUS-MT vocabulary is the union
+    of a source and a target SentencePiece model of 32,000 pieces each (OPUS-MT-train's
+    ``SRCBPESIZE``/``TRGBPESIZE``), and training targets are cut by the target model only, so
+    the tokens left out are ones the model never learned to output; the output layer, the
+    largest matrix the decoder reads at each step, halves."""
 
     num_beams: int = 4
     max_new_tokens: int | None = None
@@ -72,6 +79,7 @@ class DecodingSettings:
     threads: int | None = None
     backend: str = "auto"
     first_alone: bool = True
+    target_vocabulary: bool = True
 
     def __post_init__(self) -> None:
         if self.num_beams < 1:
@@ -88,9 +96,11 @@ class DecodingSettings:
 
     def output_key(self) -> str:
         """The settings that change what a text translates to, as text (for cache keys): the
-        resolved backend, beam width and length limits; not batching or threads."""
-        return (f"{resolve_backend(self.backend)};beams={self.num_beams};"
-                f"max={self.max_new_tokens};min={self.min_new_tokens}")
+        resolved backend, beam width, length limits and (CTranslate2) the target vocabulary; not
+        batching or threads."""
+        backend = resolve_backend(self.backend)
+        vocabulary = ";target-vocabulary" if backend == "ctranslate2" and self.target_vocabulary else ""
+        return f"{backend};beams={self.num_beams};max={self.max_new_tokens};min={self.min_new_tokens}{vocabulary}"
 
 
 def is_local_model(model: str) -> bool:

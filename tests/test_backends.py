@@ -1,6 +1,8 @@
 """The speed backends on the tiny MarianMT model: CTranslate2 (converted once into the cache
 folder) and torch int8 dynamic quantization. Random weights: the tests check that each backend
 translates every text, streams and names itself, not translation quality."""
+from dataclasses import replace
+
 import pytest
 
 from models.document import load_document, sample_path
@@ -51,3 +53,29 @@ def test_torch_int8_translates_everything(tiny_model_dir, arabic):
     assert engine.backend == "torch-int8"
     results = engine.translate(arabic)
     assert all(isinstance(r, str) and r for r in results) and len(results) == len(arabic)
+
+
+def test_ctranslate2_scores_only_the_target_vocabulary(tiny_model_dir, arabic):
+    """The output layer is cut to the pieces of target.spm: with random weights the full
+    vocabulary gives Arabic source pieces in the English output, the cut one never."""
+    pytest.importorskip("ctranslate2")
+    import sentencepiece
+
+    from models.arabic import has_arabic
+    from models.engine import target_pieces
+
+    settings = DecodingSettings(num_beams=2, max_new_tokens=8, min_new_tokens=8, threads=1, backend="ctranslate2")
+    engine = load_engine(str(tiny_model_dir), settings)
+    target = sentencepiece.SentencePieceProcessor(model_file=str(tiny_model_dir / "target.spm"))
+    pieces = target_pieces(engine._tokenizer)
+    assert set(pieces) == {target.id_to_piece(i) for i in range(target.get_piece_size())}
+    assert not any(has_arabic(p) for p in pieces)
+    (vmap,) = (cache_dir() / "ctranslate2").glob("*-int8/vmap.txt")
+    assert vmap.read_text(encoding="utf-8") == "\t" + " ".join(pieces) + "\n"
+
+    cut = engine.translate(arabic)
+    full_engine = load_engine(str(tiny_model_dir), replace(settings, target_vocabulary=False))
+    full = full_engine.translate(arabic)
+    assert not any(has_arabic(t) for t in cut)
+    assert any(has_arabic(t) for t in full)
+    assert full_engine.cache_key != engine.cache_key

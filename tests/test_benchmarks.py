@@ -17,9 +17,10 @@ def test_quality_benchmark_scores_each_backend(tiny_model_dir, tmp_path):
     ref.write_text("Kerry said in Geneva\nUS-Russian differences hinder the agreement on Syria\n", encoding="utf-8")
     out = tmp_path / "q.json"
     assert bench_quality.main(["--model", str(tiny_model_dir), "--src", str(src), "--ref", str(ref), "--beams", "1",
-                               "--backends", "torch,ctranslate2", "--json", str(out)]) == 0
+                               "--backends", "torch,ctranslate2,ctranslate2-whole-vocabulary", "--json", str(out)]) == 0
     report = json.loads(out.read_text(encoding="utf-8"))
-    assert report["sentences"] == 2 and set(report["backends"]) == {"torch", "ctranslate2"}
+    assert report["sentences"] == 2
+    assert set(report["backends"]) == {"torch", "ctranslate2", "ctranslate2-whole-vocabulary"}
     for scores in report["backends"].values():
         assert 0 <= scores["bleu"] <= 100 and 0 <= scores["chrf"] <= 100
 

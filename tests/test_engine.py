@@ -222,8 +222,8 @@ def test_top_sentence_gets_a_greedy_draft_first_then_its_beam_translation(tiny_m
     load_engine(str(tiny_model_dir), FAST).translate(texts[:2], first=[0], on_provisional=lambda i, t: drafts.append(i))
     assert drafts == []  # greedy already: no draft
     ct2 = load_engine(str(tiny_model_dir), replace(FAST, num_beams=4, backend="ctranslate2"))
-    ct2.translate(texts[:2], first=[0], on_provisional=lambda i, t: drafts.append(i))
-    assert drafts == []  # CTranslate2: greedy is barely cheaper than beam 4, so no draft
+    ct2.translate(texts[:2], first=[1], on_provisional=lambda i, t: drafts.append((i, t)))
+    assert drafts == [(1, ct2.translate_batch([texts[1]], num_beams=1)[0])]  # CTranslate2 drafts too
     counted = beams.texts_translated
     beams.translate(texts[:1], first=[0], on_provisional=lambda i, t: None)
     assert beams.texts_translated == counted + 1  # the draft is not counted as a translation

@@ -45,7 +45,9 @@ def _sample_lines() -> list[str]:
     return [line.strip() for line in sample.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _train_spm(lines: list[str], vocab_size: int) -> bytes:
+def _train_spm(lines: list[str], vocab_size: int, fillers: int = 0) -> bytes:
+    """A SentencePiece unigram model trained on ``lines``, of at most about ``vocab_size``
+    learned pieces, plus ``fillers`` user-defined pieces ``<piece_N>`` that no text holds."""
     import sentencepiece as spm
 
     model = io.BytesIO()
@@ -61,6 +63,7 @@ def _train_spm(lines: list[str], vocab_size: int) -> bytes:
         eos_id=1,
         pad_id=-1,
         minloglevel=2,
+        user_defined_symbols=[f"<piece_{n}>" for n in range(fillers)],
     )
     return model.getvalue()
 
@@ -87,7 +90,8 @@ def build_tiny_marian(outdir: str | Path, d_model: int = 32, layers: int = 1, se
 
 def build_marian(outdir: str | Path, source_lines: list[str], target_lines: list[str], *, source_pieces: int,
                  target_pieces: int, d_model: int, layers: int, heads: int, ffn_dim: int, vocab_size: int | None = None,
-                 activation: str = "gelu", init_std: float = 0.3, seed: int = 0) -> Path:
+                 activation: str = "gelu", init_std: float = 0.3, seed: int = 0,
+                 target_model_size: int | None = None) -> Path:
     """Write a random-weight MarianMT model of the given shape and its tokenizer into ``outdir``.
 
     SentencePiece unigram models of about ``source_pieces``/``target_pieces`` pieces are trained
@@ -95,8 +99,12 @@ def build_marian(outdir: str | Path, source_lines: list[str], target_lines: list
     of both models, then (when ``vocab_size`` is given) filler entries ``<extra_N>`` that no
     tokenizer produces, and ``<pad>`` last, so the model has exactly ``vocab_size`` embeddings
     (62834 for opus-mt-ar-en) with ``<pad>`` = ``vocab_size - 1``. ``activation`` is the FFN
-    activation (opus-mt: "swish"); positions are static sinusoids over 512 places. Raises
-    ``ValueError`` if the pieces do not fit in ``vocab_size``."""
+    activation (opus-mt: "swish"); positions are static sinusoids over 512 places.
+    ``target_model_size`` pads the target SentencePiece model with pieces ``<piece_N>`` that no
+    text holds to about that many pieces (a stand-in for opus-mt's 32,000-piece target model,
+    which decides how many tokens the model may output; see ``target_vocabulary`` in
+    :class:`models.engine_api.DecodingSettings`). Raises ``ValueError`` if the pieces do not fit
+    in ``vocab_size``."""
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
     from transformers.utils import logging as transformers_logging
@@ -107,6 +115,9 @@ def build_marian(outdir: str | Path, source_lines: list[str], target_lines: list
     outdir.mkdir(parents=True, exist_ok=True)
     source = _train_spm(source_lines, vocab_size=source_pieces)
     target = _train_spm(target_lines, vocab_size=target_pieces)
+    if target_model_size is not None:
+        fillers = target_model_size - len(_pieces(target))
+        target = _train_spm(target_lines, vocab_size=target_pieces + fillers, fillers=fillers)
     (outdir / "source.spm").write_bytes(source)
     (outdir / "target.spm").write_bytes(target)
 
