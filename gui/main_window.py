@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.service = service or TranslationService(self, self.cache)
         self.model_state = "loading"
         self.model_name = settings.get("model")
+        self._loads_pending = 0  # loads asked of the worker and not answered yet
         self.job = -1
         self.draft_window = None
         self.sentences = SentenceModel(self)
@@ -360,17 +361,25 @@ class MainWindow(QMainWindow):
     def load_model(self, model: str) -> None:
         self.model_name = model
         self.model_state = "loading"
+        self._loads_pending += 1
         self._set_model_label()
         self.model_bar.show_loading(model)
         self.service.load(model, self.decoding_settings())
 
     def decoding_settings(self) -> DecodingSettings:
-        """Default decoding with the backend of the "backend" setting ("auto" if unknown)."""
+        """Default decoding with the "backend" ("auto" if unknown) and "threads" settings."""
         backend = self.settings.get("backend")
-        return DecodingSettings(backend=backend if backend in BACKENDS else "auto")
+        return DecodingSettings(backend=backend if backend in BACKENDS else "auto",
+                                threads=max(0, self.settings.get("threads")) or None)
+
+    def _newest_load(self, model: str) -> bool:
+        """Count one answer of the worker to a load; True when it answers the last one asked
+        (the worker loads in order; changing several settings at once asks for several)."""
+        self._loads_pending -= 1
+        return self._loads_pending == 0 and model == self.model_name
 
     def on_model_loaded(self, model: str) -> None:
-        if model != self.model_name:
+        if not self._newest_load(model):
             return
         self.model_state = "ready"
         self.model_bar.hide()
@@ -379,7 +388,7 @@ class MainWindow(QMainWindow):
         self.translate_current()
 
     def on_model_failed(self, model: str, message: str) -> None:
-        if model != self.model_name:
+        if not self._newest_load(model):
             return
         self.model_state = "missing"
         self._set_model_label()
@@ -409,7 +418,7 @@ class MainWindow(QMainWindow):
     def on_setting_changed(self, name: str, value) -> None:
         if name == "model":
             self.load_model(value)
-        elif name == "backend":
+        elif name in ("backend", "threads"):
             self.load_model(self.model_name)
         elif name == "arabic_on_right" and self.swap_action.isChecked() != value:
             self.swap_action.setChecked(value)

@@ -19,6 +19,7 @@ def _editor(option: Option, value: Any) -> QWidget:
     elif option.type is int:
         widget = QSpinBox()
         widget.setRange(option.minimum, option.maximum)
+        widget.setSpecialValueText(option.special)
         widget.setValue(int(value))
     else:
         widget = QLineEdit(str(value))

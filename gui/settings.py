@@ -13,7 +13,7 @@ from models.engine_api import BACKENDS, DEFAULT_MODEL
 class Option:
     """One setting. ``label`` names it in the Preferences dialog (options without one are set
     elsewhere, e.g. zoom by Ctrl +/-); ``choices`` limits a str option; ``minimum``/``maximum``
-    bound an int option."""
+    bound an int option, and ``special`` names its minimum in the dialog (e.g. "automatic")."""
 
     name: str
     type: type
@@ -23,6 +23,7 @@ class Option:
     choices: tuple[str, ...] = ()
     minimum: int = 0
     maximum: int = 0
+    special: str = ""
 
 
 OPTIONS: dict[str, Option] = {
@@ -31,6 +32,9 @@ OPTIONS: dict[str, Option] = {
         Option("model", str, DEFAULT_MODEL, "MarianMT model: a Hugging Face id or a local folder.", "Translation model"),
         Option("backend", str, "auto", "auto uses CTranslate2 (int8) when it can, else torch; "
                "torch-int8 quantizes torch; torch is plain float32.", "Backend", choices=BACKENDS),
+        Option("threads", int, 0, "CPU cores a translation uses. Automatic is one per core, at most 4; "
+               "fewer leave more to other programs.", "Translation threads", minimum=0, maximum=16,
+               special="automatic"),
         Option("zoom", int, 0, "Font size change of the reading panes, in points."),
         Option("arabic_on_right", bool, False, "Show the Arabic pane on the right of the translation.",
                "Arabic on the right"),

@@ -230,7 +230,7 @@ def test_start_up_hook_reports_the_shown_window(tmp_path):
     assert float(line.split()[-2]) > 0
 
 
-def test_preferences_change_model_backend_and_delay(make_window, qtbot, tiny_model_dir, settings):
+def test_preferences_change_model_backend_threads_and_delay(make_window, qtbot, tiny_model_dir, settings):
     from PySide6.QtWidgets import QComboBox, QSpinBox
 
     from gui.preferences import PreferencesDialog
@@ -240,12 +240,16 @@ def test_preferences_change_model_backend_and_delay(make_window, qtbot, tiny_mod
     dialog = PreferencesDialog(settings, window)
     dialog.findChild(QComboBox, "backend").setCurrentText("torch")
     dialog.findChild(QSpinBox, "hover_delay_ms").setValue(800)
+    threads = dialog.findChild(QSpinBox, "threads")
+    assert threads.value() == 0 and threads.text() == "automatic"
+    threads.setValue(1)
     dialog.editors["model"].setText(str(tiny_model_dir))
     dialog.accept()
     assert settings.get("hover_delay_ms") == 800 and settings.get("backend") == "torch"
     wait_model(qtbot, window, "ready")  # the new model was loaded with the new backend
     assert window.model_name == str(tiny_model_dir)
     assert window.decoding_settings().backend == "torch"
+    assert window.service.worker.engine.settings.threads == 1
     assert window.hover_glossary.delay_ms() == 800
 
 
