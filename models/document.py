@@ -48,7 +48,8 @@ class Document:
 
 
 def decode(data: bytes, name: str, notes: list[str] | None = None) -> str:
-    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 with BOM, UTF-8 with a few
+    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when
+    charset-normalizer recognises it, as UTF-32), UTF-8 with a few
     damaged bytes (each shown as U+FFFD, and a sentence saying so appended to ``notes``), else
     the best guess of charset-normalizer (Windows-1256 and ISO-8859-6 are common for Arabic).
 
@@ -58,8 +59,14 @@ def decode(data: bytes, name: str, notes: list[str] | None = None) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise DocumentError(f"{name} is not valid UTF-16 text.") from exc
-    if b"\x00" in data[:8192]:
-        raise DocumentError(f"{name} is not a text file (it contains binary data).")
+    if b"\x00" in data[:8192]:  # binary, or UTF-16/UTF-32 without a byte order mark
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None or not best.encoding.startswith(("utf_16", "utf_32")):
+            raise DocumentError(f"{name} is not a text file (it contains binary data).")
+        log.info("%s decoded as %s (no byte order mark)", name, best.encoding)
+        return str(best)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -1,9 +1,11 @@
 """Sentence segmentation: stops, quotes, abbreviations, offsets and coverage."""
 import re
+import sqlite3
+import zipfile
 
 import pytest
 
-from models.document import Document, load_document, sample_path
+from models.document import Document, DocumentError, load_document, sample_path
 from models.segment import segment
 
 
@@ -129,6 +131,24 @@ def test_windows_1256_and_crlf(tmp_path):
     doc = load_document(tmp_path / "old.txt")
     assert [s.text for s in doc.sentences] == ["هذه تجربة للغة العربية في ملف قديم.", "وهذه جملة ثانية من الملف نفسه."]
     assert "\r" not in doc.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_utf16_and_utf32_without_byte_order_mark(tmp_path, encoding):
+    text = sample_path().read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    assert load_document(tmp_path / "a.txt").text == load_document(sample_path()).text
+
+    # while real binary files stay refused: a zip archive and an SQLite database of the same text
+    with zipfile.ZipFile(tmp_path / "a.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.txt", text)
+    with sqlite3.connect(tmp_path / "a.db") as db:
+        db.execute("CREATE TABLE t (x)")
+        db.executemany("INSERT INTO t VALUES (?)", [(line,) for line in text.splitlines()])
+    db.close()
+    for binary in ("a.zip", "a.db"):
+        with pytest.raises(DocumentError, match="not a text file"):
+            load_document(tmp_path / binary)
 
 
 def test_from_text_strips_bom():
