@@ -1,8 +1,9 @@
 """Arabic-aware sentence segmentation with character offsets.
 
 A sentence ends at ``.`` ``!`` ``?`` ``؟`` ``؛`` ``…`` (or ``...``) followed by white space or the
-end of a line, and at every line break. The Arabic comma ``،`` does not end a sentence. Closing
-quotes and brackets right after the stop stay with their sentence (``."`` ``.»`` ``.)``).
+end of a line, after a Quran verse number (``﴿١﴾``, ``۝١``), and at every line break. The
+Arabic comma ``،`` does not end a sentence. Closing quotes and brackets right after the stop
+stay with their sentence (``."`` ``.»`` ``.)``).
 A period does not end a sentence after a one-letter token or a known abbreviation (``U.S.``,
 ``Mr.``, ``د.``), between digits (``3.5``), or after a list number at the start of a line.
 NBSP (U+00A0) and other Unicode spaces count as spaces. Each non-blank line is a paragraph.
@@ -31,7 +32,11 @@ _LATIN_ABBREVIATIONS = frozenset(
 #: ق (before), ص (page), هـ (Hijri), ت (telephone).
 _ARABIC_ABBREVIATIONS = frozenset("د م أ ق ص هـ ت ج".split())
 
-_STOP_RUN_RE = re.compile(f"(?:\\.\\.\\.|[{re.escape(STOPS)}])+[{re.escape(CLOSERS)}]*")
+_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"  # Western, Arabic-Indic and Persian digits
+#: A Quran verse number, which ends its verse: ﴿١٢﴾ (ornate parentheses, either order) or ۝١٢
+#: (U+06DD END OF AYAH, which Unicode places before the digits it encloses).
+VERSE_END = f"[\ufd3e\ufd3f][{_DIGITS}]+[\ufd3e\ufd3f]|\u06dd[{_DIGITS}]*"
+_STOP_RUN_RE = re.compile(f"(?:(?:\\.\\.\\.|[{re.escape(STOPS)}])+|{VERSE_END})[{re.escape(CLOSERS)}]*")
 _TOKEN_BEFORE_RE = re.compile(r"([^\s]*?)$")
 
 

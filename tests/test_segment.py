@@ -169,3 +169,12 @@ def test_utf8_with_a_damaged_byte_opens_with_a_note(tmp_path):
 def test_direction_mark_after_a_stop():
     t = "\u200fقال «لافروف»: \"سنواصل\".\u200f Then English again?"
     assert texts(t) == ["\u200fقال «لافروف»: \"سنواصل\".\u200f", "Then English again?"]
+
+
+def test_a_quran_verse_number_ends_its_verse():
+    text = "بِسْمِ اللَّهِ الرَّحْمَنِ الرَّحِيمِ ﴿١﴾ الْحَمْدُ لِلَّهِ رَبِّ الْعَالَمِينَ ﴿٢﴾ الرَّحْمَنِ الرَّحِيمِ ۝٣ مَالِكِ يَوْمِ الدِّينِ"
+    sentences = [s.text for s in segment(text)]
+    assert sentences == ["بِسْمِ اللَّهِ الرَّحْمَنِ الرَّحِيمِ ﴿١﴾", "الْحَمْدُ لِلَّهِ رَبِّ الْعَالَمِينَ ﴿٢﴾",
+                         "الرَّحْمَنِ الرَّحِيمِ ۝٣", "مَالِكِ يَوْمِ الدِّينِ"]
+    quoted = "قال تعالى ﴿وَمَا أَرْسَلْنَاكَ إِلَّا رَحْمَةً لِلْعَالَمِينَ﴾ في سورة الأنبياء."
+    assert [s.text for s in segment(quoted)] == [quoted]  # ornate brackets around words are a quotation
