@@ -47,6 +47,11 @@ class Document:
         return self.sentences[-1].paragraph + 1 if self.sentences else 0
 
 
+def _is_arabic_block(ch: str) -> bool:
+    """Whether ``ch`` is in an Arabic Unicode block (Arabic, Supplement, Presentation Forms)."""
+    return "\u0600" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"
+
+
 def decode(data: bytes, name: str, notes: list[str] | None = None) -> str:
     """Decode file bytes: UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when
     charset-normalizer recognises it, as UTF-32), UTF-8 with a few
@@ -63,10 +68,13 @@ def decode(data: bytes, name: str, notes: list[str] | None = None) -> str:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()
-        if best is None or not best.encoding.startswith(("utf_16", "utf_32")):
+        text = str(best) if best is not None and best.encoding.startswith(("utf_16", "utf_32")) else ""
+        # A few bytes of binary data can pass for UTF-16 (as CJK ideographs, say): keep the
+        # guess only when it reads as mostly Arabic or ASCII, the text this app is for.
+        if sum(ch.isascii() or _is_arabic_block(ch) for ch in text) < max(1, len(text)) / 2:
             raise DocumentError(f"{name} is not a text file (it contains binary data).")
         log.info("%s decoded as %s (no byte order mark)", name, best.encoding)
-        return str(best)
+        return text
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

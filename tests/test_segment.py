@@ -146,7 +146,8 @@ def test_utf16_and_utf32_without_byte_order_mark(tmp_path, encoding):
         db.execute("CREATE TABLE t (x)")
         db.executemany("INSERT INTO t VALUES (?)", [(line,) for line in text.splitlines()])
     db.close()
-    for binary in ("a.zip", "a.db"):
+    (tmp_path / "short.bin").write_bytes(b"\x00\x01binary")  # passes for UTF-16 CJK ideographs
+    for binary in ("a.zip", "a.db", "short.bin"):
         with pytest.raises(DocumentError, match="not a text file"):
             load_document(tmp_path / binary)
 
