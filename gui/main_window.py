@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.arabic_pane)
         self.splitter.addWidget(english)
         self.setCentralWidget(self.splitter)
+        for pane in (self.arabic_pane, self.english_pane):
+            pane.verticalScrollBar().valueChanged.connect(self._report_screen)
         self.progress_label = QLabel()
         self.progress_bar = QProgressBar()
         self.progress_bar.setMaximumWidth(160)
@@ -462,13 +464,21 @@ class MainWindow(QMainWindow):
         if not todo:
             self.progress_label.setText(f"Translated {len(doc.sentences)} sentences.")
             return
-        first = self.arabic_pane.visible_sentences()
-        self.job = self.service.translate(doc, first)
+        self.job = self.service.translate(doc, self.on_screen())
         self.stop_action.setEnabled(True)
         self.progress_bar.setRange(0, len(doc.sentences))
         self.progress_bar.setValue(0)
         self.progress_bar.show()
         self.progress_label.setText(f"Translating 0 of {len(doc.sentences)} sentences…")
+
+    def on_screen(self) -> list[int]:
+        """Ids of the sentences shown in either pane, the Arabic pane's first."""
+        return list(dict.fromkeys(self.arabic_pane.visible_sentences() + self.english_pane.visible_sentences()))
+
+    def _report_screen(self) -> None:
+        """A pane scrolled: a running job translates what is on screen now next."""
+        if self.job >= 0:
+            self.service.set_on_screen(self.on_screen())
 
     def stop(self) -> None:
         if self.job >= 0:

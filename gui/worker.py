@@ -37,6 +37,7 @@ class TranslationWorker(QObject):
         self.engine = None
         self.cache = cache  # translations already made; None: no cache
         self.active_job = -1  # written by the GUI thread: the job the worker may go on with
+        self.on_screen: list[int] = []  # written by the GUI thread: sentence ids on screen now
         self.download_wanted = False
 
     @Slot(str, object)
@@ -84,7 +85,8 @@ class TranslationWorker(QObject):
 
         try:
             translate_document(document, self.engine, on_result, should_stop=lambda: self.active_job != job, first=first,
-                               cache=self.cache, on_provisional=lambda sid, text: self.provisional.emit(job, sid, text))
+                               cache=self.cache, on_provisional=lambda sid, text: self.provisional.emit(job, sid, text),
+                               on_screen=lambda: self.on_screen)
         except Exception as exc:
             log.exception("translation job %d failed", job)
             self.jobFailed.emit(job, f"Translation stopped with an error: {exc}")
@@ -140,9 +142,15 @@ class TranslationService(QObject):
         job id. Any running job stops at its next batch."""
         self._next_job += 1
         job = self._next_job
+        self.worker.on_screen = list(first or [])
         self.worker.active_job = job
         self._translate.emit(job, document, list(first or []))
         return job
+
+    def set_on_screen(self, sentence_ids: list[int]) -> None:
+        """The sentences on screen now: the running job translates those left before the rest
+        (read by the worker thread between batches; a list is replaced in one step)."""
+        self.worker.on_screen = list(sentence_ids)
 
     def stop(self) -> None:
         """Stop the running job (if any) at its next batch."""

@@ -317,6 +317,15 @@ def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = 
     return Engine(model, tokenizer, settings, network=network, max_positions=positions, backend=backend, model_key=key)
 
 
+#: Most texts in one batch. A batch's translations come together when it ends, so smaller
+#: batches stream; 48 sentences of the opus-shaped benchmark model took 12.2 s in batches of 16
+#: against 11.7 s in one batch (CTranslate2, two threads), and 16.5 s in batches of 8.
+STREAM_BATCH = 16
+#: How far ahead in reading order a batch is chosen, shortest texts first: batches of 16 in
+#: document order took 13.7 s where batches of like length took 12.2 s (same measurement).
+READING_WINDOW = 2 * STREAM_BATCH
+
+
 @dataclass
 class _Part:
     owner: int  # index of the text in the caller's list
@@ -417,13 +426,18 @@ class Engine:
 
     def translate(self, texts: Sequence[str], on_result: Callable[[int, str], None] | None = None,
                   should_stop: Callable[[], bool] | None = None, first: Sequence[int] = (),
-                  on_provisional: Callable[[int, str], None] | None = None) -> list[str | None]:
+                  on_provisional: Callable[[int, str], None] | None = None,
+                  on_screen: Callable[[], Sequence[int]] | None = None) -> list[str | None]:
         """Translate ``texts``; returns one translation per text, ``None`` for those not reached.
 
-        Texts are batched by length under the token budget ``settings.batch_tokens``; the texts
-        whose indices are in ``first`` (those on screen) are translated before all others, and
-        with ``settings.first_alone`` the first of them in a batch of its own (on screen in the
-        time of one sentence).
+        Order: the texts whose indices are in ``first`` (those on screen when the call starts)
+        come before all others, with ``settings.first_alone`` the first of them in a batch of its
+        own (on screen in the time of one sentence). Before each later batch ``on_screen()``, if
+        given, says which texts are on screen now (the reader scrolled): those left come next.
+        Then the rest in reading order, from the last text on screen down, then from the top:
+        each batch holds the next text and up to :data:`STREAM_BATCH` - 1 others of like length
+        (they pad less) from the next :data:`READING_WINDOW` texts, under the token budget
+        ``settings.batch_tokens``.
         ``on_result(index, translation)`` is called as soon as a text is done (blank texts give
         ``""`` at once). ``should_stop()`` is polled before each batch; when it returns True the
         call returns early and unfinished entries stay ``None``. A text longer than
@@ -439,7 +453,7 @@ class Engine:
         usual order. The draft is never part of the returned list."""
         results: list[str | None] = [None] * len(texts)
         translations: dict[int, list[str | None]] = {}
-        parts: list[_Part] = []
+        pending: dict[tuple[int, int], _Part] = {}  # in document order
         for index, text in enumerate(texts):
             pieces = self.split(text)
             if not pieces:
@@ -448,26 +462,27 @@ class Engine:
                     on_result(index, "")
                 continue
             translations[index] = [None] * len(pieces)
-            parts.extend(_Part(index, n, piece, self.count_tokens(piece)) for n, piece in enumerate(pieces))
+            for n, piece in enumerate(pieces):
+                pending[index, n] = _Part(index, n, piece, self.count_tokens(piece))
 
-        rank = {index: n for n, index in enumerate(dict.fromkeys(first))}
-        top = [p for p in parts if rank.get(p.owner) == 0] if self.settings.first_alone else []
-        urgent = sorted((p for p in parts if p.owner in rank and p not in top), key=lambda p: (p.tokens, rank[p.owner]))
-        rest = sorted((p for p in parts if p.owner not in rank), key=lambda p: (p.tokens, p.owner))
-        batches = self._batches(top) + self._batches(urgent) + self._batches(rest)
+        screen = list(dict.fromkeys(first))
+        top = [p for p in pending.values() if screen and p.owner == screen[0]]
+        queued = self._batches(top) if self.settings.first_alone else []
 
-        if on_provisional is not None and rank and self.settings.num_beams > 1:
-            index = next(iter(rank))
-            draft = [p for p in parts if p.owner == index]
-            if draft and not (should_stop is not None and should_stop()):
-                texts_ = [p.text for p in sorted(draft, key=lambda p: p.number)]
-                on_provisional(index, " ".join(t for t in self.translate_batch(texts_, num_beams=1) if t))
+        if on_provisional is not None and top and self.settings.num_beams > 1:
+            if not (should_stop is not None and should_stop()):
+                draft = self.translate_batch([p.text for p in top], num_beams=1)
+                on_provisional(screen[0], " ".join(t for t in draft if t))
 
-        for batch in batches:
+        while pending:
             if should_stop is not None and should_stop():
                 log.info("translation stopped with %d of %d texts left", results.count(None), len(texts))
                 break
+            if on_screen is not None and not queued:
+                screen = list(on_screen())
+            batch = queued.pop(0) if queued else self._next_batch(list(pending.values()), screen)
             for part, translation in zip(batch, self.translate_batch([p.text for p in batch])):
+                del pending[part.owner, part.number]
                 slots = translations[part.owner]
                 slots[part.number] = translation
                 if all(slot is not None for slot in slots):
@@ -476,6 +491,24 @@ class Engine:
                     if on_result is not None:
                         on_result(part.owner, joined)
         return results
+
+    def _next_batch(self, pending: list[_Part], screen: Sequence[int]) -> list[_Part]:
+        """The next batch (see :meth:`translate`). Its pool is the parts of texts on ``screen``
+        if any are left, else the next :data:`READING_WINDOW` parts in reading order after the
+        last text on screen. The batch holds the first part of the pool (so none waits more
+        than a window) and the parts closest to it in length, at most :data:`STREAM_BATCH`,
+        within the token budget."""
+        shown = set(screen)
+        pool = [p for p in pending if p.owner in shown]
+        if not pool:
+            anchor = max(shown, default=-1)
+            pool = ([p for p in pending if p.owner > anchor] + [p for p in pending if p.owner <= anchor])[:READING_WINDOW]
+        head = pool[0]
+        ranked = sorted(pool, key=lambda p: (p.tokens, p.owner, p.number))
+        at = ranked.index(head)
+        size = min(STREAM_BATCH, len(ranked))
+        start = min(max(0, at - size // 2), len(ranked) - size)
+        return next(batch for batch in self._batches(ranked[start:start + size]) if head in batch)
 
     def _batches(self, parts: list[_Part]) -> list[list[_Part]]:
         """Consecutive runs of ``parts`` (sorted by length) whose padded size fits the budget."""

@@ -30,7 +30,8 @@ def _accepts(function: Callable, name: str) -> bool:
 def translate_document(doc: Document, engine: Translator, on_result: Callable[[int, str, bool], None],
                        should_stop: Callable[[], bool] | None = None, first: Sequence[int] = (),
                        cache: TranslationCache | None = None,
-                       on_provisional: Callable[[int, str], None] | None = None) -> dict[int, str]:
+                       on_provisional: Callable[[int, str], None] | None = None,
+                       on_screen: Callable[[], Sequence[int]] | None = None) -> dict[int, str]:
     """Translate the sentences of ``doc``; returns ``{sentence id: translation}``.
 
     Sentences without an Arabic letter (numbers, punctuation, Latin-script captions: not
@@ -49,7 +50,9 @@ def translate_document(doc: Document, engine: Translator, on_result: Callable[[i
     With ``on_provisional(sentence_id, text)``, the engine may first send a quick draft of the
     top sentence of ``first`` (see ``on_provisional`` of :meth:`models.engine.Engine.translate`);
     drafts are neither returned nor cached, and the sentence's final translation follows through
-    ``on_result``. Engines whose ``translate`` has no ``on_provisional`` are called as before."""
+    ``on_result``. ``on_screen()`` gives the ids of the sentences on screen now, asked by the
+    engine between batches (the reader may scroll while it translates). Engines whose
+    ``translate`` lacks ``on_provisional`` or ``on_screen`` are called without them."""
     results: dict[int, str] = {}
     pending = []
     for sentence in doc.sentences:
@@ -78,6 +81,8 @@ def translate_document(doc: Document, engine: Translator, on_result: Callable[[i
     options = {}
     if on_provisional is not None and _accepts(engine.translate, "on_provisional"):
         options["on_provisional"] = lambda n, translation: on_provisional(pending[n].id, translation)
+    if on_screen is not None and _accepts(engine.translate, "on_screen"):
+        options["on_screen"] = lambda: [position[i] for i in on_screen() if i in position]
     try:
         if pending:
             engine.translate([s.text for s in pending], on_result=report, should_stop=should_stop,

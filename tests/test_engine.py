@@ -53,16 +53,60 @@ def test_results_stream_once_per_text_and_match_the_return_value(small_batches, 
     assert dict(seen) == dict(enumerate(results))
 
 
-def test_shortest_texts_come_first_unless_some_are_on_screen(small_batches, arabic):
+def test_texts_on_screen_come_first_and_batches_hold_texts_of_like_length(small_batches, arabic):
     order = []
-    small_batches.translate(arabic, on_result=lambda i, t: order.append(i))
-    lengths = [small_batches.count_tokens(text) for text in arabic]
-    assert [lengths[i] for i in order] == sorted(lengths)
+    batches = []
+    translate_batch = small_batches.translate_batch
+    small_batches.translate_batch = lambda texts, **kw: (batches.append(texts), translate_batch(texts, **kw))[1]
+    try:
+        small_batches.translate(arabic, on_result=lambda i, t: order.append(i))
+    finally:
+        del small_batches.translate_batch
+    assert arabic[0] in batches[0] and len(batches) > 2  # reading order from the top, in several batches
+    for batch in batches:  # each batch sorted by length (texts of like length pad less)
+        assert [small_batches.count_tokens(t) for t in batch] == sorted(small_batches.count_tokens(t) for t in batch)
 
     order.clear()
     small_batches.translate(arabic, on_result=lambda i, t: order.append(i), first=[10, 3])
     assert set(order[:2]) == {10, 3}
     assert sorted(order) == list(range(len(arabic)))
+
+
+def test_a_long_article_goes_on_in_reading_order_after_the_screen(engine, arabic):
+    """After the screen (sentence 20) the text goes on from 21 down to the end, then from the
+    top: every batch holds the first sentence left in that order, so none is left behind."""
+    from models.engine import STREAM_BATCH
+
+    texts = (arabic * 4)[:60]
+    sizes = []
+    translate_batch = engine.translate_batch
+    engine.translate_batch = lambda batch, **kw: (sizes.append(len(batch)), translate_batch(batch, **kw))[1]
+    order = []
+    try:
+        engine.translate(texts, on_result=lambda i, t: order.append(i), first=[20])
+    finally:
+        del engine.translate_batch
+    assert order[0] == 20 and sorted(order) == list(range(60)) and sizes[0] == 1
+    left = [(i - 21) % 60 for i in range(60) if i != 20]  # places in reading order: 21 … 59, then 0 … 19
+    done = 1
+    for size in sizes[1:]:
+        assert size <= STREAM_BATCH
+        batch = {(i - 21) % 60 for i in order[done:done + size]}
+        assert min(left) in batch
+        left = [place for place in left if place not in batch]
+        done += size
+    assert not left and len(sizes) > 3
+
+
+def test_scrolling_during_a_job_puts_the_new_screen_next(engine, arabic):
+    texts = (arabic * 4)[:60]
+    order = []
+    screen = [0, 1]
+    engine.translate(texts, on_result=lambda i, t: (order.append(i), screen.__setitem__(slice(None), [50, 51])),
+                     first=[0, 1], on_screen=lambda: screen)
+    assert order[0] == 0  # the top sentence alone
+    assert set(order[1:3]) == {50, 51}  # then what the reader scrolled to, before sentence 1
+    assert sorted(order) == list(range(60))
 
 
 def test_stop_returns_early_with_the_rest_missing(small_batches, arabic):

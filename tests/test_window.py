@@ -333,3 +333,31 @@ def test_a_provisional_sentence_draws_muted_and_italic_and_is_not_exported():
     assert model.state(0) == State.TRANSLATED and model.target(0) == "final"
     assert model.translations() == {0: ("final", True)}
     assert not pane._text_and_format(0)[1].fontItalic()
+
+
+def test_scrolling_while_translating_puts_what_is_on_screen_next(make_window, qtbot, tiny_model_dir, settings, tmp_path):
+    """The reader scrolls to the end of a long article as it starts: the sentences now on
+    screen are translated right after the top one, before those in the middle."""
+    long = tmp_path / "long.txt"
+    long.write_text("\n".join([sample_path().read_text(encoding="utf-8")] * 4), encoding="utf-8")
+    window = make_window(tiny_model_dir)
+    wait_model(qtbot, window, "ready")
+    m = window.sentences
+    order = []
+    m.dataChanged.connect(lambda top, bottom, roles: order.extend(
+        row for row in range(top.row(), bottom.row() + 1) if m.state(row) == State.TRANSLATED and row not in order))
+    window.open_path(long)
+    top = window.on_screen()
+    for pane in (window.arabic_pane, window.english_pane):
+        pane.verticalScrollBar().setValue(pane.verticalScrollBar().maximum())
+    doc = m.document
+    end = window.on_screen()
+    assert window.service.worker.on_screen == end and max(end) == len(doc.sentences) - 1
+    wait_translated(qtbot, window)
+
+    place = {row: n for n, row in enumerate(order)}
+    translatable = [s.id for s in doc.sentences if s.translatable]
+    scrolled_to = [i for i in end if i in place]
+    middle = [i for i in translatable if i not in end and i not in top and abs(i - len(doc.sentences) // 2) < 10]
+    assert scrolled_to and middle
+    assert max(place[i] for i in scrolled_to) < min(place[i] for i in middle)
