@@ -159,7 +159,7 @@ def _thread_count(threads: int | None) -> int:
     """Intra-op threads: as asked, else one per core, at most 4 (small batches gain little
     beyond). The GUI thread needs little CPU and is scheduled as soon as it wakes: with both
     cores of a 2-core machine translating, its event loop still never waited more than 25 ms
-    (benchmarks/bench_translate.py), while the article took 0.6 times as long as on one."""
+    (benchmarks/bench_translate.py), while the article took 0.7-0.8 times as long as on one."""
     return threads or max(1, min(4, os.cpu_count() or 1))
 
 
