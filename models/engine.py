@@ -180,9 +180,10 @@ def _model_key(model: str, folder: Path) -> str:
     return f"{model}@{folder.name}"
 
 
-def converted_model(folder: Path, key: str) -> Path:
+def converted_model(folder: Path, key: str, again: bool = False) -> Path:
     """The CTranslate2 (int8) conversion of the MarianMT model in ``folder``, made once into
-    ``cache_dir()/ctranslate2/`` and reused while ``key`` (model and revision) is unchanged.
+    ``cache_dir()/ctranslate2/`` and reused while ``key`` (model and revision) is unchanged;
+    ``again`` replaces a conversion that exists (one found damaged).
 
     Conversion (``ctranslate2.converters.TransformersConverter``) reads the transformers model
     and takes some seconds; it writes to a temporary folder renamed into place when complete.
@@ -191,19 +192,40 @@ def converted_model(folder: Path, key: str) -> Path:
     import ctranslate2
 
     target = cache_dir() / "ctranslate2" / (hashlib.sha256(key.encode()).hexdigest()[:20] + "-int8")
-    if (target / "model.bin").is_file():
+    if (target / "model.bin").is_file() and not again:
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f"{target.name}.part{os.getpid()}")
     shutil.rmtree(partial, ignore_errors=True)
     started = time.perf_counter()
     ctranslate2.converters.TransformersConverter(str(folder)).convert(str(partial), quantization="int8", force=True)
+    shutil.rmtree(target, ignore_errors=True)  # a damaged or incomplete one
     try:
         os.replace(partial, target)
     except OSError:  # another process converted it meanwhile
         shutil.rmtree(partial, ignore_errors=True)
     log.info("converted %s to CTranslate2 int8 in %.1f s: %s", folder, time.perf_counter() - started, target)
     return target
+
+
+def _load_translator(folder: Path, key: str, tokenizer: MarianTokenizer, settings: DecodingSettings) -> object:
+    """A ``ctranslate2.Translator`` on the conversion of ``folder`` (see :func:`converted_model`).
+    A conversion that cannot be loaded (a file of it deleted or cut short) is made again, once.
+    Raises what ``ctranslate2`` raises when that fails too."""
+    import ctranslate2
+
+    def open_(converted: Path) -> object:
+        if settings.target_vocabulary:
+            write_vocabulary_map(converted, target_pieces(tokenizer))
+        return ctranslate2.Translator(str(converted), device="cpu", compute_type="int8",
+                                      inter_threads=1, intra_threads=_thread_count(settings.threads))
+
+    converted = converted_model(folder, key)
+    try:
+        return open_(converted)
+    except Exception as exc:
+        log.warning("the CTranslate2 conversion in %s cannot be loaded (%r); converting again", converted, exc)
+    return open_(converted_model(folder, key, again=True))
 
 
 def target_pieces(tokenizer: MarianTokenizer) -> list[str]:
@@ -281,13 +303,7 @@ def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = 
                                model) from exc
     if backend == "ctranslate2":
         try:
-            import ctranslate2
-
-            converted = converted_model(folder, key)
-            if settings.target_vocabulary:
-                write_vocabulary_map(converted, target_pieces(tokenizer))
-            translator = ctranslate2.Translator(str(converted), device="cpu", compute_type="int8",
-                                                inter_threads=1, intra_threads=_thread_count(settings.threads))
+            translator = _load_translator(folder, key, tokenizer, settings)
         except Exception as exc:  # no package, or a model the converter does not handle
             if settings.backend != "auto":
                 log.info("CTranslate2 cannot run %s: %r", model, exc, exc_info=log.isEnabledFor(logging.DEBUG))

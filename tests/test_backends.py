@@ -79,3 +79,19 @@ def test_ctranslate2_scores_only_the_target_vocabulary(tiny_model_dir, arabic):
     assert not any(has_arabic(t) for t in cut)
     assert any(has_arabic(t) for t in full)
     assert full_engine.cache_key != engine.cache_key
+
+
+@pytest.mark.parametrize("damage", ["delete", "truncate"])
+def test_a_damaged_conversion_is_made_again(tiny_model_dir, arabic, damage):
+    pytest.importorskip("ctranslate2")
+    settings = DecodingSettings(num_beams=1, max_new_tokens=8, threads=1, backend="ctranslate2")
+    expected = load_engine(str(tiny_model_dir), settings).translate(arabic[:2])
+    (model_bin,) = (cache_dir() / "ctranslate2").glob("*-int8/model.bin")
+    if damage == "delete":
+        model_bin.unlink()
+    else:
+        with open(model_bin, "r+b") as f:
+            f.truncate(1000)
+    engine = load_engine(str(tiny_model_dir), settings)
+    assert engine.backend == "ctranslate2" and engine.translate(arabic[:2]) == expected
+    assert model_bin.stat().st_size > 1000
