@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.model_state = "loading"
         self.model_name = settings.get("model")
         self._loads_pending = 0  # loads asked of the worker and not answered yet
+        self._shown_key: str | None = None  # the translation key of the translations shown
         self.job = -1
         self.draft_window = None
         self.sentences = SentenceModel(self)
@@ -248,9 +249,9 @@ class MainWindow(QMainWindow):
         GUI thread: one indexed SQLite query, a few ms for an article; the model may still be
         loading)."""
         doc = self.sentences.document
-        key = translation_key(self.model_name, self.decoding_settings()) if self.cache is not None else None
+        key = self._shown_key = self._translation_key()
         hits = {}
-        if key is not None:
+        if key is not None and self.cache is not None:
             try:
                 hits = self.cache.get_many(key, (s.text for s in doc.sentences if s.translatable))
             except Exception:  # a damaged cache costs a model run, never the article
@@ -260,6 +261,11 @@ class MainWindow(QMainWindow):
                 self.sentences.set_translation(s.id, s.text, False)
             elif s.text in hits:
                 self.sentences.set_translation(s.id, hits[s.text], True)
+
+    def _translation_key(self) -> str | None:
+        """What names the current model and decoding settings in the translation cache (None
+        when the model is not on this computer)."""
+        return translation_key(self.model_name, self.decoding_settings())
 
     def clear_cache(self) -> None:
         if self.cache is None:
@@ -387,6 +393,9 @@ class MainWindow(QMainWindow):
         self.model_bar.hide()
         self._set_model_label()
         self.sentences.mark_pending()
+        if self.sentences.document is not None and self._shown_key != self._translation_key():
+            self.sentences.forget_translations()  # made by another model or backend
+            self._show_cached()
         self.translate_current()
 
     def on_model_failed(self, model: str, message: str) -> None:

@@ -71,10 +71,18 @@ class SentenceModel(QAbstractTableModel):
         """A model is back: untranslated sentences are waiting for it again."""
         self._set_pending_to(State.PENDING, frm=State.UNAVAILABLE)
 
-    def _set_pending_to(self, state: State, frm: State = State.PENDING) -> None:
-        changed = [i for i, s in enumerate(self._state) if s == frm]
+    def forget_translations(self) -> None:
+        """The translations shown were made by another model or backend: translated sentences
+        (and drafts) wait for a new translation, with no text meanwhile."""
+        self._set_pending_to(State.PENDING, frm=(State.TRANSLATED, State.PROVISIONAL))
+
+    def _set_pending_to(self, state: State, frm: State | tuple[State, ...] = State.PENDING) -> None:
+        frm = frm if isinstance(frm, tuple) else (frm,)
+        changed = [i for i, s in enumerate(self._state) if s in frm]
         for i in changed:
             self._state[i] = state
+            if state == State.PENDING:
+                self._target[i] = ""
         if changed:
             self.dataChanged.emit(self.index(changed[0], TARGET), self.index(changed[-1], TARGET), [StateRole])
 

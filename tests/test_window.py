@@ -361,3 +361,33 @@ def test_scrolling_while_translating_puts_what_is_on_screen_next(make_window, qt
     middle = [i for i in translatable if i not in end and i not in top and abs(i - len(doc.sentences) // 2) < 10]
     assert scrolled_to and middle
     assert max(place[i] for i in scrolled_to) < min(place[i] for i in middle)
+
+
+def test_changing_the_backend_translates_the_article_again(make_window, qtbot, tiny_model_dir, settings):
+    """Translations on screen always come from the current backend: after a change they are
+    made again (or read from the cache under the new backend), never left from the old one."""
+    settings.set("backend", "ctranslate2")
+    window = make_window(tiny_model_dir)
+    wait_model(qtbot, window, "ready")
+    window.open_path(sample_path())
+    wait_translated(qtbot, window)
+    m = window.sentences
+    doc = m.document
+    before = {s.id: m.target(s.id) for s in doc.sentences if s.translatable}
+
+    settings.set("backend", "torch")
+    wait_model(qtbot, window, "ready")
+    wait_translated(qtbot, window)
+    engine = window.service.worker.engine
+    assert engine.backend == "torch" and engine.texts_translated == len(before)
+    after = {sid: m.target(sid) for sid in before}
+    texts = {s.id: s.text for s in doc.sentences if s.translatable}
+    made = window.service.worker.cache.get_many(engine.cache_key, texts.values())
+    assert after == {sid: made[text] for sid, text in texts.items()}  # what torch made, all of it
+    assert after != before  # random weights: the two backends differ
+
+    settings.set("backend", "ctranslate2")  # back again: all from the cache, no model run
+    wait_model(qtbot, window, "ready")
+    wait_translated(qtbot, window)
+    assert {sid: m.target(sid) for sid in before} == before
+    assert window.service.worker.engine.texts_translated == 0
