@@ -44,8 +44,9 @@ def translate_document(doc: Document, engine: Translator, on_result: Callable[[i
 
     With a ``cache`` and an engine that has a ``cache_key`` (:class:`models.engine.Engine`),
     sentences found in the cache are reported at once (``translated=True``, after the passed
-    through ones) and never reach the model; new translations are stored when the call ends,
-    also when it is stopped or fails.
+    through ones) and never reach the model; new translations are stored as each batch ends
+    (when the engine next polls ``should_stop``) and when the call ends, also when it is
+    stopped or fails.
 
     With ``on_provisional(sentence_id, text)``, the engine may first send a quick draft of the
     top sentence of ``first`` (see ``on_provisional`` of :meth:`models.engine.Engine.translate`);
@@ -70,13 +71,25 @@ def translate_document(doc: Document, engine: Translator, on_result: Callable[[i
                 on_result(sentence.id, cached[sentence.text], True)
         pending = [s for s in pending if s.text not in cached]
     position = {sentence.id: n for n, sentence in enumerate(pending)}
-    fresh: dict[str, str] = {}
+    unsaved: dict[str, str] = {}
 
     def report(n: int, translation: str) -> None:
         sentence = pending[n]
         results[sentence.id] = translation
-        fresh[sentence.text] = translation
+        unsaved[sentence.text] = translation
         on_result(sentence.id, translation, True)
+
+    def save() -> None:
+        if key is not None and unsaved:
+            try:
+                cache.put_many(key, unsaved)
+            except Exception:  # a cache that cannot be written costs a model run later, nothing now
+                log.exception("cannot write to the translation cache")
+            unsaved.clear()
+
+    def stop_now() -> bool:
+        save()  # polled by the engine between batches: what is done is kept if the app dies
+        return should_stop is not None and should_stop()
 
     options = {}
     if on_provisional is not None and _accepts(engine.translate, "on_provisional"):
@@ -85,10 +98,9 @@ def translate_document(doc: Document, engine: Translator, on_result: Callable[[i
         options["on_screen"] = lambda: [position[i] for i in on_screen() if i in position]
     try:
         if pending:
-            engine.translate([s.text for s in pending], on_result=report, should_stop=should_stop,
+            engine.translate([s.text for s in pending], on_result=report, should_stop=stop_now,
                              first=[position[i] for i in first if i in position], **options)
     finally:
-        if key is not None:
-            cache.put_many(key, fresh)
+        save()
     log.info("%s: %d of %d sentences done", doc.source, len(results), len(doc.sentences))
     return results

@@ -271,3 +271,22 @@ def test_top_sentence_gets_a_greedy_draft_first_then_its_beam_translation(tiny_m
     counted = beams.texts_translated
     beams.translate(texts[:1], first=[0], on_provisional=lambda i, t: None)
     assert beams.texts_translated == counted + 1  # the draft is not counted as a translation
+
+
+def test_stopping_ends_a_torch_batch_within_a_decoding_step(tiny_model_dir, arabic):
+    """should_stop() is checked at each decoding step: a 200-step batch ends after a few, and
+    its incomplete output is dropped, not reported."""
+    from dataclasses import replace
+
+    long = load_engine(str(tiny_model_dir), replace(FAST, num_beams=2, max_new_tokens=200, min_new_tokens=200))
+    calls = []
+
+    def should_stop():
+        calls.append(1)
+        return len(calls) > 5
+
+    seen = []
+    results = long.translate(arabic[:4], on_result=lambda i, t: seen.append(i), should_stop=should_stop)
+    assert results == [None] * 4 and seen == []
+    assert len(calls) <= 8  # not one call per step of the 200
+    assert long.texts_translated == 0

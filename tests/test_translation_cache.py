@@ -102,3 +102,33 @@ def test_a_stopped_document_keeps_what_was_done(tiny_model_dir, cache):
                        should_stop=lambda: len(stopped) > 0, cache=cache)
     assert len(cache) == len(stopped) and {partial[i] for i in done} <= set(cache.get_many(engine.cache_key, [
         s.text for s in doc.sentences]).values())
+
+
+def test_each_batch_is_stored_as_soon_as_it_is_done(tiny_model_dir, cache):
+    """A job that dies (the app killed mid-article) keeps every batch finished before: each is
+    in the cache by the time the next one starts, not only when the call ends."""
+    from models.engine import load_engine
+
+    engine = load_engine(str(tiny_model_dir), DecodingSettings(num_beams=1, max_new_tokens=8, threads=1,
+                                                               batch_tokens=120, backend="torch"))
+    doc = load_document(sample_path())
+    done = []
+    stored_at_each_result = []
+
+    def on_result(sid, text, translated):
+        if translated:
+            done.append(sid)
+            stored_at_each_result.append(len(cache))
+
+    class Killed(Exception):
+        pass
+
+    def should_stop():
+        if len(done) >= 6:
+            raise Killed  # dies between batches, without the call's own clean-up reaching the cache
+        return False
+
+    with pytest.raises(Killed):
+        translate_document(doc, engine, on_result, should_stop=should_stop, cache=cache)
+    assert stored_at_each_result[0] == 0 and stored_at_each_result[-1] > 0  # earlier batches were already stored
+    assert len(cache) >= 6
