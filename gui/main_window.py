@@ -43,6 +43,10 @@ def _open_cache() -> TranslationCache | None:
         return None
 
 
+#: How long closing the window waits for the translation thread to finish what it is doing.
+CLOSE_WAIT_MS = 3000
+
+
 class MainWindow(QMainWindow):
     """Model states: "loading", "ready", "missing", "downloading"."""
 
@@ -588,5 +592,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.store.setValue("window/geometry", self.saveGeometry())
-        self.service.shutdown()
+        self.service.shutdown(CLOSE_WAIT_MS)
         super().closeEvent(event)

@@ -270,6 +270,29 @@ def test_ctrl_c_in_the_terminal_closes_the_window(tmp_path):
     assert "Traceback" not in err and "QThread: Destroyed" not in err
 
 
+def test_closing_while_the_worker_is_busy_quits_at_once_and_keeps_settings(tmp_path, tiny_model_dir):
+    """A model load (like a CTranslate2 beam search) cannot be cut short: closing the window
+    waits a moment for it, then quits cleanly instead of hanging or aborting."""
+    import time
+
+    code = (
+        "import sys, time\n"
+        "import models.engine\n"
+        "models.engine.load_engine = lambda *a, **k: time.sleep(300)  # a load that takes long\n"
+        "from gui.app import run_app\n"
+        "sys.exit(run_app(['--model', sys.argv[1], '--backend', 'torch']))\n"
+    )
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path), QARI_QUIT_AFTER_SHOW="1")
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code, str(tiny_model_dir)], cwd=REPO, env=env, capture_output=True,
+                         text=True, timeout=200)
+    assert out.returncode == 0, out.stderr
+    assert time.perf_counter() - started < 100  # not the 300 s of the load
+    assert "quitting while the translation thread is still busy" in out.stderr
+    assert "Traceback" not in out.stderr and "QThread: Destroyed" not in out.stderr
+    assert "backend=torch" in next(tmp_path.rglob("*.conf")).read_text()  # settings written before leaving
+
+
 def test_a_missing_model_is_reported_without_importing_torch(tmp_path):
     """The model-missing bar can appear at once: the worker checks the cache before torch loads."""
     code = (
