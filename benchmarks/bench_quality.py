@@ -23,9 +23,24 @@ import time
 from pathlib import Path
 
 
-def read_lines(path: str, limit: int) -> list[str]:
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return lines[:limit] if limit else lines
+def read_lines(path: str, limit: int | None) -> list[str]:
+    """The first ``limit`` lines (all with None) of a text file in any encoding
+    :func:`models.document.decode` reads. Raises ``ValueError`` with a plain message for a file
+    that cannot be read or is not text."""
+    from models.document import DocumentError, decode
+
+    try:
+        lines = decode(Path(path).read_bytes(), path).splitlines()
+    except (OSError, DocumentError) as exc:
+        raise ValueError(f"cannot read {path}: {exc}") from exc
+    return lines[:limit]
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,8 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", required=True, help="MarianMT model: cached hub id or folder")
     parser.add_argument("--src", required=True, metavar="AR", help="source sentences, one per line (UTF-8)")
     parser.add_argument("--ref", required=True, metavar="EN", help="reference translations, aligned with --src")
-    parser.add_argument("--limit", type=int, default=0, help="score only the first N lines (default: all)")
-    parser.add_argument("--beams", type=int, default=4, help="beam width (default %(default)s; 1 is greedy)")
+    parser.add_argument("--limit", type=_positive, help="score only the first N lines (default: all)")
+    parser.add_argument("--beams", type=_positive, default=4, help="beam width (default %(default)s; 1 is greedy)")
     parser.add_argument("--backends", default="torch,torch-int8,ctranslate2,ctranslate2-whole-vocabulary",
                         help="comma-separated backends to compare (default %(default)s)")
     parser.add_argument("--json", metavar="OUT", help="also write the scores to OUT as JSON")
@@ -45,7 +60,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from models.engine import DecodingSettings, ModelUnavailable, load_engine
 
-    sources, references = read_lines(args.src, args.limit), read_lines(args.ref, args.limit)
+    try:
+        sources, references = read_lines(args.src, args.limit), read_lines(args.ref, args.limit)
+    except ValueError as exc:
+        parser.error(str(exc))
+    if not sources:
+        parser.error(f"{args.src} has no lines to translate")
     if len(sources) != len(references):
         parser.error(f"{args.src} has {len(sources)} lines but {args.ref} has {len(references)}")
     scores = {}

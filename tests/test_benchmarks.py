@@ -30,3 +30,19 @@ def test_quality_benchmark_rejects_misaligned_files(tiny_model_dir, tmp_path):
     (tmp_path / "b").write_text("x\n", encoding="utf-8")
     with pytest.raises(SystemExit):
         bench_quality.main(["--model", str(tiny_model_dir), "--src", str(tmp_path / "a"), "--ref", str(tmp_path / "b")])
+
+
+@pytest.mark.parametrize("src, extra, says", [
+    ("missing", [], "cannot read"),
+    ("empty", [], "no lines"),
+    ("binary", [], "not a text file"),
+    ("good", ["--limit", "0"], "at least 1"),
+])
+def test_quality_benchmark_reports_bad_input_in_one_line(tiny_model_dir, tmp_path, capsys, src, extra, says):
+    (tmp_path / "empty").write_bytes(b"")
+    (tmp_path / "binary").write_bytes(b"\x00\x01\x02\x03binary")
+    (tmp_path / "good").write_text("وقال كيري\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        bench_quality.main(["--model", str(tiny_model_dir), "--src", str(tmp_path / src), "--ref", str(tmp_path / src),
+                            *extra])
+    assert exit_.value.code == 2 and says in capsys.readouterr().err
