@@ -37,7 +37,8 @@ def translate_document(doc: Document, engine: Translator, on_result: Callable[[i
     Sentences without an Arabic letter (numbers, punctuation, Latin-script captions: not
     ``sentence.translatable``) never reach the model, which would invent text for them (opus-mt
     turns a lone space into "I don't know."): they are reported first, at once, with their own
-    text and ``translated=False``. The others go to ``engine.translate`` and are reported with
+    text and ``translated=False``. The others go to ``engine.translate``, each distinct text once
+    (a sentence met twice gets the same translation twice), and are reported with
     ``translated=True`` as their batch finishes; ``first`` lists sentence ids to translate before
     the rest (those on screen). ``on_result(sentence_id, text, translated)``. When
     ``should_stop()`` turns True the sentences not yet translated are missing from the result.
@@ -70,14 +71,19 @@ def translate_document(doc: Document, engine: Translator, on_result: Callable[[i
                 results[sentence.id] = cached[sentence.text]
                 on_result(sentence.id, cached[sentence.text], True)
         pending = [s for s in pending if s.text not in cached]
-    position = {sentence.id: n for n, sentence in enumerate(pending)}
+    texts = list(dict.fromkeys(s.text for s in pending))  # a sentence met twice is translated once
+    number = {text: n for n, text in enumerate(texts)}
+    owners: dict[str, list[int]] = {}
+    for sentence in pending:
+        owners.setdefault(sentence.text, []).append(sentence.id)
+    position = {sentence.id: number[sentence.text] for sentence in pending}
     unsaved: dict[str, str] = {}
 
     def report(n: int, translation: str) -> None:
-        sentence = pending[n]
-        results[sentence.id] = translation
-        unsaved[sentence.text] = translation
-        on_result(sentence.id, translation, True)
+        unsaved[texts[n]] = translation
+        for sentence_id in owners[texts[n]]:
+            results[sentence_id] = translation
+            on_result(sentence_id, translation, True)
 
     def save() -> None:
         if key is not None and unsaved:
@@ -93,12 +99,12 @@ def translate_document(doc: Document, engine: Translator, on_result: Callable[[i
 
     options = {}
     if on_provisional is not None and _accepts(engine.translate, "on_provisional"):
-        options["on_provisional"] = lambda n, translation: on_provisional(pending[n].id, translation)
+        options["on_provisional"] = lambda n, translation: [on_provisional(i, translation) for i in owners[texts[n]]]
     if on_screen is not None and _accepts(engine.translate, "on_screen"):
         options["on_screen"] = lambda: [position[i] for i in on_screen() if i in position]
     try:
-        if pending:
-            engine.translate([s.text for s in pending], on_result=report, should_stop=stop_now,
+        if texts:
+            engine.translate(texts, on_result=report, should_stop=stop_now,
                              first=[position[i] for i in first if i in position], **options)
     finally:
         save()

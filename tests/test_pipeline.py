@@ -39,6 +39,22 @@ def test_numbers_and_punctuation_never_reach_the_model(engine):
     assert calls[-1] == (2, engine.translate(["وقال كيري"])[0], True)
 
 
+def test_a_sentence_met_twice_is_translated_once_and_shown_the_same(engine):
+    text = sample_path().read_text(encoding="utf-8")
+    doc = Document.from_text(text + "\n" + text)
+    counted = engine.texts_translated
+    calls = []
+    result = translate_document(doc, engine, lambda *call: calls.append(call))
+    arabic = [s for s in doc.sentences if s.translatable]
+    distinct = {s.text for s in arabic}
+    assert len(arabic) == 2 * len(distinct)
+    assert engine.texts_translated - counted == len(distinct)  # each distinct text reached the model once
+    assert sorted(sid for sid, _, translated in calls if translated) == [s.id for s in arabic]
+    by_text = {}
+    for s in arabic:
+        assert by_text.setdefault(s.text, result[s.id]) == result[s.id]  # both copies read the same
+
+
 def test_sentences_on_screen_first_and_stop(engine):
     doc = load_document(sample_path())
     order = []
