@@ -33,9 +33,9 @@ _LATIN_ABBREVIATIONS = frozenset(
 _ARABIC_ABBREVIATIONS = frozenset("د م أ ق ص هـ ت ج".split())
 
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"  # Western, Arabic-Indic and Persian digits
-#: A Quran verse number, which ends its verse: ﴿١٢﴾ (ornate parentheses, either order) or ۝١٢
-#: (U+06DD END OF AYAH, which Unicode places before the digits it encloses).
-VERSE_END = f"[\ufd3e\ufd3f][{_DIGITS}]+[\ufd3e\ufd3f]|\u06dd[{_DIGITS}]*"
+#: A Quran verse number, which ends its verse: ﴿١٢﴾ (ornate parentheses, either order, a space
+#: inside allowed) or ۝١٢ (U+06DD END OF AYAH, which Unicode places before the digits it encloses).
+VERSE_END = f"[\ufd3e\ufd3f] ?[{_DIGITS}]+ ?[\ufd3e\ufd3f]|\u06dd[{_DIGITS}]*"
 _STOP_RUN_RE = re.compile(f"(?:(?:\\.\\.\\.|[{re.escape(STOPS)}])+|{VERSE_END})[{re.escape(CLOSERS)}]*")
 _TOKEN_BEFORE_RE = re.compile(r"([^\s]*?)$")
 

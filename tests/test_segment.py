@@ -177,5 +177,6 @@ def test_a_quran_verse_number_ends_its_verse():
     sentences = [s.text for s in segment(text)]
     assert sentences == ["بِسْمِ اللَّهِ الرَّحْمَنِ الرَّحِيمِ ﴿١﴾", "الْحَمْدُ لِلَّهِ رَبِّ الْعَالَمِينَ ﴿٢﴾",
                          "الرَّحْمَنِ الرَّحِيمِ ۝٣", "مَالِكِ يَوْمِ الدِّينِ"]
+    assert [s.text for s in segment("الحمد لله ﴿ ١ ﴾ الرحمن ﴿12﴾ الرحيم")] == ["الحمد لله ﴿ ١ ﴾", "الرحمن ﴿12﴾", "الرحيم"]
     quoted = "قال تعالى ﴿وَمَا أَرْسَلْنَاكَ إِلَّا رَحْمَةً لِلْعَالَمِينَ﴾ في سورة الأنبياء."
     assert [s.text for s in segment(quoted)] == [quoted]  # ornate brackets around words are a quotation
