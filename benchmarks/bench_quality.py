@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -66,12 +67,19 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(str(exc))
     if not sources:
         parser.error(f"{args.src} has no lines to translate")
+    backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    if not backends:
+        parser.error("--backends names no backend")
+    if args.json:
+        folder = Path(args.json).parent
+        if Path(args.json).is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
+            parser.error(f"--json {args.json} cannot be written")  # said before the long run, not after
     if len(sources) != len(references):
         parser.error(f"{args.src} has {len(sources)} lines but {args.ref} has {len(references)}")
     scores = {}
     outputs: dict[str, list[str]] = {}
     print(f"{len(sources)} sentences, beam {args.beams}, model {args.model}")
-    for backend in [b.strip() for b in args.backends.split(",") if b.strip()]:
+    for backend in backends:
         try:
             whole = backend == "ctranslate2-whole-vocabulary"
             settings = DecodingSettings(num_beams=args.beams, backend="ctranslate2" if whole else backend,

@@ -86,8 +86,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.arabic_pane)
         self.splitter.addWidget(english)
         self.setCentralWidget(self.splitter)
-        for pane in (self.arabic_pane, self.english_pane):
+        for pane in (self.arabic_pane, self.english_pane):  # scrolled, resized or zoomed
             pane.verticalScrollBar().valueChanged.connect(self._report_screen)
+            pane.verticalScrollBar().rangeChanged.connect(self._report_screen)
         self.progress_label = QLabel()
         self.progress_bar = QProgressBar()
         self.progress_bar.setMaximumWidth(160)
@@ -489,7 +490,7 @@ class MainWindow(QMainWindow):
         return list(dict.fromkeys(self.arabic_pane.visible_sentences() + self.english_pane.visible_sentences()))
 
     def _report_screen(self) -> None:
-        """A pane scrolled: a running job translates what is on screen now next."""
+        """A pane scrolled, was resized or zoomed: a running job translates what is on screen now next."""
         if self.job >= 0:
             self.service.set_on_screen(self.on_screen())
 
@@ -545,11 +546,15 @@ class MainWindow(QMainWindow):
         self._progress = None
         self.stop_action.setEnabled(False)
         self.progress_bar.hide()
-        done = self.sentences.count(State.TRANSLATED) + self.sentences.count(State.PASSED_THROUGH)
-        total = self.sentences.rowCount()
+        if completed:
+            self.progress_label.setText(f"Translated {self.sentences.rowCount()} sentences.")
+            return
+        doc = self.sentences.document
+        to_translate = sum(s.translatable for s in doc.sentences) if doc is not None else 0
+        drafts = self.sentences.count(State.PROVISIONAL)
+        note = f" {drafts} quick draft{'s' if drafts > 1 else ''} (muted italic) kept." if drafts else ""
         self.progress_label.setText(
-            f"Translated {total} sentences." if completed else f"Stopped: {done} of {total} sentences translated. F5 goes on."
-        )
+            f"Stopped: {self.sentences.count(State.TRANSLATED)} of {to_translate} sentences translated.{note} F5 goes on.")
 
     def on_job_failed(self, job: int, message: str) -> None:
         if job != self.job:

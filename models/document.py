@@ -39,7 +39,7 @@ class Document:
         if text.startswith("\ufeff"):
             text = text[1:]
         if not text.strip():
-            raise DocumentError(f"{source} contains no text.")
+            raise DocumentError(f"{Path(source).name or source} contains no text.")
         return cls(text=text, source=source, sentences=segment(text))
 
     @property

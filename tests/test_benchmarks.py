@@ -37,6 +37,8 @@ def test_quality_benchmark_rejects_misaligned_files(tiny_model_dir, tmp_path):
     ("empty", [], "no lines"),
     ("binary", [], "not a text file"),
     ("good", ["--limit", "0"], "at least 1"),
+    ("good", ["--backends", " , "], "no backend"),
+    ("good", ["--json", "/nonexistent/q.json"], "cannot be written"),
 ])
 def test_quality_benchmark_reports_bad_input_in_one_line(tiny_model_dir, tmp_path, capsys, src, extra, says):
     (tmp_path / "empty").write_bytes(b"")

@@ -362,7 +362,8 @@ def test_scrolling_while_translating_puts_what_is_on_screen_next(make_window, qt
     """The reader scrolls to the end of a long article as it starts: the sentences now on
     screen are translated right after the top one, before those in the middle."""
     long = tmp_path / "long.txt"
-    long.write_text("\n".join([sample_path().read_text(encoding="utf-8")] * 4), encoding="utf-8")
+    sentences = load_document(sample_path()).sentences  # four copies, each sentence made distinct
+    long.write_text("\n".join(f"{copy}: {s.text}" for copy in range(4) for s in sentences), encoding="utf-8")
     window = make_window(tiny_model_dir)
     wait_model(qtbot, window, "ready")
     m = window.sentences
@@ -376,6 +377,9 @@ def test_scrolling_while_translating_puts_what_is_on_screen_next(make_window, qt
     doc = m.document
     end = window.on_screen()
     assert window.service.worker.on_screen == end and max(end) == len(doc.sentences) - 1
+    window.resize(1000, 1200)  # a taller window shows more: the worker hears of it too
+    qtbot.waitUntil(lambda: window.on_screen() != end)
+    assert window.service.worker.on_screen == window.on_screen()
     wait_translated(qtbot, window)
 
     place = {row: n for n, row in enumerate(order)}
