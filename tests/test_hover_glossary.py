@@ -7,12 +7,10 @@ from PySide6.QtGui import QColor, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from gui.hover_glossary import HoverGlossary
-from gui.reading_pane import ReadingPane
-from gui.sentence_model import SOURCE, SentenceModel
 from models.arabic import ARABIC_WORD_RE
 from models.document import Document
 from models.term_store import Term, TermStore
-from tests.test_reading_pane import glyph_center
+from tests.test_reading_pane import glyph_center, shown_pane
 
 CASES = ["ببءب 1234 ببب", "safa123 العربية", "بسم (الله الرحمن )", "- كلمة عربية هنا"]
 
@@ -26,13 +24,7 @@ def make(qtbot, tmp_path, service):
         stores.append(store)
         for t in terms:
             store.add(t)
-        model = SentenceModel()
-        model.set_document(Document.from_text(text))
-        pane = ReadingPane(model, SOURCE)
-        qtbot.addWidget(pane)
-        pane.resize(700, 240)
-        pane.show()
-        qtbot.waitExposed(pane)
+        pane = shown_pane(qtbot, Document.from_text(text), 700, 240)
         glossary = HoverGlossary(pane, store, service, delay_ms=lambda: 30)
         qtbot.addWidget(glossary.popup)
         return pane, glossary

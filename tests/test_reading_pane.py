@@ -12,6 +12,18 @@ from models.document import Document
 CASES = ["ببءب 1234 ببب", "safa123 العربية", "بسم (الله الرحمن )", "- كلمة عربية هنا", "قال كيري U.S. إن 290 ألف"]
 
 
+def shown_pane(qtbot, document: Document, width: int, height: int) -> ReadingPane:
+    """A shown Arabic reading pane of ``document``, ``width`` x ``height`` pixels."""
+    model = SentenceModel()
+    model.set_document(document)
+    pane = ReadingPane(model, SOURCE)
+    qtbot.addWidget(pane)
+    pane.resize(width, height)
+    pane.show()
+    qtbot.waitExposed(pane)
+    return pane
+
+
 def glyph_center(pane: ReadingPane, position: int) -> QPoint:
     """Viewport point in the middle of the glyph of the character at document position ``position``."""
     block = pane.document().findBlock(position)
@@ -28,13 +40,7 @@ def glyph_center(pane: ReadingPane, position: int) -> QPoint:
 
 @pytest.mark.parametrize("text", CASES)
 def test_pointer_over_each_word_finds_that_word(qtbot, text):
-    model = SentenceModel()
-    model.set_document(Document.from_text(text))
-    pane = ReadingPane(model, SOURCE)
-    qtbot.addWidget(pane)
-    pane.resize(600, 200)
-    pane.show()
-    qtbot.waitExposed(pane)
+    pane = shown_pane(qtbot, Document.from_text(text), 600, 200)
     words = [m for m in re.finditer(rf"{ARABIC_WORD_RE.pattern}|[A-Za-z0-9.]+", text)]
     assert words
     start = pane.sentence_span(0)[0]
@@ -46,12 +52,7 @@ def test_pointer_over_each_word_finds_that_word(qtbot, text):
 
 
 def test_pointer_outside_text_finds_nothing(qtbot):
-    model = SentenceModel()
-    model.set_document(Document.from_text("كلمة"))
-    pane = ReadingPane(model, SOURCE)
-    qtbot.addWidget(pane)
-    pane.resize(600, 300)
-    pane.show()
+    pane = shown_pane(qtbot, Document.from_text("كلمة"), 600, 300)
     assert pane.source_offset_at(QPoint(20, 250)) == -1
     assert pane.source_offset_at(QPoint(5, 5)) == -1  # left of a right-aligned word
 
@@ -65,16 +66,10 @@ def test_no_dead_spots_inside_words_of_the_sample(qtbot):
     from gui.app import load_arabic_font
     from models.document import load_document, sample_path
 
-    model = SentenceModel()
     doc = load_document(sample_path())
-    model.set_document(doc)
-    pane = ReadingPane(model, SOURCE)
-    qtbot.addWidget(pane)
+    pane = shown_pane(qtbot, doc, 600, 3000)
     pane.setFont(QFont(load_arabic_font() or ""))
     pane.set_point_size(17)
-    pane.resize(600, 3000)
-    pane.show()
-    qtbot.waitExposed(pane)
     layout = pane.document().documentLayout()
     checked = 0
     block = pane.document().firstBlock()
