@@ -231,16 +231,13 @@ class TermStore:
         a stored term."""
         term = self._checked(term)
         now = time.time()
-        try:
-            with self._transaction():
-                cur = self._db.execute(
-                    "INSERT INTO terms (term, key, translation, vocalized, status, note, sentence,"
-                    " sentence_translation, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (term.term, term.key, term.translation, term.vocalized, term.status, term.note,
-                     term.sentence, term.sentence_translation, now, now),
-                )
-        except sqlite3.IntegrityError as exc:
-            raise TermError(f"{term.term} is already in your glossary.") from exc
+        cur = self._write(
+            term,
+            "INSERT INTO terms (term, key, translation, vocalized, status, note, sentence,"
+            " sentence_translation, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (term.term, term.key, term.translation, term.vocalized, term.status, term.note,
+             term.sentence, term.sentence_translation, now, now),
+        )
         return replace(term, id=cur.lastrowid, created=now, updated=now)
 
     def update(self, term: Term) -> Term:
@@ -248,16 +245,13 @@ class TermStore:
         does not exist or its new spelling collides with another term."""
         term = self._checked(term)
         now = time.time()
-        try:
-            with self._transaction():
-                cur = self._db.execute(
-                    "UPDATE terms SET term=?, key=?, translation=?, vocalized=?, status=?, note=?,"
-                    " sentence=?, sentence_translation=?, updated=? WHERE id=?",
-                    (term.term, term.key, term.translation, term.vocalized, term.status, term.note,
-                     term.sentence, term.sentence_translation, now, term.id),
-                )
-        except sqlite3.IntegrityError as exc:
-            raise TermError(f"{term.term} is already in your glossary.") from exc
+        cur = self._write(
+            term,
+            "UPDATE terms SET term=?, key=?, translation=?, vocalized=?, status=?, note=?,"
+            " sentence=?, sentence_translation=?, updated=? WHERE id=?",
+            (term.term, term.key, term.translation, term.vocalized, term.status, term.note,
+             term.sentence, term.sentence_translation, now, term.id),
+        )
         if cur.rowcount != 1:
             raise TermError(f"{term.term} is no longer in your glossary.")
         return replace(term, updated=now)
@@ -266,6 +260,15 @@ class TermStore:
         """Remove a term (nothing happens when it is not there)."""
         with self._transaction():
             self._db.execute("DELETE FROM terms WHERE id = ?", (term_id,))
+
+    def _write(self, term: Term, sql: str, parameters: tuple) -> sqlite3.Cursor:
+        """Run one statement that writes ``term``, in a transaction of its own; a spelling
+        (key) another term has becomes :class:`TermError`."""
+        try:
+            with self._transaction():
+                return self._db.execute(sql, parameters)
+        except sqlite3.IntegrityError as exc:
+            raise TermError(f"{term.term} is already in your glossary.") from exc
 
     def _transaction(self):
         """One write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on an exception)."""
