@@ -16,6 +16,8 @@ ARABIC_LETTER_CLASS = (
     "\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc"
 )
 ARABIC_LETTER_RE = re.compile(f"[{ARABIC_LETTER_CLASS}]")
+#: Every character of the Arabic blocks: letters, digits, punctuation, marks.
+ARABIC_BLOCKS_CLASS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 
 #: Harakat, tanwin, shadda, sukun, superscript alef and Quranic annotation marks.
 DIACRITICS_CLASS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08ca-\u08ff"

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from models.arabic import ARABIC_BLOCKS_CLASS
 from models.segment import Sentence, segment
 
 log = logging.getLogger(__name__)
@@ -47,9 +49,7 @@ class Document:
         return self.sentences[-1].paragraph + 1 if self.sentences else 0
 
 
-def _is_arabic_block(ch: str) -> bool:
-    """Whether ``ch`` is in an Arabic Unicode block (Arabic, Supplement, Presentation Forms)."""
-    return "\u0600" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"
+_NEITHER_ASCII_NOR_ARABIC_RE = re.compile(f"[^\x00-\x7f{ARABIC_BLOCKS_CLASS}]")
 
 
 def decode(data: bytes, name: str, notes: list[str] | None = None) -> str:
@@ -71,7 +71,7 @@ def decode(data: bytes, name: str, notes: list[str] | None = None) -> str:
         text = str(best) if best is not None and best.encoding.startswith(("utf_16", "utf_32")) else ""
         # A few bytes of binary data can pass for UTF-16 (as CJK ideographs, say): keep the
         # guess only when it reads as mostly Arabic or ASCII, the text this app is for.
-        if sum(ch.isascii() or _is_arabic_block(ch) for ch in text) < max(1, len(text)) / 2:
+        if len(_NEITHER_ASCII_NOR_ARABIC_RE.findall(text)) * 2 > len(text) or not text:
             raise DocumentError(f"{name} is not a text file (it contains binary data).")
         log.info("%s decoded as %s (no byte order mark)", name, best.encoding)
         return text
