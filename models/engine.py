@@ -426,11 +426,11 @@ class Engine:
             return results
         settings = self.settings if num_beams is None else replace(self.settings, num_beams=num_beams)
         started = time.perf_counter()
+        encoded = self._tokenizer([texts[i] for i in todo], truncation=False)["input_ids"]
+        length = max(len(ids) for ids in encoded)
+        self._check_length(length)
+        max_new = settings.max_new_tokens or min(512, 2 * length + 16)
         if self._translator is not None:
-            encoded = self._tokenizer([texts[i] for i in todo], truncation=False)["input_ids"]
-            length = max(len(ids) for ids in encoded)
-            self._check_length(length)
-            max_new = settings.max_new_tokens or min(512, 2 * length + 16)
             output = self._translator.translate_batch(
                 [self._tokenizer.convert_ids_to_tokens(ids) for ids in encoded],
                 beam_size=settings.num_beams, max_decoding_length=max_new,
@@ -438,10 +438,7 @@ class Engine:
                 use_vmap=settings.target_vocabulary)
             ids = [self._tokenizer.convert_tokens_to_ids(result.hypotheses[0]) for result in output]
         else:
-            batch = self._tokenizer([texts[i] for i in todo], return_tensors="pt", padding=True, truncation=False)
-            length = batch["input_ids"].shape[1]
-            self._check_length(length)
-            max_new = settings.max_new_tokens or min(512, 2 * length + 16)
+            batch = self._tokenizer.pad({"input_ids": encoded}, return_tensors="pt")
             options: dict[str, object] = {"num_beams": settings.num_beams, "max_new_tokens": max_new, "max_length": None}
             if settings.min_new_tokens is not None:
                 options["min_new_tokens"] = min(settings.min_new_tokens, max_new)
