@@ -114,16 +114,17 @@ class ReadingPane(QTextBrowser):
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
         if self.column != TARGET or not self._starts:
             return
-        for row in range(top_left.row(), bottom_right.row() + 1):
-            self._replace(row)
+        if any([self._replace(row) for row in range(top_left.row(), bottom_right.row() + 1)]):
+            self._paint()  # once for the range: the highlights follow the shifted offsets
 
-    def _replace(self, row: int) -> None:
+    def _replace(self, row: int) -> bool:
+        """Put row ``row``'s current text in the pane; False when it is already there."""
         text, fmt = self._text_and_format(row)
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._starts[row])
         cursor.setPosition(self._ends[row], QTextCursor.MoveMode.KeepAnchor)
         if cursor.selectedText() == text and cursor.charFormat().foreground() == fmt.foreground():
-            return
+            return False
         old_length = self._ends[row] - self._starts[row]
         cursor.insertText(text, fmt)
         delta = len(text) - old_length
@@ -131,7 +132,7 @@ class ReadingPane(QTextBrowser):
         for later in range(row + 1, len(self._starts)):
             self._starts[later] += delta
             self._ends[later] += delta
-        self._paint()
+        return True
 
     # -- positions ------------------------------------------------------------
     def sentence_at_position(self, position: int) -> int:
