@@ -13,9 +13,9 @@ import sys
 
 #: Headless commands: name -> module with ``add_arguments(parser)`` and ``run(args) -> int``.
 COMMANDS: dict[str, str] = {
-    "export": "models.export",
-    "check": "models.check",
-    "gloss": "models.gloss",
+    "export": "cli.export",
+    "check": "cli.check",
+    "gloss": "cli.gloss",
 }
 
 

@@ -7,7 +7,7 @@ line counting as one sentence. The English side of each document is then perturb
 seed, by one to three of: merging two consecutive sentences (a 2-1 link), splitting one at a comma,
 semicolon or conjunction (1-2), deleting an English sentence (1-0) or an Arabic one (0-1).
 Three aligners run without any model: the aligner with its default bilingual dictionary (the
-Buckwalter lexicon's glosses, :mod:`models.word_dictionary`), the same without a dictionary, and
+Buckwalter lexicon's glosses, :mod:`models.lexicon.dictionary`), the same without a dictionary, and
 Gale & Church's length-only baseline. A predicted link counts when its source and draft sentence
 sets equal a true link's (null links included). Precision, recall and F1 are micro-averaged over
 all links. ``--lines`` picks other document sizes: the dictionary parameters were set on the
@@ -29,8 +29,8 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from models.draft_align import align, align_by_length  # noqa: E402
-from models.word_dictionary import default_dictionary  # noqa: E402
+from models.drafts.alignment import align, align_by_length  # noqa: E402
+from models.lexicon.dictionary import default_dictionary  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

@@ -2,7 +2,7 @@
 
     python -m benchmarks.bench_hover [--repeat N]
 
-Runs :func:`models.wordnorm.lookup` and :func:`models.gloss_rank.rank` on every Arabic token of
+Runs :func:`models.lexicon.lookup.lookup` and :func:`models.lexicon.ranking.rank` on every Arabic token of
 the sample and news articles (no result cache), with an English sentence as context, and prints
 p50 / p99 / max. Also prints the index build (compile) time and the warm load time of the cached
 index. Wall-clock and CPU time are both printed: on a shared machine, preemption by other
@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 
 from benchmarks.corpus import arabic_tokens, corpus_files
-from models import buckwalter
-from models.gloss_rank import rank, translation_words
-from models.lexicon import load_lexicon, shared_lexicon
-from models.wordnorm import lookup
+from models.lexicon import buckwalter
+from models.lexicon.ranking import rank, translation_words
+from models.lexicon.index import load_lexicon, shared_lexicon
+from models.lexicon.lookup import lookup
 
 CONTEXT = ("U.S. Secretary of State John Kerry and Russian Foreign Minister Sergei Lavrov said after a"
            " meeting in Geneva that a few issues remain before an agreement on the truce in Syria.")

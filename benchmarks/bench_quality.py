@@ -26,9 +26,9 @@ from pathlib import Path
 
 def read_lines(path: str, limit: int | None) -> list[str]:
     """The first ``limit`` lines (all with None) of a text file in any encoding
-    :func:`models.document.decode` reads. Raises ``ValueError`` with a plain message for a file
+    :func:`models.documents.decode` reads. Raises ``ValueError`` with a plain message for a file
     that cannot be read or is not text."""
-    from models.document import DocumentError, decode
+    from models.documents import DocumentError, decode
 
     try:
         lines = decode(Path(path).read_bytes(), path).splitlines()
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import sacrebleu
 
-    from models.engine import DecodingSettings, ModelUnavailable, load_engine
+    from models.translation.engine import DecodingSettings, ModelUnavailable, load_engine
 
     try:
         sources, references = read_lines(args.src, args.limit), read_lines(args.ref, args.limit)

@@ -13,7 +13,7 @@ cost what real ones do. In one run it times, for the translatable sentences of t
 article:
 
 (a) ``naive``: one ``generate()`` per sentence, beam 4, torch's default threads;
-(b) ``default``: the app's engine (:func:`models.engine.load_engine`) with default settings;
+(b) ``default``: the app's engine (:func:`models.translation.engine.load_engine`) with default settings;
 (c) each backend and decoding option the engine offers.
 
 Each is printed as seconds and as a speed-up over (a), with the peak resident memory while it
@@ -54,8 +54,8 @@ def shared_dir() -> Path | None:
 
 def benchmark_model() -> Path:
     """Folder of the opus-shaped random model, built on first use (about 30 s) and then reused."""
-    from models.translation_cache import cache_dir
-    from tests.tiny_marian import ENGLISH_LINES, _sample_lines, build_marian
+    from models.translation.cache import cache_dir
+    from tests.support.tiny_marian import ENGLISH_LINES, _sample_lines, build_marian
 
     folder = cache_dir() / "bench" / MODEL_NAME
     if (folder / "model.safetensors").is_file():
@@ -130,7 +130,7 @@ def time_naive(folder: Path, texts: list[str], new_tokens: int, threads: int | N
 
 def time_engine(folder: Path, texts: list[str], settings) -> tuple[float, float, float, str]:
     """(seconds, peak MB, load seconds, backend) of ``engine.translate(texts)`` with ``settings``."""
-    from models.engine import load_engine
+    from models.translation.engine import load_engine
 
     started = time.perf_counter()
     engine = load_engine(str(folder), settings)
@@ -155,9 +155,9 @@ def time_window(folder: Path, new_tokens: int) -> tuple[float, float, float, int
     from gui.main_window import MainWindow
     from gui.sentence_model import State
     from gui.settings import Settings
-    from models.document import load_document, sample_path
-    from models.engine_api import DecodingSettings
-    from models.translation_cache import TranslationCache
+    from models.documents import load_document, sample_path
+    from models.translation.settings import DecodingSettings
+    from models.translation.cache import TranslationCache
 
     class FixedLengthWindow(MainWindow):
         def decoding_settings(self) -> DecodingSettings:
@@ -253,8 +253,8 @@ def main(argv: list[str] | None = None) -> int:
 
     logging.basicConfig(level=logging.WARNING)
     transformers_logging.set_verbosity_error()  # the naive loop's generate() warns on every call
-    from models.document import load_document, sample_path
-    from models.engine_api import DecodingSettings, resolve_backend
+    from models.documents import load_document, sample_path
+    from models.translation.settings import DecodingSettings, resolve_backend
 
     folder = benchmark_model()
     texts = [s.text for s in load_document(sample_path()).sentences if s.translatable]

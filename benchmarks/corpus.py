@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.arabic import ARABIC_WORD_RE
-from models.document import load_document, sample_path
+from models.text.arabic import ARABIC_WORD_RE
+from models.documents import load_document, sample_path
 
 REPO = Path(__file__).resolve().parents[1]
 

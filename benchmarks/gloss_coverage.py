@@ -2,13 +2,13 @@
 
     python -m benchmarks.gloss_coverage [--all-failures]
 
-Tokens are counted as the reader hit-tests them (``models.arabic.ARABIC_WORD_RE``). For each file
+Tokens are counted as the reader hit-tests them (``models.text.arabic.ARABIC_WORD_RE``). For each file
 and overall it prints two figures:
 
 * **lexicon**: tokens with at least one analysis from the Buckwalter lexicon (steps 1-6 of
-  :mod:`models.wordnorm`) -- the honest figure;
+  :mod:`models.lexicon.lookup`) -- the honest figure;
 * **with backoff**: tokens with any reading, including the proper-noun backoff of
-  :mod:`models.backoff` (an unknown stem read as a name, no gloss).
+  :mod:`models.lexicon.backoff` (an unknown stem read as a name, no gloss).
 
 Then the words that fail the lexicon figure, with their counts, and those with no reading at all.
 Names (لافروف, بيردمان) legitimately fail the lexicon figure; so do the words Buckwalter 1.0
@@ -22,8 +22,8 @@ import time
 from dataclasses import dataclass, field
 
 from benchmarks.corpus import arabic_tokens, corpus_files
-from models.lexicon import Lexicon, load_lexicon
-from models.wordnorm import lookup
+from models.lexicon.index import Lexicon, load_lexicon
+from models.lexicon.lookup import lookup
 
 #: Verdict per distinct token: (has a lexicon analysis, has any reading).
 Verdicts = dict[str, tuple[bool, bool]]

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 
 from gui.main_window import MainWindow
 from gui.settings import Settings
-from models.document import sample_path
-from models.engine_api import BACKENDS
+from models.documents import sample_path
+from models.translation.settings import BACKENDS
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Translator mode: the Arabic source, the English draft and (when given) the machine translation
 in three columns, sentence links highlighted together, flagged links marked, a flag list.
 
-The check itself is :func:`models.qa.check_draft` (Qt-free), using the Buckwalter lexicon as its
+The check itself is :func:`models.drafts.checks.check_draft` (Qt-free), using the Buckwalter lexicon as its
 bilingual dictionary (shared with the hover glossary, which loads it in the background when the
 reader starts; without it the check still runs, and the summary line says so). It takes 0.1 to
 0.3 s for a news article on a busy 2-core machine, so it runs on the GUI thread; the draft file is watched with QFileSystemWatcher and
@@ -19,9 +19,9 @@ from PySide6.QtCore import QAbstractListModel, QFileSystemWatcher, QModelIndex, 
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QSplitter, QTextEdit, QVBoxLayout, QWidget
 
-from models.document import DocumentError, load_document
-from models.qa import DraftCheck, DraftTooLong, Flag, check_draft
-from models.segment import Sentence
+from models.documents import DocumentError, load_document
+from models.drafts.checks import DraftCheck, DraftTooLong, Flag, check_draft
+from models.text.segmentation import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -249,7 +249,7 @@ class DraftView(QWidget):
     # -- inputs ---------------------------------------------------------------
     def set_source(self, text: str, translations: Sequence[str] | None = None) -> None:
         """The Arabic source text and, optionally, one machine translation per source sentence
-        (as segmented by :func:`models.segment.segment`); the third column shows them."""
+        (as segmented by :func:`models.text.segmentation.segment`); the third column shows them."""
         self.source_text = text
         self.translations = list(translations) if translations is not None else None
         self.mt_column.setVisible(self.translations is not None)

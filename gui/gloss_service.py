@@ -13,11 +13,11 @@ from collections import OrderedDict
 
 from PySide6.QtCore import QObject, Signal
 
-from models.buckwalter import LexiconDataError
-from models.gloss_rank import rank
-from models.lexicon import Lexicon, shared_lexicon
-from models.morphology import Analysis
-from models.wordnorm import lookup
+from models.lexicon.buckwalter import LexiconDataError
+from models.lexicon.ranking import rank
+from models.lexicon.index import Lexicon, shared_lexicon
+from models.lexicon.analyzer import Analysis
+from models.lexicon.lookup import lookup
 
 log = logging.getLogger(__name__)
 

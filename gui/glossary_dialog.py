@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from gui.glossary_model import GlossaryModel
 from gui.term_dialog import TermDialog
-from models.term_store import Term, TermError, TermStore
+from models.glossary.store import Term, TermError, TermStore
 
 log = logging.getLogger(__name__)
 

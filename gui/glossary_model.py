@@ -1,4 +1,4 @@
-"""The learner's glossary as a Qt table model over :class:`models.term_store.TermStore`."""
+"""The learner's glossary as a Qt table model over :class:`models.glossary.store.TermStore`."""
 from __future__ import annotations
 
 import logging
@@ -7,7 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from models.term_store import STATUSES, Term, TermError, TermStore
+from models.glossary.store import STATUSES, Term, TermError, TermStore
 
 log = logging.getLogger(__name__)
 

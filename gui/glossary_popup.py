@@ -5,7 +5,7 @@ glossary entry (when there is one); the best analysis -- its vocalized form (rig
 transliteration (left), its segmentation (و + ال + مساعدات) and one grid row per segment (gloss,
 part of speech, form); the other readings one click away; "Add to my glossary". Arabic is aligned
 right and English left throughout. A word the lexicon cannot analyse says so plainly ("Not in the
-lexicon (perhaps a name)") and shows the proper-noun backoff reading (:mod:`models.backoff`,
+lexicon (perhaps a name)") and shows the proper-noun backoff reading (:mod:`models.lexicon.backoff`,
 e.g. و + لافروف with its transliteration) underneath, never as a gloss. The popup is placed
 below the hovered word's line (above it when there is no room), so it never covers the word.
 """
@@ -17,8 +17,8 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from models.morphology import Analysis
-from models.term_store import Term
+from models.lexicon.analyzer import Analysis
+from models.glossary.store import Term
 
 STATUS_COLORS = {"new": "#d9534f", "learning": "#e0a800", "known": "#2e8b57"}
 AFFIX_TAG_NAMES = {

@@ -2,7 +2,7 @@
 and the learner's terms highlighted by status.
 
 Flow: a mouse move over the pane's viewport -> :meth:`ReadingPane.source_offset_at` (the character
-whose glyph is under the pointer, right in RTL and mixed runs) -> :func:`models.word_at.word_span_at`
+whose glyph is under the pointer, right in RTL and mixed runs) -> :func:`models.text.word_spans.word_span_at`
 -> after the ``hover_delay_ms`` setting with the pointer on the same word (debounced by a QTimer) ->
 lexicon lookup and ranking against the sentence's translation (:class:`GlossService`, < 2 ms) and
 the learner's matching terms -> :class:`GlossaryPopup`. Lexicon loading runs in a thread, so the
@@ -21,8 +21,8 @@ from gui.glossary_popup import STATUS_COLORS, GlossaryPopup
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import State
 from gui.term_dialog import TermDialog
-from models.term_store import Term, TermMatch, TermStore
-from models.word_at import word_span_at, word_span_at_caret
+from models.glossary.store import Term, TermMatch, TermStore
+from models.text.word_spans import word_span_at, word_span_at_caret
 
 log = logging.getLogger(__name__)
 

@@ -18,11 +18,11 @@ from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
 from gui.settings import Settings
 from gui.worker import TranslationService
-from models.arabic import has_arabic
-from models.document import Document, DocumentError, load_document
-from models.engine_api import BACKENDS, DEFAULT_MODEL, DecodingSettings, is_local_model, translation_key
-from models.term_store import TermError, TermStore
-from models.translation_cache import TranslationCache
+from models.text.arabic import has_arabic
+from models.documents import Document, DocumentError, load_document
+from models.translation.settings import BACKENDS, DEFAULT_MODEL, DecodingSettings, is_local_model, translation_key
+from models.glossary.store import TermError, TermStore
+from models.translation.cache import TranslationCache
 
 log = logging.getLogger(__name__)
 
@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def export_to(self, path: Path) -> bool:
         """Write the article and the translations so far (HTML, JSON or TSV by extension)."""
-        from models.export import write_bitext
+        from cli.export import write_bitext
 
         doc = self.sentences.document
         translations = {i: text for i, (text, _) in self.sentences.translations().items()}

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QPalette, QTextBlockFormat
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
-from models.arabic import has_arabic
+from models.text.arabic import has_arabic
 
 HOVER_COLOR = QColor("#fff1b8")
 SELECTED_COLOR = QColor("#cfe4ff")

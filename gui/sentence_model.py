@@ -5,7 +5,7 @@ import enum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from models.document import Document
+from models.documents import Document
 
 
 class State(enum.IntEnum):

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from models.engine_api import BACKENDS, DEFAULT_MODEL
+from models.translation.settings import BACKENDS, DEFAULT_MODEL
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
-from models.term_store import STATUSES, Term, TermError, TermStore
+from models.glossary.store import STATUSES, Term, TermError, TermStore
 
 log = logging.getLogger(__name__)
 

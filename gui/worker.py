@@ -1,7 +1,7 @@
 """The translation worker: one QThread owns the MarianMT model.
 
 The GUI thread never imports torch or transformers: :class:`TranslationWorker` imports
-``models.engine`` on its own thread when it first loads a model. Requests go to the worker as
+``models.translation.engine`` on its own thread when it first loads a model. Requests go to the worker as
 queued signals; results come back as signals, each tagged with its job id so that the window can
 drop results of a job it no longer wants. Cancellation is a job id the worker polls between
 batches (set directly from the GUI thread, so it takes effect while the worker is busy)."""
@@ -11,9 +11,9 @@ import logging
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from models.document import Document
-from models.engine_api import DecodingSettings, ModelUnavailable, find_model
-from models.translation_cache import TranslationCache
+from models.documents import Document
+from models.translation.settings import DecodingSettings, ModelUnavailable, find_model
+from models.translation.cache import TranslationCache
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ class TranslationWorker(QObject):
             self.modelFailed.emit(model, str(exc))
             return
         try:
-            from models.engine import load_engine
+            from models.translation.engine import load_engine
         except ImportError as exc:  # a broken install: say so instead of failing silently
             log.exception("the translation engine cannot be imported")
             self.modelFailed.emit(model, f"The translation engine cannot start ({exc}). Reinstall Qari with its dependencies.")
@@ -67,7 +67,7 @@ class TranslationWorker(QObject):
 
     @Slot(int, object, object)
     def translate(self, job: int, document: Document, first: list[int]) -> None:
-        from models.pipeline import translate_document
+        from models.translation.pipeline import translate_document
 
         if job != self.active_job:
             return  # cancelled before it started
@@ -95,7 +95,7 @@ class TranslationWorker(QObject):
 
     @Slot(str)
     def download(self, model: str) -> None:
-        from models.engine import DownloadCancelled, ModelUnavailable, download_model
+        from models.translation.engine import DownloadCancelled, ModelUnavailable, download_model
 
         try:
             download_model(model, progress=self.downloadProgress.emit, should_stop=lambda: not self.download_wanted)

@@ -17,7 +17,7 @@ os.environ["QARI_CACHE_DIR"] = os.path.join(_TMP, "cache")  # compiled lexicon, 
 
 import pytest  # noqa: E402
 
-from tests.tiny_marian import build_tiny_marian  # noqa: E402
+from tests.support.tiny_marian import build_tiny_marian  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -41,7 +41,7 @@ def draft_text() -> str:
 @pytest.fixture(scope="session")
 def source_text() -> str:
     """The bundled Arabic sample article."""
-    from models.document import sample_path
+    from models.documents import sample_path
 
     return sample_path().read_text(encoding="utf-8")
 
@@ -68,7 +68,7 @@ def make_window(qtbot, settings, monkeypatch, tmp_path):
     """``make(model)``: a shown reader window on ``model``; the windows of one test share
     ``settings`` and a translation cache that starts empty."""
     from gui.main_window import MainWindow
-    from models.translation_cache import TranslationCache
+    from models.translation.cache import TranslationCache
 
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     windows = []

@@ -1,0 +1,266 @@
+"""Quality checks of an English draft against its Arabic source (translator mode).
+
+:func:`check_draft` segments both texts (:mod:`models.text.segmentation`, :mod:`models.text.english_segmentation`), aligns
+their sentences (:mod:`models.drafts.alignment`) and flags each link. Flag kinds:
+
+``omission``        a source sentence with Arabic text and no draft sentence
+``addition``        a draft sentence with no source sentence
+``number_mismatch`` a number on one side and not the other (:mod:`models.text.numbers`: digits in
+                    both scripts, ألف/مليون/مليار, thousand/million/billion, percent)
+``untranslated``    Arabic script left in the draft
+``length_ratio``    draft length / (source length x c) outside [``LOW_RATIO``, ``HIGH_RATIO``]
+                    for sentences of at least ``MIN_RATIO_CHARS`` characters (c as in the aligner)
+``glossary_term``   a term of the user's glossary in the source whose glossary translation is not
+                    in the draft
+``doubled_word``    the same word twice in a row in the draft ("the the")
+``unbalanced``      brackets or quotation marks in the draft that are opened and not closed, or
+                    closed and not opened, within the link
+
+All spans are (start, end) character offsets into the source or draft text.
+
+A draft far longer than its source is not its translation (a wrong file, a whole book): the
+aligner's work grows with the product of the two sentence counts, and segmenting megabytes of
+English alone takes seconds, so :func:`check_draft` refuses it up front with
+:class:`DraftTooLong`. The bound is on the length model the aligner uses (Gale & Church's ``c``
+English characters per Arabic character): a draft longer than ``MAX_LENGTH_RATIO`` times the
+expected length of a translation, plus ``LENGTH_SLACK_CHARS`` for notes around a short source, is
+refused before segmentation; after it, a draft of more than ``MAX_SENTENCE_RATIO`` times the
+source's sentences plus ``SENTENCE_SLACK`` is refused too.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from models.text.arabic import ARABIC_LETTER_CLASS, bare, fold
+from models.drafts.alignment import LEXICON, AlignParams, Link, WordTranslations, align, resolve_dictionary
+from models.text.english_segmentation import segment_english
+from models.text.numbers import Number, extract_numbers
+from models.text.segmentation import Sentence, segment
+
+FLAG_KINDS = (
+    "omission", "addition", "number_mismatch", "untranslated", "length_ratio", "glossary_term",
+    "doubled_word", "unbalanced",
+)
+LOW_RATIO = 0.6
+HIGH_RATIO = 1.7
+MIN_RATIO_CHARS = 40
+
+#: Bounds of a draft that can be the translation of its source (see the module doc).
+MAX_LENGTH_RATIO = 4.0
+LENGTH_SLACK_CHARS = 2000
+MAX_SENTENCE_RATIO = 4
+SENTENCE_SLACK = 50
+
+_ARABIC_RUN_RE = re.compile(f"[{ARABIC_LETTER_CLASS}][{ARABIC_LETTER_CLASS}\u064b-\u065f\u0670\u0640\\s]*(?<!\\s)")
+_DOUBLED_RE = re.compile(r"\b([A-Za-z]+)\s+(\1)\b", re.IGNORECASE)
+_BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"), ("\u201c", "\u201d"), ("\u00ab", "\u00bb"))
+_STRAIGHT_QUOTE_RE = re.compile(r'"')
+
+
+class DraftTooLong(ValueError):
+    """The draft is far longer than any translation of the source (see the module doc); the
+    message is a sentence for the user."""
+
+
+def _refuse_long_draft(source_text: str, draft_text: str, params: AlignParams) -> None:
+    """Raise :class:`DraftTooLong` when ``draft_text`` (characters) exceeds the length bound."""
+    expected = len(bare(source_text)) * params.c
+    limit = int(MAX_LENGTH_RATIO * expected + LENGTH_SLACK_CHARS)
+    if len(draft_text) > limit:
+        raise DraftTooLong(
+            f"The draft has {len(draft_text):,} characters, more than {MAX_LENGTH_RATIO:g} times the expected length "
+            f"of a translation of this {len(source_text):,}-character source (at most {limit:,}): "
+            "it is not a translation of this source.")
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A problem found on a link: ``kind`` (one of :data:`FLAG_KINDS`), a one-sentence ``message``
+    for the user, and the character spans involved in the source and the draft text."""
+
+    kind: str
+    message: str
+    source_spans: tuple[tuple[int, int], ...] = ()
+    draft_spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass
+class DraftCheck:
+    """Result of :func:`check_draft`: both texts, their sentences, the alignment links in order and
+    the flags of each link (``flags[k]`` belongs to ``links[k]``)."""
+
+    source_text: str
+    draft_text: str
+    source_sentences: list[Sentence]
+    draft_sentences: list[Sentence]
+    links: list[Link]
+    flags: list[list[Flag]] = field(default_factory=list)
+    translations: list[str] | None = None
+    #: Whether a bilingual dictionary (normally the Buckwalter lexicon) helped the alignment.
+    dictionary_used: bool = False
+
+    def flag_counts(self) -> Counter:
+        """Number of flags of each kind."""
+        return Counter(f.kind for fl in self.flags for f in fl)
+
+
+def _span(sentences: Sequence[Sentence], ids: Iterable[int]) -> tuple[tuple[int, int], ...]:
+    return tuple((sentences[i].start, sentences[i].end) for i in ids)
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def _number_flags(src: list[Number], dft: list[Number]) -> list[Flag]:
+    flags = []
+    left = Counter(n.key for n in dft)
+    for n in src:
+        if left[n.key] > 0:
+            left[n.key] -= 1
+        else:
+            flags.append(Flag("number_mismatch", f"The source number \u201c{n.text}\u201d is not in the draft.", ((n.start, n.end),)))
+    right = Counter(n.key for n in src)
+    for n in dft:
+        if right[n.key] > 0:
+            right[n.key] -= 1
+        else:
+            flags.append(Flag("number_mismatch", f"The draft number \u201c{n.text}\u201d is not in the source.", (), ((n.start, n.end),)))
+    return flags
+
+
+def _fold_with_map(text: str) -> tuple[str, list[int]]:
+    """:func:`models.text.arabic.fold` of ``text`` and, per folded character, its offset in ``text``."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        f = fold(ch)
+        out.append(f)
+        where.extend([i] * len(f))
+    return "".join(out), where
+
+
+def _glossary_flags(source: str, s_start: int, draft: str, glossary: Sequence[tuple[str, str]]) -> list[Flag]:
+    flags = []
+    folded, where = _fold_with_map(source)
+    draft_l = " " + re.sub(r"\s+", " ", draft.lower()) + " "
+    for term, translation in glossary:
+        key = fold(term).strip()
+        if not key or not translation.strip():
+            continue
+        # The term as a whole word, after up to two proclitic letters (و ف ب ل ك) or the article.
+        pattern = re.compile(rf"(?<![{ARABIC_LETTER_CLASS}])(?:[وفبلك]{{0,2}}(?:ال)?)({re.escape(key)})(?![{ARABIC_LETTER_CLASS}])")
+        match = pattern.search(folded)
+        if match is None:
+            continue
+        wanted = re.sub(r"\s+", " ", translation.lower().strip())
+        if re.search(rf"(?<![a-z]){re.escape(wanted)}(?:s|es)?(?![a-z])", draft_l):
+            continue
+        start, end = where[match.start(1)], where[match.end(1) - 1] + 1
+        flags.append(Flag("glossary_term", f"\u201c{source[start:end]}\u201d is not rendered as \u201c{translation.strip()}\u201d.",
+                          ((s_start + start, s_start + end),)))
+    return flags
+
+
+def _unbalanced_flags(text: str, offset: int) -> list[Flag]:
+    flags = []
+    for opener, closer in _BRACKETS:
+        depth, lone = 0, []
+        opened: list[int] = []
+        for i, ch in enumerate(text):
+            if ch == opener:
+                opened.append(i)
+            elif ch == closer:
+                if opened:
+                    opened.pop()
+                else:
+                    lone.append(i)
+        for i in lone + opened:
+            flags.append(Flag("unbalanced", f"\u201c{text[i]}\u201d has no matching \u201c{closer if text[i] == opener else opener}\u201d.",
+                              (), ((offset + i, offset + i + 1),)))
+    quotes = [m.start() for m in _STRAIGHT_QUOTE_RE.finditer(text)]
+    if len(quotes) % 2:
+        i = quotes[-1]
+        flags.append(Flag("unbalanced", "A quotation mark \u201c\"\u201d is not closed or not opened.", (), ((offset + i, offset + i + 1),)))
+    return flags
+
+
+def link_flags(
+    link: Link,
+    source: Sequence[Sentence],
+    draft: Sequence[Sentence],
+    source_text: str,
+    draft_text: str,
+    glossary: Sequence[tuple[str, str]] = (),
+    params: AlignParams = AlignParams(),
+) -> list[Flag]:
+    """Flags of one link (see the module doc). ``source``/``draft`` are all sentences of each
+    text, ``source_text``/``draft_text`` the texts their offsets point into."""
+    if not link.draft:
+        if any(source[i].translatable for i in link.source):
+            return [Flag("omission", "This source sentence has no translation in the draft.", _span(source, link.source))]
+        return []
+    d_start, d_end = draft[link.draft[0]].start, draft[link.draft[-1]].end
+    d_text = draft_text[d_start:d_end]
+    flags: list[Flag] = []
+    if not link.source:
+        flags.append(Flag("addition", "This draft sentence has no source sentence.", (), _span(draft, link.draft)))
+    else:
+        s_start, s_end = source[link.source[0]].start, source[link.source[-1]].end
+        s_text = source_text[s_start:s_end]
+        src_nums = [Number(n.value, n.percent, n.start + s_start, n.end + s_start, n.text) for n in extract_numbers(s_text)]
+        dft_nums = [Number(n.value, n.percent, n.start + d_start, n.end + d_start, n.text) for n in extract_numbers(d_text)]
+        flags += _number_flags(src_nums, dft_nums)
+        translatable = any(source[i].translatable for i in link.source)
+        l1 = len(bare(s_text)) if translatable else len(s_text) / params.c
+        l2 = len(d_text)
+        if min(l1, l2) >= MIN_RATIO_CHARS or max(l1, l2) >= 3 * MIN_RATIO_CHARS:
+            ratio = l2 / (max(l1, 1) * params.c)
+            if not LOW_RATIO <= ratio <= HIGH_RATIO:
+                flags.append(Flag("length_ratio", f"The draft is {ratio:.1f} times the expected length for this source.",
+                                  _span(source, link.source), _span(draft, link.draft)))
+        flags += _glossary_flags(s_text, s_start, d_text, glossary)
+    for m in _ARABIC_RUN_RE.finditer(d_text):
+        flags.append(Flag("untranslated", f"Arabic text left in the draft: \u201c{_quote(m.group())}\u201d.", (),
+                          ((d_start + m.start(), d_start + m.end()),)))
+    for m in _DOUBLED_RE.finditer(d_text):
+        flags.append(Flag("doubled_word", f"\u201c{m.group(1)}\u201d is written twice.", (), ((d_start + m.start(), d_start + m.end()),)))
+    flags += _unbalanced_flags(d_text, d_start)
+    return flags
+
+
+def check_draft(
+    source_text: str,
+    draft_text: str,
+    *,
+    glossary: Sequence[tuple[str, str]] = (),
+    translations: Sequence[str] | None = None,
+    dictionary: WordTranslations | None | str = LEXICON,
+    params: AlignParams = AlignParams(),
+) -> DraftCheck:
+    """Segment, align and flag an Arabic ``source_text`` and its English ``draft_text``.
+
+    ``glossary`` holds the user's (Arabic term, English translation) pairs; ``translations`` one
+    machine translation per source sentence (as segmented by :func:`models.text.segmentation.segment`);
+    ``dictionary`` a bilingual word dictionary: the Buckwalter lexicon by default, aligning
+    without one when it cannot be loaded (``DraftCheck.dictionary_used`` then is False), or
+    ``None`` for none. Raises ``ValueError`` when ``translations`` does not have one entry per
+    source sentence, :class:`DraftTooLong` (a ``ValueError``) for a draft far longer than the
+    source (see the module doc), in milliseconds rather than minutes."""
+    _refuse_long_draft(source_text, draft_text, params)
+    source = segment(source_text)
+    draft = segment_english(draft_text)
+    limit = MAX_SENTENCE_RATIO * len(source) + SENTENCE_SLACK
+    if len(draft) > limit:
+        raise DraftTooLong(
+            f"The draft has {len(draft):,} sentences, more than {MAX_SENTENCE_RATIO} times the source's {len(source):,} "
+            f"sentences plus {SENTENCE_SLACK} (at most {limit:,}): it is not a translation of this source.")
+    dictionary = resolve_dictionary(dictionary)
+    links = align([s.text for s in source], [s.text for s in draft], dictionary=dictionary,
+                  translations=translations, params=params)
+    flags = [link_flags(link, source, draft, source_text, draft_text, glossary, params) for link in links]
+    return DraftCheck(source_text, draft_text, source, draft, links, flags,
+                      list(translations) if translations is not None else None, dictionary is not None)

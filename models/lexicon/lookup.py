@@ -1,0 +1,152 @@
+"""Looking a written Arabic word up in the lexicon, normalizing step by step until it is found.
+
+The chain (each step from 3 on tried only when the previous ones found nothing):
+
+1. the bare word: presentation forms folded by NFKC, bidi and format marks, tatweel and
+   diacritics removed, Persian look-alike letters mapped (:mod:`models.text.arabic`); together with
+2. alef forms (أ إ آ ٱ / ا), final ى / ي and ة / ه matched either way
+   (:func:`models.lexicon.index.fold_bw` level 1) -- always tried, because news text writes الى for
+   إلى and مدرسه for مدرسة; these analyses come after the ones matching as written;
+3. hamza seats (ؤ ئ ء) matched either way (level 2);
+4. letters repeated for emphasis collapsed (``وجيييه`` -> ``وجيه``), then steps 1-3 again;
+5. a proclitic written on its own (``بـ`` before a number, ``و``): the prefix alone;
+6. two words written without a space (``العربالموت``, ``عبدالله``, ``يابن``, ``ماتناقلته``):
+   split only where the boundary is evident -- before the article ال with 3+ letters on each
+   side, or after the particles يا / ما -- and both parts are found as written; the most even
+   such split wins. Each analysis joins one reading of each part (their best three each). Looser
+   splitting turns foreign names into nonsense (لافروف as لاف + روف), so names stay unfound;
+7. proper-noun backoff (:mod:`models.lexicon.backoff`): the usual proclitics + an unknown stem read as a
+   name (و + لافروف), marked ``backoff=True``, without gloss; only when steps 1-6 found nothing.
+
+The written diacritics are kept aside (``Lookup.written``) so that ranking can prefer the
+analyses that agree with them (:mod:`models.lexicon.ranking`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from models.text.arabic import (
+    collapse_repeats, fold_persian_letters, fold_presentation_forms, strip_diacritics,
+    strip_format_marks, strip_tatweel,
+)
+from models.lexicon.backoff import BACKOFF_REASON, backoff_analyses
+from models.lexicon.buckwalter import is_transliterable, to_buckwalter
+from models.lexicon.index import Lexicon, shared_lexicon
+from models.lexicon.analyzer import Analysis, analyze, clitic_analyses
+
+STEP_EXACT = "as written"
+STEP_FOLDED = "alef, alef maqsura or ta marbuta spelled differently"
+STEP_HAMZA = "hamza seat spelled differently"
+STEP_COLLAPSED = "repeated letters collapsed"
+STEP_CLITIC = "proclitic written on its own"
+STEP_RUN_ON = "two words written together"
+STEP_BACKOFF = BACKOFF_REASON
+STEP_NONE = "not found"
+#: ``Analysis.match`` -> the step that found it.
+STEPS = (STEP_EXACT, STEP_FOLDED, STEP_HAMZA, STEP_COLLAPSED, STEP_CLITIC, STEP_RUN_ON, STEP_BACKOFF)
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """Result of :func:`lookup`.
+
+    ``word``: as given; ``written``: cleaned but with its diacritics (Arabic script);
+    ``normalized``: the undiacritized form the analyses were found for (Arabic script); ``step``:
+    which normalization found them (one of the ``STEP_*`` texts); ``analyses``: in lexicon order,
+    or the backoff readings (step :data:`STEP_BACKOFF`), ``[]`` when none."""
+
+    word: str
+    written: str
+    normalized: str
+    step: str
+    analyses: list[Analysis] = field(default_factory=list)
+
+    @property
+    def in_lexicon(self) -> bool:
+        """True when the lexicon analyses the word (backoff readings do not count)."""
+        return any(not a.backoff for a in self.analyses)
+
+
+def clean(word: str) -> str:
+    """The written word without format marks and tatweel, presentation forms and Persian
+    look-alike letters folded; diacritics kept."""
+    return fold_persian_letters(strip_tatweel(strip_format_marks(fold_presentation_forms(word))))
+
+
+def _analyze_levels(lexicon: Lexicon, arabic: str, collapsed: bool = False) -> list[Analysis]:
+    """Analyses as written plus those found by alef/ya/ta marbuta folding (after them), or
+    failing both, by hamza-seat folding; each tagged with its ``match`` step."""
+    if not arabic or not is_transliterable(arabic):
+        return []
+    bw = to_buckwalter(arabic)
+    found = analyze(lexicon, bw, 0, 3 if collapsed else 0)
+    seen = {(a.buckwalter, a.lemma, a.pos) for a in found}
+    for a in analyze(lexicon, bw, 1, 3 if collapsed else 1):
+        if (a.buckwalter, a.lemma, a.pos) not in seen:
+            seen.add((a.buckwalter, a.lemma, a.pos))
+            found.append(a)
+    if not found:
+        found = analyze(lexicon, bw, 2, 3 if collapsed else 2)
+    return found
+
+
+def lookup(word: str, lexicon: Lexicon | None = None, backoff: bool = True) -> Lookup:
+    """Analyses of the written Arabic ``word`` (one token, as matched by
+    :data:`models.text.arabic.ARABIC_WORD_RE`), normalizing step by step (module docstring); with
+    ``backoff`` False, step 7 is left out.
+
+    ``lexicon`` defaults to :func:`models.lexicon.index.shared_lexicon`. Raises
+    :class:`models.lexicon.buckwalter.LexiconDataError` only when the lexicon cannot be loaded."""
+    lexicon = lexicon or shared_lexicon()
+    written = clean(word)
+    bare = strip_diacritics(written)
+    steps = (STEP_EXACT, STEP_FOLDED, STEP_HAMZA)
+    found = _analyze_levels(lexicon, bare)
+    if found:
+        return Lookup(word, written, bare, STEPS[found[0].match], found)
+    for variant in collapse_repeats(bare):
+        found = _analyze_levels(lexicon, variant, collapsed=True)
+        if found:
+            return Lookup(word, written, variant, STEP_COLLAPSED, found)
+    if is_transliterable(bare):
+        found = [replace(a, match=4) for a in clitic_analyses(lexicon, to_buckwalter(bare))]
+        if found:
+            return Lookup(word, written, bare, STEP_CLITIC, found)
+        found = _run_on(lexicon, to_buckwalter(bare))
+        if found:
+            return Lookup(word, written, bare, STEP_RUN_ON, found)
+        found = backoff_analyses(lexicon, to_buckwalter(bare)) if backoff else []
+        if found:
+            return Lookup(word, written, bare, STEP_BACKOFF, found)
+    return Lookup(word, written, bare, STEP_NONE, [])
+
+
+def _run_on(lexicon: Lexicon, bw: str) -> list[Analysis]:
+    """Step 6 of the chain (module docstring); ``bw`` is the bare word in Buckwalter."""
+    best: tuple | None = None
+    for i in range(2, len(bw) - 1):
+        first, second = bw[:i], bw[i:]
+        evident = (second.startswith("Al") and i >= 3 and len(second) >= 3) or first in ("yA", "mA")
+        if not evident or (best is not None and min(i, len(second)) <= best[0]):
+            continue
+        a = analyze(lexicon, first)
+        b = analyze(lexicon, second) if a else []
+        if a and b:
+            best = (min(i, len(second)), a, b)
+    if best is None:
+        return []
+    _, first_analyses, second_analyses = best
+    return [join_words(x, y) for x in first_analyses[:3] for y in second_analyses[:3]]
+
+
+def join_words(first: Analysis, second: Analysis) -> Analysis:
+    """One analysis for two words written together: fields joined by a space (gloss by `` | ``),
+    segments concatenated; ``match`` is step 6."""
+    joined = replace(
+        first, vocalized=f"{first.vocalized} {second.vocalized}", buckwalter=f"{first.buckwalter} {second.buckwalter}",
+        lemma=f"{first.lemma} {second.lemma}", pos=f"{first.pos} {second.pos}", gloss=f"{first.gloss} | {second.gloss}",
+        segments=first.segments + second.segments,
+        stem=f"{first.stem}{first.suffix} {second.prefix}{second.stem}", suffix=second.suffix, match=5,
+    )
+    joined.__dict__["translit"] = f"{first.translit} {second.translit}"
+    return joined

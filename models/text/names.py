@@ -1,0 +1,81 @@
+"""Consonant skeletons for matching names across Arabic and English script without a dictionary.
+
+A proper name keeps its consonants when it is transliterated: كيري and *Kerry* both reduce to
+``KR``, لافروف and *Lavrov* to ``LFRF``, أستراليا and *Australia* to ``STRL``. Both scripts are
+mapped onto one coarse consonant alphabet (B D F G H K L M N R S T Z-less: sibilants merged into
+``S``, emphatics into their plain letters, ج/غ/g/j into ``G``, p into ``B``, v/ph into ``F``),
+vowels and vowel-letters (ا و ي ى ة ء ع, a e i o u w y) are dropped and doubled consonants
+collapse. The Arabic definite article and one-letter proclitics are removed first (والـ، بالـ…).
+This is a rough phonetic key in the spirit of Soundex (Russell & Odell, 1918), made for
+cross-script matching; it finds names, not translations.
+"""
+from __future__ import annotations
+
+import re
+
+from models.text.arabic import ARABIC_WORD_RE, fold
+
+_AR_MAP = str.maketrans({
+    "ب": "B", "پ": "B", "ت": "T", "ث": "T", "ج": "G", "ح": "H", "خ": "K", "د": "D", "ذ": "D",
+    "ر": "R", "ز": "S", "س": "S", "ش": "S", "ص": "S", "ض": "D", "ط": "T", "ظ": "S", "غ": "G",
+    "ف": "F", "ڤ": "F", "ق": "K", "ك": "K", "ل": "L", "م": "M", "ن": "N", "ه": "H",
+    "ا": "", "و": "", "ي": "", "ى": "", "ة": "", "ء": "", "ئ": "", "ؤ": "", "ع": "", "ـ": "",
+})
+_AR_ARTICLE_RE = re.compile("^[وف]?(?:[بلك]?ال|لل)(?=..)")
+_AR_PROCLITIC_RE = re.compile("^[وفبلك](?=...)")
+_EN_RULES = [
+    (re.compile(r"ph"), "f"), (re.compile(r"(?<=[sctgk])h"), ""), (re.compile(r"ng"), "n"),
+    (re.compile(r"c(?=[eiy])"), "s"), (re.compile(r"ck|c|q|x"), "k"),
+]
+_EN_MAP = str.maketrans({
+    "b": "B", "p": "B", "t": "T", "d": "D", "g": "G", "j": "G", "h": "H", "k": "K", "l": "L",
+    "m": "M", "n": "N", "r": "R", "s": "S", "z": "S", "f": "F", "v": "F",
+    "a": "", "e": "", "i": "", "o": "", "u": "", "w": "", "y": "",
+})
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the this that these those there their they then than when while with which what where whose"
+    " since under after before between during from for and but other such some many most all both"
+    " each further also however although its his her our we it in on at by as an to of not no"
+    " secretary general president minister state states united nations council assembly committee"
+    " republic government report resolution article paragraph section annex".split()
+)
+_LATIN_NAME_RE = re.compile(r"[A-Z][A-Za-z]+|[a-z]{3,}")
+
+
+def _collapse(s: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def arabic_skeletons(word: str) -> set[str]:
+    """Consonant skeletons of one Arabic word (see the module doc): of the word as written, without
+    the definite article (with its proclitics) and without one proclitic letter (و ف ب ل ك), as
+    a proclitic cannot be told from a first letter without a lexicon."""
+    word = fold(word)
+    forms = {word, _AR_ARTICLE_RE.sub("", word, count=1), _AR_PROCLITIC_RE.sub("", word, count=1)}
+    return {_collapse(f.translate(_AR_MAP)) for f in forms if len(f) >= 3}
+
+
+def english_skeleton(word: str) -> str:
+    """Consonant skeleton of one English word (see the module doc); ``""`` when none."""
+    w = word.lower()
+    for pattern, repl in _EN_RULES:
+        w = pattern.sub(repl, w)
+    return _collapse(re.sub("[^a-z]", "", w).translate(_EN_MAP))
+
+
+def arabic_name_keys(text: str, minimum: int = 2) -> set[str]:
+    """Skeletons of at least ``minimum`` consonants of the Arabic words of ``text``."""
+    return {k for w in ARABIC_WORD_RE.findall(text) for k in arabic_skeletons(w) if len(k) >= minimum}
+
+
+def english_name_keys(text: str, minimum: int = 2) -> list[str]:
+    """Skeletons of the capitalized words of ``text`` that may be names (function words and
+    common institutional words left out), at least ``minimum`` consonants long, in order."""
+    keys = []
+    for word in re.findall(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,}", text):
+        if word.lower() in _ENGLISH_FUNCTION_WORDS:
+            continue
+        key = english_skeleton(word)
+        if len(key) >= minimum:
+            keys.append(key)
+    return keys

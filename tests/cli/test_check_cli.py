@@ -1,0 +1,103 @@
+import json
+
+import pytest
+
+from main import main
+from models.documents import sample_path
+from tests.conftest import FIXTURES
+
+DRAFT = FIXTURES / "en-kerry-lavrov-syria-2016.txt"
+
+
+def test_json_report_has_sentences_links_and_summary(tmp_path, capsys):
+    out = tmp_path / "report.json"
+    assert main(["check", str(sample_path()), str(DRAFT), "-o", str(out)]) == 0
+    assert "17 links, no flags" in capsys.readouterr().out
+    report = json.loads(out.read_text(encoding="utf-8"))
+    source = sample_path().read_text(encoding="utf-8")
+    draft = DRAFT.read_text(encoding="utf-8")
+    for s in report["source_sentences"]:
+        assert source[s["start"] : s["end"]] == s["text"]
+    for s in report["draft_sentences"]:
+        assert draft[s["start"] : s["end"]] == s["text"]
+    assert report["summary"] == {"links": 17, "flags": {}}
+    link = report["links"][8]
+    assert link["source"] == [8, 9] and link["draft"] == [8] and 0 <= link["confidence"] <= 1 and link["flags"] == []
+
+
+def test_html_report_marks_flagged_spans(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT.read_text(encoding="utf-8").replace("290,000", "300,000"), encoding="utf-8")
+    out = tmp_path / "report.html"
+    assert main(["check", str(sample_path()), str(draft), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<mark>300,000</mark>" in page and "<mark>290 ألف</mark>" in page
+    assert "number mismatch: 2" in page
+
+
+def test_glossary_file_is_used(tmp_path):
+    glossary = tmp_path / "terms.tsv"
+    glossary.write_text("# term\ttranslation\nالمبعوث\tspecial envoy\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    assert main(["check", str(sample_path()), str(DRAFT), "-o", str(out), "--glossary", str(glossary)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["flags"] == {"glossary_term": 1}
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["missing.txt", str(DRAFT), "-o", "{tmp}/r.json"], "missing.txt does not exist"),
+        ([str(sample_path()), str(DRAFT), "-o", "{tmp}/r.txt"], "must end in .json or .html"),
+        ([str(sample_path()), "{tmp}", "-o", "{tmp}/r.json"], "is a folder"),
+        ([str(sample_path()), str(DRAFT), "-o", "{tmp}/no/such/dir/r.json"], "cannot write"),
+    ],
+)
+def test_bad_input_gives_one_line_and_status_2(tmp_path, capsys, args, message):
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    assert main(["check", *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_draft_far_longer_than_the_source_is_refused_quickly(tmp_path, capsys, monkeypatch):
+    import models.drafts.checks
+
+    def never(text):
+        raise AssertionError("a 5 MB draft must be refused before it is split into sentences")
+
+    monkeypatch.setattr(models.drafts.checks, "segment_english", never)  # splitting 5 MB takes ~15 s here
+    draft = tmp_path / "book.txt"
+    draft.write_text(DRAFT.read_text(encoding="utf-8") * 2000, encoding="utf-8")  # about 5 MB
+    out = tmp_path / "r.json"
+    assert main(["check", str(sample_path()), str(draft), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "not a translation of this source" in err and err.count("\n") == 1 and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_a_draft_with_far_more_sentences_than_the_source_is_refused(tmp_path, capsys):
+    draft = tmp_path / "list.txt"
+    draft.write_text("Yes. " * 400, encoding="utf-8")  # short in characters, 400 sentences
+    assert main(["check", str(sample_path()), str(draft), "-o", str(tmp_path / "r.json")]) == 2
+    err = capsys.readouterr().err
+    assert "400 sentences" in err and "not a translation" in err
+
+
+def test_a_news_article_is_not_refused(tmp_path):
+    from models.drafts.checks import check_draft
+
+    result = check_draft(sample_path().read_text(encoding="utf-8"), DRAFT.read_text(encoding="utf-8"))
+    assert len(result.links) == 17
+
+
+def test_html_report_gives_each_source_sentence_the_direction_of_its_script(tmp_path):
+    import re
+
+    out = tmp_path / "report.html"
+    assert main(["check", str(sample_path()), str(DRAFT), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    caption = re.search(r"<div dir='(\w+)'[^>]*>U\.S\. Secretary of State", page)
+    assert caption and caption.group(1) == "ltr"
+    assert re.search(r"<div dir='rtl' lang='ar'>كيري", page)
+    assert not re.search(r"dir='rtl'[^>]*>[A-Za-z]", page)

@@ -1,0 +1,160 @@
+"""``python main.py export``: the bitext files a user gets, and the errors they see."""
+import csv
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import main
+from models.documents import load_document, sample_path
+
+from tests.conftest import REPO as ROOT
+
+
+@pytest.fixture(scope="module")
+def exported(tiny_model_dir, tmp_path_factory):
+    """The sample article exported with the tiny model to JSON, HTML and TSV."""
+    folder = tmp_path_factory.mktemp("export")
+    paths = {}
+    for kind in ("json", "html", "tsv"):
+        paths[kind] = folder / f"sample.{kind}"
+        assert main.main(["export", str(sample_path()), "-o", str(paths[kind]), "--model", str(tiny_model_dir),
+                          "--beams", "1"]) == 0
+    return paths
+
+
+@pytest.mark.slow
+def test_json_has_every_sentence_with_offsets_into_the_document(exported, tiny_model_dir):
+    data = json.loads(exported["json"].read_text(encoding="utf-8"))
+    doc = load_document(sample_path())
+    assert set(data) == {"source", "model", "sentences"}
+    assert data["source"] == str(sample_path()) and data["model"] == str(tiny_model_dir)
+    assert len(data["sentences"]) == len(doc.sentences) == 18
+    for row, sentence in zip(data["sentences"], doc.sentences):
+        assert set(row) == {"id", "paragraph", "start", "end", "text", "translation", "translated"}
+        assert row["text"] == doc.text[row["start"]:row["end"]]
+        assert (row["id"], row["paragraph"]) == (sentence.id, sentence.paragraph)
+        assert isinstance(row["translation"], str) and row["translation"]
+        assert row["translated"] is sentence.translatable
+        if not sentence.translatable:
+            assert row["translation"] == row["text"]
+    assert [row["id"] for row in data["sentences"] if not row["translated"]] == [1, 2]  # the English caption
+
+
+class _Cells(HTMLParser):
+    """Collects table rows as lists of (attributes, text) cells."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows, self.cell, self.paragraphs = [], None, 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tbody":
+            self.paragraphs += 1
+        elif tag == "tr":
+            self.rows.append([])
+        elif tag == "td":
+            self.cell = (dict(attrs), [])
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell[1].append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "td":
+            self.rows[-1].append((self.cell[0], "".join(self.cell[1])))
+            self.cell = None
+
+
+@pytest.mark.slow
+def test_html_is_a_two_column_bitext(exported):
+    data = json.loads(exported["json"].read_text(encoding="utf-8"))["sentences"]
+    page = _Cells()
+    page.feed(exported["html"].read_text(encoding="utf-8"))
+    assert page.paragraphs == load_document(sample_path()).paragraph_count
+    assert len(page.rows) == len(data)
+    for row, (arabic, english) in zip(data, page.rows):
+        expected = {"dir": "rtl", "lang": "ar"} if row["translated"] else {"dir": "ltr", "class": "source"}
+        assert arabic == (expected, row["text"])
+        assert english[0]["dir"] == "ltr" and english[0]["lang"] == "en"
+        assert english[1] == row["translation"]
+
+
+@pytest.mark.slow
+def test_tsv_has_a_header_and_one_row_per_sentence(exported):
+    data = json.loads(exported["json"].read_text(encoding="utf-8"))["sentences"]
+    with exported["tsv"].open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    assert len(rows) == len(data)
+    for tsv, row in zip(rows, data):
+        assert tsv["text"] == row["text"] and tsv["translation"] == row["translation"]
+        assert int(tsv["start"]) == row["start"] and tsv["translated"] == str(row["translated"]).lower()
+
+
+@pytest.mark.slow
+def test_without_a_model_the_source_is_exported_and_the_user_told(tmp_path, capsys):
+    out = tmp_path / "sample.json"
+    assert main.main(["export", str(sample_path()), "-o", str(out), "--model", "qari-test/not-downloaded"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "qari-test/not-downloaded" in err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["model"] is None
+    assert all(row["translation"] is None and row["translated"] is False for row in data["sentences"])
+
+
+@pytest.mark.slow
+def test_progress_is_shown_on_a_terminal(tmp_path, tiny_model_dir, capsys, monkeypatch):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    out = tmp_path / "sample.tsv"
+    assert main.main(["export", str(sample_path()), "-o", str(out), "--model", str(tiny_model_dir), "--beams", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "translated 1 of 18 sentences" in err and err.endswith("translated 18 of 18 sentences\n")
+
+
+def run_export(*args):
+    return subprocess.run([sys.executable, "main.py", "export", *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("make_args, says", [
+    (lambda tmp: (tmp / "missing.txt", "-o", tmp / "out.json"), "does not exist"),
+    (lambda tmp: (tmp, "-o", tmp / "out.json"), "is a folder"),
+    (lambda tmp: (sample_path(), "-o", tmp / "out.pdf"), ".json, .html, .tsv"),
+    (lambda tmp: (sample_path(), "-o", tmp / "out.json", "--beams", "0"), "--beams"),
+])
+def test_errors_are_one_line_without_traceback(tmp_path, make_args, says):
+    result = run_export(*make_args(tmp_path))
+    assert result.returncode != 0
+    assert says in result.stderr and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert not (tmp_path / "out.json").exists() and not (tmp_path / "out.pdf").exists()
+
+
+@pytest.mark.slow
+def test_export_fills_the_translation_cache(exported, tiny_model_dir):
+    from models.translation.settings import DecodingSettings, translation_key
+    from models.translation.cache import TranslationCache
+
+    rows = json.loads(exported["json"].read_text(encoding="utf-8"))["sentences"]
+    key = translation_key(str(tiny_model_dir), DecodingSettings(num_beams=1))
+    cached = TranslationCache().get_many(key, [row["text"] for row in rows])
+    assert cached == {row["text"]: row["translation"] for row in rows if row["translated"]}
+
+
+def test_html_source_cells_take_their_direction_from_their_text(tmp_path):
+    from cli.export import bitext_rows, to_html
+
+    doc = load_document(sample_path())
+    page = to_html(doc, None, bitext_rows(doc, None))
+    caption = next(s for s in doc.sentences if s.text.startswith("U.S."))
+    assert f'<td dir="ltr" class="source">{caption.text}</td>' in page  # the period stays at the end
+    assert f'<td dir="rtl" lang="ar">{doc.sentences[0].text}</td>' in page
+
+
+def test_unwritable_output_is_refused_before_translating(tmp_path):
+    result = run_export(sample_path(), "-o", tmp_path / "no-such-dir" / "x.json")
+    assert result.returncode == 1
+    assert "is not a writable folder" in result.stderr and "Traceback" not in result.stderr

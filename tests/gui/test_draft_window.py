@@ -1,0 +1,62 @@
+"""File > Open translation… in the reader window (no model: the check needs none)."""
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from gui.main_window import MainWindow
+from gui.settings import Settings
+from models.documents import sample_path
+from tests.conftest import FIXTURES
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings.set("model", str(tmp_path / "no-model-here"))
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.service.shutdown()
+
+
+def test_open_translation_shows_the_check(window, qtbot):
+    assert window.findChild(type(window.menuBar().actions()[0]), "openTranslationAction").text() == "Open &translation…"
+    window.open_path(sample_path())
+    assert window.open_translation(FIXTURES / "en-kerry-lavrov-syria-2016.txt")
+    draft = window.draft_window
+    qtbot.waitExposed(draft)
+    qtbot.waitUntil(lambda: draft.view.check is not None, timeout=30000)  # checked off the GUI thread
+    assert draft.view.summary.text() == "17 links; no flags"
+    assert draft.view.mt_column.isHidden()  # no model loaded
+    assert "en-kerry-lavrov-syria-2016.txt" in draft.windowTitle()
+
+
+def test_unreadable_translation_is_explained(window, qtbot, tmp_path):
+    window.open_path(sample_path())
+    assert not window.open_translation(tmp_path / "missing.txt")
+    box = window.findChild(QMessageBox, "errorBox")
+    assert box is not None and "does not exist" in box.text()
+    assert window.draft_window is None
+
+
+def test_translation_window_works_without_the_lexicon(window, qtbot, monkeypatch):
+    import models.lexicon.dictionary as word_dictionary
+    from models.lexicon.buckwalter import LexiconDataError
+
+    def fail():
+        raise LexiconDataError("The Arabic lexicon data files are missing.")
+
+    monkeypatch.setattr(word_dictionary, "shared_lexicon", fail)
+    word_dictionary.reset_default_dictionary()
+    try:
+        window.open_path(sample_path())
+        assert window.open_translation(FIXTURES / "en-kerry-lavrov-syria-2016.txt")
+        qtbot.waitUntil(lambda: window.draft_window.view.check is not None, timeout=30000)
+        summary = window.draft_window.view.summary.text()
+        assert summary == "17 links; no flags (aligned without the Arabic lexicon: by length, numbers and names)"
+    finally:
+        word_dictionary.reset_default_dictionary()

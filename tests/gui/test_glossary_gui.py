@@ -1,0 +1,141 @@
+"""The glossary in the window: popup, term dialog, table model, "My glossary" dialog."""
+import csv
+import zipfile
+
+import pytest
+from PySide6.QtCore import Qt
+
+from gui.glossary_dialog import GlossaryDialog
+from gui.glossary_model import GlossaryModel
+from gui.glossary_popup import GlossaryPopup
+from gui.term_dialog import TermDialog
+from models.glossary.store import Term, TermStore
+
+
+@pytest.fixture
+def store(tmp_path):
+    with TermStore(tmp_path / "g.sqlite3") as s:
+        yield s
+
+
+def test_popup_shows_best_analysis_and_others_one_click_away(qtbot, service):
+    popup = GlossaryPopup()
+    qtbot.addWidget(popup)
+    popup.show_word("والمساعدات", service.analyses("والمساعدات", "and the aid"))
+    popup.show()
+    assert popup.word_label.text() == "والمساعدات"
+    best = popup.best_label.text()
+    assert "وَ + ال + مُساعَد + ات" in best and "assistance" in best and "wa-al-mus" in best
+    assert "conjunction" in best and "article" in best
+    assert popup.others_button.isVisible() and not popup.others_label.isVisible()
+    qtbot.mouseClick(popup.others_button, Qt.MouseButton.LeftButton)
+    assert popup.others_label.isVisible()
+    assert "assistant" in popup.others_label.text()
+
+
+def test_popup_for_unknown_word_offers_to_add_it(qtbot, service):
+    popup = GlossaryPopup()
+    qtbot.addWidget(popup)
+    popup.show_word("ولافروف", service.analyses("ولافروف"), sentence="كيري ولافروف قالا", sentence_translation="Lavrov said")
+    popup.show()
+    assert popup.message_label.isVisible() and popup.message_label.text() == "Not in the lexicon (perhaps a name)."
+    assert not popup.best_label.isVisible() and popup.add_button.isVisible()
+    # the backoff reading underneath, plainly a guess: segmentation and transliteration, no gloss
+    assert popup.backoff_label.isVisible() and "name" in popup.backoff_caption.text()
+    reading = popup.backoff_label.text()
+    assert "وَ + لافروف" in reading and "wa-lāfrūf" in reading and "proper noun" in reading
+    assert "(no gloss)" in reading
+    with qtbot.waitSignal(popup.addRequested) as blocker:
+        qtbot.mouseClick(popup.add_button, Qt.MouseButton.LeftButton)
+    term = blocker.args[0]
+    assert (term.term, term.sentence, term.sentence_translation) == ("ولافروف", "كيري ولافروف قالا", "Lavrov said")
+    assert term.translation == "" and term.vocalized == ""  # the backoff is no gloss
+
+
+def test_popup_has_no_gap_for_hidden_rows_and_aligns_arabic_right(qtbot, service):
+    popup = GlossaryPopup(arabic_family="Amiri")
+    qtbot.addWidget(popup)
+    popup.show_word("وزير", service.analyses("وزير", "minister"))
+    popup.show()
+    assert not popup.user_box.isVisible()
+    gap = popup.best_label.geometry().top() - popup.word_label.geometry().bottom()
+    assert 0 <= gap <= popup.layout().spacing() + 1
+    assert popup.word_label.font().family() == "Amiri" and popup.word_label.font().pointSize() >= 20
+    assert popup.word_label.alignment() & Qt.AlignmentFlag.AlignRight
+    assert popup.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_popup_puts_the_learners_entry_first(qtbot, service):
+    popup = GlossaryPopup()
+    qtbot.addWidget(popup)
+    mine = Term("هدنة", translation="truce (my note)", status="learning", id=1)
+    popup.show_word("الهدنة", service.analyses("الهدنة"), [mine])
+    popup.show()
+    assert popup.user_label.isVisible() and "truce (my note)" in popup.user_label.text()
+    assert "learning" in popup.user_label.text()
+    assert popup.user_box.geometry().bottom() < popup.best_label.geometry().top()
+    with qtbot.waitSignal(popup.editRequested) as blocker:
+        qtbot.mouseClick(popup.edit_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0] is mine
+
+
+def test_popup_while_the_lexicon_loads(qtbot):
+    popup = GlossaryPopup()
+    qtbot.addWidget(popup)
+    popup.show_word("كتاب", None)
+    assert "Loading" in popup.message_label.text()
+
+
+def test_term_dialog_saves_and_reports_duplicates(qtbot, store):
+    dialog = TermDialog(store, Term("وقف إطلاق النار", sentence="دعا إلى وقف إطلاق النار"))
+    qtbot.addWidget(dialog)
+    dialog.translation_edit.setText("ceasefire")
+    dialog.status_combo.setCurrentText("learning")
+    dialog.accept()
+    assert dialog.result() == TermDialog.DialogCode.Accepted
+    saved = store.find("وقف اطلاق النار")
+    assert (saved.translation, saved.status, saved.sentence) == ("ceasefire", "learning", "دعا إلى وقف إطلاق النار")
+    again = TermDialog(store, Term("وَقْف إطلاق النار"))
+    qtbot.addWidget(again)
+    again.show()
+    again.accept()
+    assert again.error_label.isVisible() and "already" in again.error_label.text()
+    assert again.saved is None
+
+
+def test_glossary_model_passes_the_model_tester_and_saves_edits(qtmodeltester, store):
+    store.add(Term("هدنة", translation="truce"))
+    store.add(Term("جبهة النصرة", translation="al-Nusra Front", status="known"))
+    model = GlossaryModel(store)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2
+    assert model.data(model.index(1, 0)) == "جبهة النصرة"
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Status"
+    assert model.setData(model.index(0, 3), "known")
+    assert store.find("هدنة").status == "known"
+    errors = []
+    model.errorOccurred.connect(errors.append)
+    assert not model.setData(model.index(0, 3), "forgotten")
+    assert errors and store.find("هدنة").status == "known"
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_glossary_dialog_exports_and_imports(qtbot, store, tmp_path):
+    store.add(Term("هدنة", translation="truce", sentence="تم التوصل إلى هدنة.", sentence_translation="A truce was reached."))
+    dialog = GlossaryDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.export_csv(tmp_path / "out.csv")
+    with open(tmp_path / "out.csv", encoding="utf-8") as handle:
+        assert [r["term"] for r in csv.DictReader(handle)] == ["هدنة"]
+    assert "Exported 1 terms" in dialog.message.text()
+    dialog.export_anki(tmp_path / "deck.apkg")
+    assert zipfile.is_zipfile(tmp_path / "deck.apkg")
+    (tmp_path / "in.csv").write_text("term,translation\nمستورا,de Mistura\nhello,x\n", encoding="utf-8")
+    with qtbot.waitSignal(dialog.changed):
+        dialog.import_csv(tmp_path / "in.csv")
+    assert dialog.model.rowCount() == 2
+    assert "Imported 1 new" in dialog.message.text()
+    assert "Skipped 1 rows (line 3: no Arabic word in the term)" in dialog.message.text()
+    dialog.view.selectRow(0)
+    dialog.delete_term()
+    assert [t.term for t in store.all()] == ["مستورا"]

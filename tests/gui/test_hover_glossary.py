@@ -1,0 +1,125 @@
+"""Hovering words in the Arabic reading pane opens the glossary popup for the word under the pointer."""
+import re
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from gui.hover_glossary import HoverGlossary
+from models.text.arabic import ARABIC_WORD_RE
+from models.documents import Document
+from models.glossary.store import Term, TermStore
+from tests.gui.test_reading_pane import glyph_center, shown_pane
+
+CASES = ["ببءب 1234 ببب", "safa123 العربية", "بسم (الله الرحمن )", "- كلمة عربية هنا"]
+
+
+@pytest.fixture
+def make(qtbot, tmp_path, service):
+    stores = []
+
+    def make(text, terms=()):
+        store = TermStore(tmp_path / f"g{len(stores)}.sqlite3")
+        stores.append(store)
+        for t in terms:
+            store.add(t)
+        pane = shown_pane(qtbot, Document.from_text(text), 700, 240)
+        glossary = HoverGlossary(pane, store, service, delay_ms=lambda: 30)
+        qtbot.addWidget(glossary.popup)
+        return pane, glossary
+
+    yield make
+    for s in stores:
+        s.close()
+
+
+def move(pane, point):
+    event = QMouseEvent(QEvent.Type.MouseMove, QPointF(point), QPointF(pane.viewport().mapToGlobal(point)),
+                        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(pane.viewport(), event)
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_hovering_each_word_shows_that_word(qtbot, make, text):
+    pane, glossary = make(text)
+    start = pane.sentence_span(0)[0]
+    for word in ARABIC_WORD_RE.finditer(text):
+        middle = (word.start() + word.end() - 1) // 2
+        move(pane, glyph_center(pane, start + middle))
+        qtbot.waitUntil(lambda: glossary.popup.isVisible() and glossary.popup.word == word.group(), timeout=2000)
+    for other in re.finditer(r"[0-9A-Za-z]+", text):
+        glossary.popup.hide()
+        move(pane, glyph_center(pane, start + (other.start() + other.end() - 1) // 2))
+        qtbot.wait(80)
+        assert not glossary.popup.isVisible(), other.group()
+
+
+def test_popup_waits_for_the_hover_delay(qtbot, make):
+    pane, glossary = make("قال وزير الخارجية")
+    glossary.delay_ms = lambda: 300
+    move(pane, glyph_center(pane, pane.sentence_span(0)[0] + 5))
+    qtbot.wait(100)
+    assert not glossary.popup.isVisible()
+    qtbot.waitUntil(glossary.popup.isVisible, timeout=2000)
+    assert glossary.popup.word == "وزير"
+    assert "minister" in glossary.popup.best_label.text()
+
+
+def test_keyboard_shortcut_shows_the_word_at_the_caret(qtbot, make):
+    pane, glossary = make("وقال كيري عقب لقاء مع نظيره الروسي")
+    cursor = pane.textCursor()
+    cursor.setPosition(pane.sentence_span(0)[0] + 16)  # inside لقاء
+    pane.setTextCursor(cursor)
+    assert glossary.show_at_caret()
+    assert glossary.popup.isVisible() and glossary.popup.word == "لقاء"
+    assert "meeting" in glossary.popup.best_label.text()
+
+
+def test_terms_are_highlighted_by_status_and_come_first(qtbot, make):
+    text = "دعا إلى وقفِ اطلاق النار مع جبهة النصرة"
+    pane, glossary = make(text, [Term("وقف إطلاق النار", translation="ceasefire", status="learning"),
+                                 Term("النصرة", translation="Nusra", status="known")])
+    assert [(text[m.start:m.end], m.term.status) for m in glossary.matches] == [("وقفِ اطلاق النار", "learning"), ("النصرة", "known")]
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(pane.sentence_span(0)[0] + text.index("اطلاق") + 1)
+    assert cursor.charFormat().underlineColor() == QColor("#e0a800")
+    cursor.setPosition(pane.sentence_span(0)[0] + text.index("دعا") + 1)
+    assert cursor.charFormat().underlineStyle() == cursor.charFormat().UnderlineStyle.NoUnderline
+    move(pane, glyph_center(pane, pane.sentence_span(0)[0] + text.index("اطلاق") + 2))
+    qtbot.waitUntil(glossary.popup.isVisible, timeout=2000)
+    assert "ceasefire" in glossary.popup.user_label.text()
+    assert glossary.popup.user_label.isVisible()
+
+
+def test_adding_an_unknown_name_from_the_popup(qtbot, make, monkeypatch):
+    pane, glossary = make("قال لافروف")
+    move(pane, glyph_center(pane, pane.sentence_span(0)[0] + 6))
+    qtbot.waitUntil(glossary.popup.isVisible, timeout=2000)
+    assert glossary.popup.message_label.text() == "Not in the lexicon (perhaps a name)."
+    assert "lāfrūf" in glossary.popup.backoff_label.text()
+
+    def fake_exec(dialog):
+        dialog.translation_edit.setText("Lavrov")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr("gui.term_dialog.TermDialog.exec", fake_exec)
+    glossary.popup.add_button.click()
+    assert glossary.store.find("لافروف").translation == "Lavrov"
+    assert [pane.model.document.text[m.start:m.end] for m in glossary.matches] == ["لافروف"]
+
+
+def test_popup_sits_beside_the_hovered_words_line_without_covering_it(qtbot, make):
+    text = "قال وزير الخارجية الأميركي جون كيري"
+    pane, glossary = make(text)
+    point = glyph_center(pane, pane.sentence_span(0)[0] + text.index("الخارجية") + 3)
+    move(pane, point)
+    qtbot.waitUntil(glossary.popup.isVisible, timeout=2000)
+    assert glossary.popup.word == "الخارجية"
+    word = glossary.word_rect(glossary._shown)
+    popup = glossary.popup.geometry()
+    assert word.contains(pane.viewport().mapToGlobal(point))
+    assert not popup.intersects(word)
+    assert popup.top() > word.bottom() or popup.bottom() < word.top()
+    assert popup.left() <= word.center().x() <= popup.right()

@@ -1,0 +1,60 @@
+"""The glossary wired into the reader window: Glossary menu, caret shortcut, My glossary dialog."""
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from gui.glossary_dialog import GlossaryDialog
+from gui.main_window import MainWindow
+from gui.settings import Settings
+from models.documents import Document
+from models.glossary.store import Term
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("QARI_DATA_DIR", str(tmp_path / "data"))
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings.set("model", "Helsinki-NLP/opus-mt-ar-en")  # not in the test cache: the window reads without it
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.resize(1000, 600)
+    w.show()
+    assert w.hover_glossary.service.wait(60)
+    yield w
+    w.service.shutdown()
+
+
+def test_caret_shortcut_and_selection_to_glossary(qtbot, window, monkeypatch):
+    window.open_document(Document.from_text("وقال كيري عقب لقاء مع نظيره الروسي"))
+    pane = window.arabic_pane
+    assert window.findChild(type(window.stop_action), "lookUpAction").shortcut().toString() == "Ctrl+G"
+    cursor = pane.textCursor()
+    cursor.setPosition(pane.sentence_span(0)[0] + 16)  # inside لقاء
+    pane.setTextCursor(cursor)
+    window.findChild(type(window.stop_action), "lookUpAction").trigger()
+    assert window.hover_glossary.popup.isVisible() and window.hover_glossary.popup.word == "لقاء"
+
+    cursor.setPosition(pane.sentence_span(0)[0] + 5)
+    cursor.setPosition(pane.sentence_span(0)[0] + 9, cursor.MoveMode.KeepAnchor)  # كيري
+    pane.setTextCursor(cursor)
+
+    def fake_exec(dialog):
+        dialog.translation_edit.setText("Kerry")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr("gui.term_dialog.TermDialog.exec", fake_exec)
+    window.findChild(type(window.stop_action), "addTermAction").trigger()
+    saved = window.term_store.find("كيري")
+    assert saved.translation == "Kerry" and saved.sentence == "وقال كيري عقب لقاء مع نظيره الروسي"
+    assert [m.term.term for m in window.hover_glossary.matches] == ["كيري"]
+
+
+def test_my_glossary_dialog_opens_with_the_terms(qtbot, window):
+    window.term_store.add(Term("هدنة", translation="truce"))
+    window.findChild(type(window.stop_action), "myGlossaryAction").trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, GlossaryDialog))
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.model.rowCount() == 1 and dialog.model.data(dialog.model.index(0, 1)) == "truce"
+    dialog.close()
