@@ -28,7 +28,8 @@ def read_lines(path: str, limit: int | None) -> list[str]:
     """The first ``limit`` lines (all with None) of a text file in any encoding
     :func:`models.documents.decode` reads. Raises ``ValueError`` with a plain message for a file
     that cannot be read or is not text."""
-    from models.documents import DocumentError, decode
+    from models.documents import decode
+    from models.errors import DocumentError
 
     try:
         lines = decode(Path(path).read_bytes(), path).splitlines()
@@ -59,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
 
     import sacrebleu
 
-    from models.translation.engine import DecodingSettings, ModelUnavailable, load_engine
+    from models.translation.engine import DecodingSettings, load_engine
+    from models.errors import ModelUnavailable
 
     try:
         sources, references = read_lines(args.src, args.limit), read_lines(args.ref, args.limit)

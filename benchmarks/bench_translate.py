@@ -54,7 +54,7 @@ def shared_dir() -> Path | None:
 
 def benchmark_model() -> Path:
     """Folder of the opus-shaped random model, built on first use (about 30 s) and then reused."""
-    from models.translation.cache import cache_dir
+    from models.paths import cache_dir
     from tests.support.tiny_marian import ENGLISH_LINES, _sample_lines, build_marian
 
     folder = cache_dir() / "bench" / MODEL_NAME

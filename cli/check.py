@@ -17,8 +17,10 @@ import sys
 from pathlib import Path
 
 from models.drafts.report import report_dict, report_html
-from models.documents import DocumentError, decode, load_document
-from models.drafts.checks import DraftTooLong, check_draft
+from models.documents import decode, load_document
+from models.errors import DocumentError
+from models.drafts.checks import check_draft
+from models.errors import DraftTooLong
 from models.lexicon.dictionary import default_dictionary_error
 
 REPORT_SUFFIXES = (".json", ".html")

@@ -22,8 +22,10 @@ import sys
 from pathlib import Path
 
 from models.text.arabic import has_arabic
-from models.documents import Document, DocumentError, load_document
-from models.translation.settings import BACKENDS, DEFAULT_MODEL, DecodingSettings, ModelUnavailable
+from models.documents import Document, load_document
+from models.errors import DocumentError
+from models.translation.settings import BACKENDS, DEFAULT_MODEL, DecodingSettings
+from models.errors import ModelUnavailable
 from models.translation.cache import TranslationCache
 
 log = logging.getLogger(__name__)

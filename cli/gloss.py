@@ -15,7 +15,7 @@ import argparse
 import json
 import sys
 
-from models.lexicon.buckwalter import LexiconDataError
+from models.errors import LexiconDataError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

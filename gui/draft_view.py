@@ -19,8 +19,10 @@ from PySide6.QtCore import QAbstractListModel, QFileSystemWatcher, QModelIndex, 
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QSplitter, QTextEdit, QVBoxLayout, QWidget
 
-from models.documents import DocumentError, load_document
-from models.drafts.checks import DraftCheck, DraftTooLong, Flag, check_draft
+from models.documents import load_document
+from models.errors import DocumentError
+from models.drafts.checks import DraftCheck, Flag, check_draft
+from models.errors import DraftTooLong
 from models.text.segmentation import Sentence
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,7 @@ from collections import OrderedDict
 
 from PySide6.QtCore import QObject, Signal
 
-from models.lexicon.buckwalter import LexiconDataError
+from models.errors import LexiconDataError
 from models.lexicon.ranking import rank
 from models.lexicon.index import Lexicon, shared_lexicon
 from models.lexicon.analyzer import Analysis

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 
 from gui.glossary_model import GlossaryModel
 from gui.term_dialog import TermDialog
-from models.glossary.store import Term, TermError, TermStore
+from models.glossary.store import Term, TermStore
+from models.errors import TermError
 
 log = logging.getLogger(__name__)
 

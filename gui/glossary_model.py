@@ -7,7 +7,8 @@ from dataclasses import replace
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from models.glossary.store import STATUSES, Term, TermError, TermStore
+from models.glossary.store import STATUSES, Term, TermStore
+from models.errors import TermError
 
 log = logging.getLogger(__name__)
 

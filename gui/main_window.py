@@ -19,9 +19,11 @@ from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
 from gui.settings import Settings
 from gui.worker import TranslationService
 from models.text.arabic import has_arabic
-from models.documents import Document, DocumentError, load_document
+from models.documents import Document, load_document
+from models.errors import DocumentError
 from models.translation.settings import BACKENDS, DEFAULT_MODEL, DecodingSettings, is_local_model, translation_key
-from models.glossary.store import TermError, TermStore
+from models.glossary.store import TermStore
+from models.errors import TermError
 from models.translation.cache import TranslationCache
 
 log = logging.getLogger(__name__)

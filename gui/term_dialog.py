@@ -9,7 +9,8 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
-from models.glossary.store import STATUSES, Term, TermError, TermStore
+from models.glossary.store import STATUSES, Term, TermStore
+from models.errors import TermError
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,8 @@ import logging
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from models.documents import Document
-from models.translation.settings import DecodingSettings, ModelUnavailable, find_model
+from models.translation.settings import DecodingSettings, find_model
+from models.errors import ModelUnavailable
 from models.translation.cache import TranslationCache
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,8 @@ class TranslationWorker(QObject):
 
     @Slot(str)
     def download(self, model: str) -> None:
-        from models.translation.engine import DownloadCancelled, ModelUnavailable, download_model
+        from models.translation.engine import download_model
+        from models.errors import DownloadCancelled, ModelUnavailable
 
         try:
             download_model(model, progress=self.downloadProgress.emit, should_stop=lambda: not self.download_wanted)

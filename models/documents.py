@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from models.errors import DocumentError
 from models.text.arabic import ARABIC_BLOCKS_CLASS
 from models.text.segmentation import Sentence, segment
 
@@ -15,10 +16,6 @@ log = logging.getLogger(__name__)
 #: Largest file opened, in bytes. A news article is a few kB; 20 MB is a book.
 MAX_BYTES = 20 * 1024 * 1024
 SAMPLE_NAME = "ar-kerry-lavrov-syria-2016.txt"
-
-
-class DocumentError(Exception):
-    """A file could not be opened as an article. ``str(error)`` is a sentence for the user."""
 
 
 @dataclass

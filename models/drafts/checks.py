@@ -34,6 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from models.errors import DraftTooLong
 from models.text.arabic import ARABIC_LETTER_CLASS, bare, fold
 from models.drafts.alignment import LEXICON, AlignParams, Link, WordTranslations, align, resolve_dictionary
 from models.text.english_segmentation import segment_english
@@ -58,11 +59,6 @@ _ARABIC_RUN_RE = re.compile(f"[{ARABIC_LETTER_CLASS}][{ARABIC_LETTER_CLASS}\u064
 _DOUBLED_RE = re.compile(r"\b([A-Za-z]+)\s+(\1)\b", re.IGNORECASE)
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"), ("\u201c", "\u201d"), ("\u00ab", "\u00bb"))
 _STRAIGHT_QUOTE_RE = re.compile(r'"')
-
-
-class DraftTooLong(ValueError):
-    """The draft is far longer than any translation of the source (see the module doc); the
-    message is a sentence for the user."""
 
 
 def _refuse_long_draft(source_text: str, draft_text: str, params: AlignParams) -> None:

@@ -1,7 +1,7 @@
 """The learner's own glossary: terms with translation, note and status, in SQLite.
 
-Stored in ``glossary.sqlite3`` in the user data dir (``$QARI_DATA_DIR`` or platformdirs'
-``user_data_dir("qari")``), journal mode WAL with ``synchronous=FULL``; every change is one
+Stored in ``glossary.sqlite3`` in the user data folder (:func:`models.paths.data_dir`),
+journal mode WAL with ``synchronous=FULL``; every change is one
 transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``), so killing the app mid-write loses at most the
 change in flight and never corrupts the file.
 
@@ -25,6 +25,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from models.text.arabic import ARABIC_WORD_RE, fold
+from models.errors import TermError
+from models.paths import data_dir
 from models.sqlite_util import transaction
 
 log = logging.getLogger(__name__)
@@ -55,11 +57,6 @@ CREATE TABLE IF NOT EXISTS terms (
     updated REAL NOT NULL
 );
 """
-
-
-class TermError(Exception):
-    """A term cannot be stored (empty, no Arabic word, duplicate, bad status, unreadable file).
-    ``str(error)`` is a sentence for the user."""
 
 
 #: Fields that hold one line of text: no newlines or other control characters (NUL, tab...).
@@ -127,15 +124,6 @@ def term_key(text: str) -> str:
     joined by one space; ``""`` when ``text`` has no Arabic word."""
     return " ".join(fold(w) for w in ARABIC_WORD_RE.findall(text))
 
-
-def data_dir() -> Path:
-    """``$QARI_DATA_DIR`` if set, else the platform's user data dir for qari."""
-    env = os.environ.get("QARI_DATA_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("qari", appauthor=False))
 
 
 def _first_word_bases(word: str) -> set[str]:

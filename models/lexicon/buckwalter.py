@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from models.errors import LexiconDataError
+
 DATA_FILES = ("dictPrefixes", "dictStems", "dictSuffixes", "tableAB", "tableAC", "tableBC")
 
 BUCKWALTER_TO_ARABIC: dict[str, str] = {
@@ -51,10 +53,6 @@ def to_buckwalter(arabic: str) -> str:
 def is_transliterable(arabic: str) -> bool:
     """True when every character of ``arabic`` has a Buckwalter symbol."""
     return all(ch in ARABIC_TO_BUCKWALTER for ch in arabic)
-
-
-class LexiconDataError(Exception):
-    """The Buckwalter data files are missing or malformed. ``str(error)`` is a sentence for the user."""
 
 
 def data_dir() -> Path:

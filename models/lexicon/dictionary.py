@@ -23,7 +23,7 @@ import re
 import threading
 from functools import lru_cache
 
-from models.lexicon.buckwalter import LexiconDataError
+from models.errors import LexiconDataError
 from models.lexicon.ranking import STOPWORDS
 from models.lexicon.index import Lexicon, shared_lexicon
 from models.lexicon.lookup import lookup

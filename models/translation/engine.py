@@ -31,20 +31,9 @@ from transformers import MarianMTModel, MarianTokenizer, StoppingCriteria, Stopp
 from transformers.utils import logging as transformers_logging
 
 from models.text.clauses import split_to_fit
-from models.translation.settings import (
-    PICKLE_WEIGHTS,
-    REQUIRED_FILES,
-    SAFETENSORS_WEIGHTS,
-    check_model_folder,
-    DEFAULT_MODEL,
-    DecodingSettings,
-    DownloadCancelled,
-    ModelUnavailable,
-    folder_revision,
-    is_local_model,
-    resolve_backend,
-)
-from models.translation.cache import cache_dir
+from models.translation.settings import PICKLE_WEIGHTS, REQUIRED_FILES, SAFETENSORS_WEIGHTS, check_model_folder, DEFAULT_MODEL, DecodingSettings, folder_revision, is_local_model, resolve_backend
+from models.errors import DownloadCancelled, ModelUnavailable
+from models.paths import cache_dir
 
 __all__ = [
     "DEFAULT_MODEL", "DecodingSettings", "DownloadCancelled", "Engine", "ModelUnavailable",

@@ -12,19 +12,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from models.errors import DownloadCancelled, ModelUnavailable
+
 #: Helsinki-NLP OPUS-MT Arabic to English (MarianMT, transformer-align, 512 input tokens,
 #: SentencePiece tokenizers); model card: https://huggingface.co/Helsinki-NLP/opus-mt-ar-en
 DEFAULT_MODEL = "Helsinki-NLP/opus-mt-ar-en"
-
-
-class ModelUnavailable(Exception):
-    """A translation model could not be loaded or fetched.
-
-    ``str(error)`` is a plain sentence for the user; ``model`` is the hub id or folder asked for."""
-
-    def __init__(self, message: str, model: str) -> None:
-        super().__init__(message)
-        self.model = model
 
 
 #: Inference backends. "torch": transformers ``generate`` in float32. "torch-int8": the same with
@@ -44,10 +36,6 @@ def resolve_backend(backend: str) -> str:
     if backend != "auto":
         return backend
     return "ctranslate2" if importlib.util.find_spec("ctranslate2") is not None else "torch"
-
-
-class DownloadCancelled(Exception):
-    """The user stopped a model download (``should_stop`` returned True)."""
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ def test_unreadable_translation_is_explained(window, qtbot, tmp_path):
 
 def test_translation_window_works_without_the_lexicon(window, qtbot, monkeypatch):
     import models.lexicon.dictionary as word_dictionary
-    from models.lexicon.buckwalter import LexiconDataError
+    from models.errors import LexiconDataError
 
     def fail():
         raise LexiconDataError("The Arabic lexicon data files are missing.")

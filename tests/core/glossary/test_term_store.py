@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from models.glossary.store import Term, TermError, TermStore
+from models.glossary.store import Term, TermStore
+from models.errors import TermError
 
 from tests.conftest import REPO
 

@@ -5,7 +5,7 @@ import pytest
 
 import models.lexicon.dictionary as word_dictionary
 from main import main
-from models.lexicon.buckwalter import LexiconDataError
+from models.errors import LexiconDataError
 from models.documents import sample_path
 from models.drafts.alignment import LinkScorer, align
 from models.drafts.checks import check_draft

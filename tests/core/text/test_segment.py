@@ -5,7 +5,8 @@ import zipfile
 
 import pytest
 
-from models.documents import Document, DocumentError, load_document, sample_path
+from models.documents import Document, load_document, sample_path
+from models.errors import DocumentError
 from models.text.segmentation import segment
 
 
@@ -111,7 +112,7 @@ def test_news_articles(shared_dir):
 
 
 def test_document_errors(tmp_path):
-    from models.documents import DocumentError
+    from models.errors import DocumentError
 
     with pytest.raises(DocumentError, match="does not exist"):
         load_document(tmp_path / "nope.txt")

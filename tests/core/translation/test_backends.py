@@ -8,7 +8,7 @@ import pytest
 from models.documents import load_document, sample_path
 from models.translation.engine import DecodingSettings, load_engine
 from models.translation.settings import resolve_backend
-from models.translation.cache import cache_dir
+from models.paths import cache_dir
 
 pytestmark = pytest.mark.slow
 

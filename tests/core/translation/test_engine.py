@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from models.documents import load_document, sample_path
-from models.translation.engine import DecodingSettings, ModelUnavailable, load_engine
+from models.translation.engine import DecodingSettings, load_engine
+from models.errors import ModelUnavailable
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,8 @@ import pytest
 
 from tests.conftest import REPO
 
-from models.translation.settings import DecodingSettings, ModelUnavailable, is_local_model
+from models.translation.settings import DecodingSettings, is_local_model
+from models.errors import ModelUnavailable
 
 
 @pytest.mark.slow
