@@ -24,13 +24,14 @@ log = logging.getLogger(__name__)
 ARABIC_FALLBACK_FAMILIES = ("Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", "Arial")
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
+def parse_args(argv: list[str], prog: str = "qari") -> argparse.Namespace:
+    """The window's command line (``prog`` names the program in the usage line)."""
     parser = argparse.ArgumentParser(
-        prog="main.py",
+        prog=prog,
         description="Read an Arabic article beside its offline English translation.",
-        epilog="commands without a window: 'main.py export FILE -o OUT' (translate to JSON, HTML or TSV), "
-        "'main.py gloss WORD ...' (look words up), 'main.py check SOURCE DRAFT -o REPORT' (check a draft); "
-        "'main.py COMMAND --help' for each. To open a file named like a command, write ./export.",
+        epilog="commands without a window: '%(prog)s export FILE -o OUT' (translate to JSON, HTML or TSV), "
+        "'%(prog)s gloss WORD ...' (look words up), '%(prog)s check SOURCE DRAFT -o REPORT' (check a draft); "
+        "'%(prog)s COMMAND --help' for each. To open a file named like a command, write ./export.",
     )
     parser.add_argument("file", nargs="?", help="UTF-8 text file to open (default: the bundled sample article)")
     parser.add_argument("--verbose", action="store_true", help="log what the app does (model loading, timings) on stderr")
@@ -73,9 +74,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 QUIT_AFTER_SHOW = "QARI_QUIT_AFTER_SHOW"
 
 
-def run_app(argv: list[str]) -> int:
+def run_app(argv: list[str], prog: str = "qari") -> int:
     started = time.perf_counter()
-    args = parse_args(argv)
+    args = parse_args(argv, prog)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = create_app()
     settings = Settings()
