@@ -10,7 +10,7 @@ import time
 from importlib import resources
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from cli import ExitCode
@@ -65,11 +65,13 @@ def load_arabic_font() -> str | None:
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
-    """The application object (the existing one, if any) with Qari's names and stylesheet."""
+    """The application object (the existing one, if any) with Qari's names, icon and stylesheet."""
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setOrganizationName("qari")
     app.setApplicationName("qari")
     app.setApplicationDisplayName("Qari")
+    app.setDesktopFileName("qari")  # resources/qari.desktop: the window's icon and name on Wayland
+    app.setWindowIcon(QIcon(str(resources.files("resources") / "icons" / "qari.svg")))
     app.setStyleSheet((resources.files("resources") / "style.qss").read_text(encoding="utf-8"))
     return app
 

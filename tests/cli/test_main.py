@@ -1,7 +1,10 @@
 """The launcher: ``qari`` / ``python main.py`` (window or command), ``qari-cli`` (commands only),
-one exit status per kind of failure."""
+one exit status per kind of failure, and the installed entry points and desktop file."""
+import configparser
+import importlib
 import subprocess
 import sys
+from importlib import resources
 
 import pytest
 
@@ -76,6 +79,34 @@ def test_command_help_names_the_program(monkeypatch, capsys):
     assert help_.value.code == 0 and capsys.readouterr().out.startswith("usage: qari export ")
 
 
+def entry_points() -> dict[str, dict[str, str]]:
+    config = configparser.ConfigParser()
+    config.read(REPO / "setup.cfg", encoding="utf-8")
+    section = config["options.entry_points"]
+    return {group: dict(line.replace(" ", "").split("=") for line in section[group].strip().splitlines())
+            for group in ("gui_scripts", "console_scripts")}
+
+
+def test_entry_points_name_the_launchers():
+    points = entry_points()
+    assert points == {"gui_scripts": {"qari": "cli.main:main"}, "console_scripts": {"qari-cli": "cli.main:main_cli"}}
+    for group in points.values():
+        for target in group.values():
+            module, _, name = target.partition(":")
+            assert callable(getattr(importlib.import_module(module), name))
+
+
+def test_desktop_file_starts_the_gui_entry_point_with_the_bundled_icon():
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # keys are case-sensitive
+    entry.read_string((resources.files("resources") / "qari.desktop").read_text(encoding="utf-8"))
+    desktop = entry["Desktop Entry"]
+    assert desktop["Type"] == "Application" and desktop["Name"] == "Qari" and desktop["Terminal"] == "false"
+    assert desktop["Exec"].split()[0] == desktop["TryExec"] == "qari" in entry_points()["gui_scripts"]
+    assert (resources.files("resources") / "icons" / f"{desktop['Icon']}.svg").is_file()
+    assert desktop["Categories"].endswith(";") and "Education" in desktop["Categories"].split(";")
+
+
 @pytest.mark.slow
 def test_python_main_py_help_works_without_a_display(tmp_path):
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}  # no DISPLAY, no QT_QPA_PLATFORM
@@ -84,3 +115,11 @@ def test_python_main_py_help_works_without_a_display(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("usage: main.py [-h]") and "main.py export FILE -o OUT" in result.stdout
     assert "--quit-after-show" not in result.stdout  # a hidden measuring option
+
+
+@pytest.mark.slow
+def test_the_application_has_the_bundled_icon_and_desktop_file_name():
+    code = ("from gui.app import create_app; app = create_app(); icon = app.windowIcon(); "
+            "print(icon.isNull(), icon.pixmap(64, 64).isNull(), app.desktopFileName())")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.stdout.split() == ["False", "False", "qari"], result.stderr
