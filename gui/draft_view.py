@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractListModel, QFileSystemWatcher, QModelIndex, 
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QSplitter, QTextEdit, QVBoxLayout, QWidget
 
+from gui.colors import qcolor
 from models.documents import load_document
 from models.errors import DocumentError
 from models.drafts.checks import DraftCheck, Flag, check_draft
@@ -27,10 +28,6 @@ from models.text.segmentation import Sentence
 
 log = logging.getLogger(__name__)
 
-FLAGGED_COLOR = QColor("#ffe3b8")
-CURRENT_COLOR = QColor("#bcd7ff")
-CURRENT_FLAGGED_COLOR = QColor("#ffb866")
-SPAN_COLOR = QColor("#ff9d4d")
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -359,8 +356,8 @@ class DraftView(QWidget):
         dft = [(check.draft_sentences[j].start, check.draft_sentences[j].end, color) for j in link.draft]
         mt = [(*self._mt_spans[i], color) for i in link.source] if self.translations is not None else []
         if with_flag_spans:
-            src += [(s, e, SPAN_COLOR) for f in flags for s, e in f.source_spans]
-            dft += [(s, e, SPAN_COLOR) for f in flags for s, e in f.draft_spans]
+            src += [(s, e, qcolor("flag_span")) for f in flags for s, e in f.source_spans]
+            dft += [(s, e, qcolor("flag_span")) for f in flags for s, e in f.draft_spans]
         return src, dft, mt
 
     def _paint(self) -> None:
@@ -372,11 +369,11 @@ class DraftView(QWidget):
         mt: list = []
         for k, flags in enumerate(self.check.flags):
             if flags:
-                a, b, c = self._link_spans(k, FLAGGED_COLOR, False)
+                a, b, c = self._link_spans(k, qcolor("flagged"), False)
                 src += a; dft += b; mt += c  # noqa: E702
         for k in dict.fromkeys((self.current_link, self.hovered_link)):
             if k >= 0:
-                color = CURRENT_FLAGGED_COLOR if self.check.flags[k] else CURRENT_COLOR
+                color = qcolor("selected_flagged" if self.check.flags[k] else "selected")
                 a, b, c = self._link_spans(k, color, True)
                 src += a; dft += b; mt += c  # noqa: E702
         self.source_column.set_spans(src)
@@ -389,7 +386,7 @@ class DraftView(QWidget):
         result: dict[str, list[tuple[int, int]]] = {"source": [], "draft": [], "mt": []}
         for k in dict.fromkeys((self.current_link, self.hovered_link)):
             if k >= 0:
-                a, b, c = self._link_spans(k, CURRENT_COLOR, False)
+                a, b, c = self._link_spans(k, qcolor("selected"), False)
                 result["source"] += [(s, e) for s, e, _ in a]
                 result["draft"] += [(s, e) for s, e, _ in b]
                 result["mt"] += [(s, e) for s, e, _ in c]

@@ -17,11 +17,11 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from gui.colors import color, status_color
 from models.lexicon.analyzer import Analysis
 from models.lexicon.tags import tag_name
 from models.glossary.store import Term
 
-STATUS_COLORS = {"new": "#d9534f", "learning": "#e0a800", "known": "#2e8b57"}
 NOT_IN_LEXICON = "Not in the lexicon (perhaps a name)."
 LOADING = "Loading the Arabic lexicon…"
 #: Point sizes: the word as written, the vocalized form, the segments.
@@ -52,8 +52,8 @@ def analysis_html(analysis: Analysis, arabic_family: str = "") -> str:
         parts.append(f'<p align="right" style="margin:0">{_arabic(analysis.segmentation, arabic_family, SEGMENT_PT)}</p>')
     rows = []
     for s in segments:
-        gloss = e(s.gloss.replace(";", "; ")) if s.gloss else '<span style="color:#999">(no gloss)</span>'
-        pos = f'<span style="color:#6b6b6b; font-size:small">&nbsp; {e(tag_name(s.pos))}</span>'
+        gloss = e(s.gloss.replace(";", "; ")) if s.gloss else f'<span style="color:{color("placeholder")}">(no gloss)</span>'
+        pos = f'<span style="color:{color("muted")}; font-size:small">&nbsp; {e(tag_name(s.pos))}</span>'
         form = _arabic(s.form, arabic_family, SEGMENT_PT) if several else ""
         rows.append(f'<tr><td align="left" valign="middle">{gloss}{pos}</td><td align="right" valign="middle">{form}</td></tr>')
     parts.append('<table width="100%" cellspacing="0" cellpadding="1" style="margin-top:2px">' + "".join(rows) + "</table>")
@@ -64,10 +64,10 @@ def reading_html(analysis: Analysis, arabic_family: str = "") -> str:
     """One compact row for an "other reading": transliteration, gloss and part of speech (left),
     vocalized form (right)."""
     e = html.escape
-    gloss = e(analysis.gloss.replace(";", "; ")) if analysis.gloss else '<span style="color:#999">(no gloss)</span>'
+    gloss = e(analysis.gloss.replace(";", "; ")) if analysis.gloss else f'<span style="color:{color("placeholder")}">(no gloss)</span>'
     return (
         f'<tr><td align="left" valign="middle"><i>{e(analysis.translit)}</i> &nbsp;{gloss}'
-        f'<span style="color:#6b6b6b; font-size:small">&nbsp; {e(tag_name(analysis.pos))}</span></td>'
+        f'<span style="color:{color("muted")}; font-size:small">&nbsp; {e(tag_name(analysis.pos))}</span></td>'
         f'<td align="right" valign="middle">{_arabic(analysis.vocalized, arabic_family, SEGMENT_PT)}</td></tr>'
     )
 
@@ -96,13 +96,6 @@ class GlossaryPopup(QFrame):
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setFrameShape(QFrame.Shape.Box)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setStyleSheet(
-            "#glossaryPopup { background: #fffef6; border: 1px solid #b9b39a; }"
-            " #glossaryPopup QLabel { background: transparent; color: #222; }"
-            " #messageLabel { color: #8a5a00; font-weight: bold; }"
-            " #backoffCaption { color: #6b6b6b; }"
-            " #wordLabel { border-bottom: 1px solid #e6e0c8; padding-bottom: 2px; }"
-        )
         self.arabic_family = arabic_family
         self.word_label = QLabel()
         self.word_label.setObjectName("wordLabel")
@@ -175,10 +168,10 @@ class GlossaryPopup(QFrame):
         self.word_label.setText(word)
         if self.user_terms:
             t = self.user_terms[0]
-            color = STATUS_COLORS.get(t.status, "#444")
+            mark = status_color(t.status).name()
             self.user_label.setText(
                 f'<b>My glossary:</b> {_arabic(t.term, self.arabic_family, SEGMENT_PT)} — {html.escape(t.translation or "(no translation)")}'
-                f' <span style="color:{color}">[{t.status}]</span>' + (f"<br><small>{html.escape(t.note)}</small>" if t.note else "")
+                f' <span style="color:{mark}">[{t.status}]</span>' + (f"<br><small>{html.escape(t.note)}</small>" if t.note else "")
             )
         self.user_box.setVisible(bool(self.user_terms))
         lexical = [a for a in self.analyses if not a.backoff]

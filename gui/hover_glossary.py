@@ -13,11 +13,12 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QCursor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QCursor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QDialog, QWidget
 
+from gui.colors import status_background, status_color
 from gui.gloss_service import GlossService
-from gui.glossary_popup import STATUS_COLORS, GlossaryPopup
+from gui.glossary_popup import GlossaryPopup
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import State
 from gui.term_dialog import TermDialog
@@ -27,7 +28,6 @@ from models.text.word_spans import word_span_at, word_span_at_caret
 log = logging.getLogger(__name__)
 
 HIDE_DELAY_MS = 400
-STATUS_BACKGROUNDS = {"new": QColor("#fde7e6"), "learning": QColor("#fff5cc"), "known": QColor("#e3f4e8")}
 
 
 class HoverGlossary(QObject):
@@ -221,8 +221,8 @@ class HoverGlossary(QObject):
                 continue
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(QColor(STATUS_COLORS[match.term.status]))
-            fmt.setBackground(STATUS_BACKGROUNDS[match.term.status])
+            fmt.setUnderlineColor(status_color(match.term.status))
+            fmt.setBackground(status_background(match.term.status))
             fmt.setToolTip(f"{match.term.translation} [{match.term.status}]")
             cursor.setPosition(start)
             cursor.setPosition(end + 1, QTextCursor.MoveMode.KeepAnchor)

@@ -7,16 +7,13 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from gui.colors import qcolor
 from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
 from models.text.arabic import has_arabic
 
-HOVER_COLOR = QColor("#fff1b8")
-SELECTED_COLOR = QColor("#cfe4ff")
-MUTED_COLOR = QColor("#6b6b6b")
-PLACEHOLDER_COLOR = QColor("#b5b5b5")
 PENDING_TEXT = "…"
 
 
@@ -58,13 +55,13 @@ class ReadingPane(QTextBrowser):
         if state == State.TRANSLATED:
             return self.model.target(row), fmt
         if state == State.PASSED_THROUGH:
-            fmt.setForeground(MUTED_COLOR)
+            fmt.setForeground(qcolor("muted"))
             return self.model.target(row), fmt
         if state == State.PROVISIONAL:  # a quick draft: muted and italic until the final one replaces it
-            fmt.setForeground(MUTED_COLOR)
+            fmt.setForeground(qcolor("muted"))
             fmt.setFontItalic(True)
             return self.model.target(row), fmt
-        fmt.setForeground(PLACEHOLDER_COLOR)
+        fmt.setForeground(qcolor("placeholder"))
         return (PENDING_TEXT if state == State.PENDING else "—"), fmt
 
     def _block_format(self, paragraph_has_arabic: bool) -> QTextBlockFormat:
@@ -214,7 +211,7 @@ class ReadingPane(QTextBrowser):
 
     def _paint(self) -> None:
         selections = []
-        for sentence_id, color in ((self._selected, SELECTED_COLOR), (self._hovered, HOVER_COLOR)):
+        for sentence_id, color in ((self._selected, qcolor("selected")), (self._hovered, qcolor("hovered"))):
             if 0 <= sentence_id < len(self._starts):
                 sel = QTextEdit.ExtraSelection()
                 cursor = QTextCursor(self.document())
