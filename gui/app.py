@@ -14,6 +14,7 @@ from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from cli import ExitCode
+from gui.colors import stylesheet
 from gui.main_window import MainWindow
 from gui.qt_platform import missing_display, platform_guard
 from gui.settings import Settings
@@ -72,7 +73,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Qari")
     app.setDesktopFileName("qari")  # resources/qari.desktop: the window's icon and name on Wayland
     app.setWindowIcon(QIcon(str(resources.files("resources") / "icons" / "qari.svg")))
-    app.setStyleSheet((resources.files("resources") / "style.qss").read_text(encoding="utf-8"))
+    app.setStyleSheet(stylesheet())
     return app
 
 

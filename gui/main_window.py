@@ -319,6 +319,7 @@ class MainWindow(QMainWindow):
             return False
         window = DraftWindow(self)
         window.view.set_fonts(self.arabic_pane.font(), self.english_pane.font())
+        window.view.set_glossary(self.term_store)  # the learner's terms are checked too
         try:
             window.open(doc.text, path, self.machine_translations())
         except DocumentError as exc:
