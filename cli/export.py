@@ -1,6 +1,9 @@
 """Translate an article without a window and save the bitext as JSON, HTML or TSV.
 
-    python main.py export FILE -o OUT.{json,html,tsv} [--model ID_OR_FOLDER] [--beams N] [--backend B]
+    python main.py export FILE_OR_URL -o OUT.{json,html,tsv} [--model ID_OR_FOLDER] [--beams N] [--backend B]
+
+FILE is a text file, a saved web page (.html), an EPUB, a Word file (.docx) or a PDF with a text
+layer, or an http(s) URL (:func:`models.documents.load_document`).
 
 JSON: ``{"source", "model", "sentences": [{"id", "paragraph", "start", "end", "text",
 "translation", "translated"}]}``; ``start``/``end`` are character offsets into the decoded file
@@ -22,6 +25,7 @@ import sys
 from pathlib import Path
 
 from models.text.arabic import has_arabic
+from models.text.bidi import paragraph_direction
 from models.documents import Document, load_document
 from models.errors import DocumentError
 from models.translation.settings import BACKENDS, DEFAULT_MODEL, DecodingSettings
@@ -36,7 +40,8 @@ PROG = "main.py export"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="Arabic article: a text file (UTF-8, UTF-16 or a legacy Arabic encoding)")
+    parser.add_argument("file", metavar="FILE", help="Arabic article: a text file (UTF-8, UTF-16 or a legacy Arabic encoding), "
+                        "a web page (.html), .epub, .docx, .pdf, or an http(s) URL")
     parser.add_argument("-o", "--output", metavar="OUT", required=True,
                         help="where to write the bitext; the extension chooses the format: .json, .html or .tsv")
     parser.add_argument("--model", metavar="M", default=DEFAULT_MODEL,
@@ -109,7 +114,8 @@ def to_html(doc: Document, model: str | None, rows: list[dict]) -> str:
         else:
             css = "" if row["translated"] else ' class="untranslated"'
             english = f'<td dir="ltr" lang="en"{css}>{html.escape(row["translation"])}</td>'
-        source = 'dir="rtl" lang="ar"' if has_arabic(row["text"]) else 'dir="ltr" class="source"'
+        direction = paragraph_direction(row["text"])  # by its first strong character (UAX #9 P2-P3)
+        source = f'dir="{direction}" lang="ar"' if has_arabic(row["text"]) else f'dir="{direction}" class="source"'
         parts.append(f'<tr id="s{row["id"]}"><td {source}>{html.escape(row["text"])}</td>{english}</tr>')
     if paragraph is not None:
         parts.append("</tbody>")
@@ -184,6 +190,8 @@ def run(args: argparse.Namespace) -> int:
         doc = load_document(args.file)
     except DocumentError as exc:
         return _error(str(exc))
+    for note in doc.notes:
+        print(f"{PROG}: {note}", file=sys.stderr)
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir() or not os.access(folder, os.W_OK):
         return _error(f"{out} cannot be written: {folder} is not a writable folder.")  # before any translating

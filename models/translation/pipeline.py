@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+from dataclasses import replace
 from typing import Callable, Protocol, Sequence
 
 from models.documents import Document
@@ -59,7 +60,7 @@ def translate_document(doc: Document, engine: Translator, on_result: Callable[[i
     pending = []
     for sentence in doc.sentences:
         if sentence.translatable:
-            pending.append(sentence)
+            pending.append(replace(sentence, text=sentence.model_text))  # what the model reads: no tatweel, no bidi controls
         else:
             results[sentence.id] = sentence.text
             on_result(sentence.id, sentence.text, False)
