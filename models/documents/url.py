@@ -76,10 +76,10 @@ def fetch(url: str, formats: tuple[Format, ...], timeout: float = TIMEOUT) -> tu
         reason = "was not found" if exc.code == 404 else f"could not be fetched: the server answered {exc.code} {exc.reason}"
         raise DocumentError(f"{url} {reason} (HTTP {exc.code}).") from exc
     except (TimeoutError, socket.timeout) as exc:
-        raise DocumentError(f"{url} did not answer within {timeout:.0f} seconds; check the address and your connection.") from exc
+        raise DocumentError(f"{url} did not answer within {timeout:g} seconds; check the address and your connection.") from exc
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, (TimeoutError, socket.timeout)):
-            raise DocumentError(f"{url} did not answer within {timeout:.0f} seconds; check the address and your connection.") from exc
+            raise DocumentError(f"{url} did not answer within {timeout:g} seconds; check the address and your connection.") from exc
         raise DocumentError(f"{url} cannot be reached ({exc.reason}); are you offline?") from exc
     except (OSError, ValueError) as exc:  # connection reset, bad URL syntax, a broken chunked body
         raise DocumentError(f"{url} cannot be fetched: {exc}.") from exc
