@@ -66,6 +66,11 @@ def strip_format_marks(text: str) -> str:
 
 
 PRESENTATION_FORMS_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+#: Each presentation form -> its NFKC folding (one or more ordinary letters).
+PRESENTATION_FOLD_TABLE = {
+    cp: unicodedata.normalize("NFKC", chr(cp)) for cp in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFD))
+    if unicodedata.normalize("NFKC", chr(cp)) != chr(cp)
+}
 
 
 def fold_presentation_forms(text: str) -> str:
@@ -73,7 +78,7 @@ def fold_presentation_forms(text: str) -> str:
     only (a lam-alef ligature gives two letters); other text, and U+FEFF, as is."""
     if PRESENTATION_FORMS_RE.search(text) is None:
         return text
-    return PRESENTATION_FORMS_RE.sub(lambda match: unicodedata.normalize("NFKC", match.group()), text)
+    return text.translate(PRESENTATION_FOLD_TABLE)
 
 
 def fold_alef(text: str) -> str:

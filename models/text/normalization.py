@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from models.text.arabic import FORMAT_MARKS_CLASS, TATWEEL
+from models.text.arabic import FORMAT_MARKS_CLASS, PRESENTATION_FOLD_TABLE, TATWEEL
 
 _PRESENTATION_CLASS = "\ufb50-\ufdff\ufe70-\ufefc"
 #: Characters that the reading form drops.
@@ -44,21 +44,29 @@ def reading_form_map(text: str) -> tuple[str, list[int], list[int]]:
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for i, ch in enumerate(text):
+    last = 0
+    for match in _NEEDS_READING_RE.finditer(text):
+        i = match.start()
+        if i > last:  # a stretch read as written: copied at once
+            chars.append(text[last:i])
+            starts.extend(range(last, i))
+            ends.extend(range(last + 1, i + 1))
+        last = i + 1
+        ch = match.group()
         if ch in _IGNORED:
             continue
-        if "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefc":
-            for letter in unicodedata.normalize("NFKC", ch):
-                chars.append(letter)
-                starts.append(i)
-                ends.append(i + 1)
-            continue
-        chars.append(ch)
-        starts.append(i)
-        ends.append(i + 1)
+        folded = PRESENTATION_FOLD_TABLE.get(ord(ch), ch)  # a combining hamza stays, composed below
+        chars.append(folded)
+        starts.extend([i] * len(folded))
+        ends.extend([i + 1] * len(folded))
+    if last < len(text):
+        chars.append(text[last:])
+        starts.extend(range(last, len(text)))
+        ends.extend(range(last + 1, len(text) + 1))
     form = "".join(chars)
     if unicodedata.is_normalized("NFC", form):
         return form, starts, ends
+    chars = list(form)
     # Compose cluster by cluster (a letter and the combining marks after it), so that every
     # composed character keeps the span of its cluster.
     out: list[str] = []
