@@ -7,12 +7,12 @@ import logging
 import os
 import sys
 import time
-from importlib import resources
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from gui.colors import stylesheet
 from gui.main_window import MainWindow
 from gui.settings import Settings
 from models.documents import sample_path
@@ -63,7 +63,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("qari")
     app.setApplicationName("qari")
     app.setApplicationDisplayName("Qari")
-    app.setStyleSheet((resources.files("resources") / "style.qss").read_text(encoding="utf-8"))
+    app.setStyleSheet(stylesheet())
     return app
 
 
