@@ -4,10 +4,10 @@ is passed in (anything that is a :class:`TranslationEngine`; in the app
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from typing import Callable, Protocol, Sequence
 
 from models.documents import Document
+from models.text.normalization import model_text  # what the model reads: no tatweel, no bidi controls
 from models.translation.cache import TranslationCache
 
 log = logging.getLogger(__name__)
@@ -60,7 +60,7 @@ def translate_document(doc: Document, engine: TranslationEngine, on_result: Call
     pending = []
     for sentence in doc.sentences:
         if sentence.translatable:
-            pending.append(replace(sentence, text=sentence.model_text))  # what the model reads: no tatweel, no bidi controls
+            pending.append(sentence)
         else:
             results[sentence.id] = sentence.text
             on_result(sentence.id, sentence.text, False)
@@ -107,7 +107,7 @@ def translate_document(doc: Document, engine: TranslationEngine, on_result: Call
 
     try:
         if texts:
-            engine.translate(texts, on_result=report, should_stop=stop_now,
+            engine.translate([model_text(t) for t in texts], on_result=report, should_stop=stop_now,
                              first=[position[i] for i in first if i in position],
                              on_provisional=provisional if on_provisional is not None else None,
                              on_screen=screen if on_screen is not None else None)

@@ -4,7 +4,7 @@ direction; and inputs from public bug reports on similar tools."""
 import pytest
 
 from models.documents import Document
-from models.lexicon.lookup import lookup
+from models.lexicon.lookup import LookupStep, lookup
 from models.text.arabic import bare
 from models.text.bidi import paragraph_direction
 from models.text.normalization import model_text, reading_form_map
@@ -26,7 +26,7 @@ def test_decomposed_hamza_is_the_same_word_for_lookup():
     decomposed = "\u0627\u0655\u0646"  # إن written with a combining hamza below
     assert bare(decomposed) == "إن"
     assert lookup(decomposed).normalized == lookup("إن").normalized
-    assert lookup(decomposed).step == lookup("إن").step == "as written"
+    assert lookup(decomposed).step == lookup("إن").step == LookupStep.EXACT
 
 
 def test_tatweel_and_marks_are_ignored_for_lookup_and_never_reach_the_model():
