@@ -1,6 +1,9 @@
 """Translate an article without a window and save the bitext as JSON, HTML or TSV.
 
-    qari export FILE -o OUT.{json,html,tsv} [--model ID_OR_FOLDER] [--beams N] [--backend B]
+    qari export FILE_OR_URL -o OUT.{json,html,tsv} [--model ID_OR_FOLDER] [--beams N] [--backend B]
+
+FILE is a text file, a saved web page (.html), an EPUB, a Word file (.docx) or a PDF with a text
+layer, or an http(s) URL (:func:`models.documents.load_document`).
 
 The formats are those of :mod:`models.bitext` (the window's **File > Export…** writes the same).
 When no model can be loaded, the source sentences are written without translation and stderr
@@ -27,7 +30,8 @@ log = logging.getLogger(__name__)
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Command-line arguments of ``qari export``."""
-    parser.add_argument("file", metavar="FILE", help="Arabic article: a text file (UTF-8, UTF-16 or a legacy Arabic encoding)")
+    parser.add_argument("file", metavar="FILE", help="Arabic article: a text file (UTF-8, UTF-16 or a legacy Arabic encoding), "
+                        "a web page (.html), .epub, .docx, .pdf, or an http(s) URL")
     parser.add_argument("-o", "--output", metavar="OUT", type=Path, required=True,
                         help="where to write the bitext; the extension chooses the format: .json, .html or .tsv")
     parser.add_argument("--model", metavar="M", default=DEFAULT_MODEL,
@@ -83,6 +87,8 @@ def run(args: argparse.Namespace) -> ExitCode:
     if args.beams < 1:
         raise CommandError(ExitCode.USAGE, "--beams must be at least 1.")
     doc = load_document(args.file)
+    for note in doc.notes:
+        print(f"{args.prog}: {note}", file=sys.stderr)
     model, translations = _translate(doc, args.model, DecodingSettings(num_beams=args.beams, backend=args.backend),
                                      args.prog)
     with writing(out):

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from models.documents import Document
 from models.text.arabic import has_arabic
+from models.text.bidi import paragraph_direction
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +93,8 @@ def to_html(doc: Document, model: str | None, rows: list[dict]) -> str:
         else:
             css = "" if row["translated"] else ' class="untranslated"'
             english = f'<td dir="ltr" lang="en"{css}>{html.escape(row["translation"])}</td>'
-        source = 'dir="rtl" lang="ar"' if has_arabic(row["text"]) else 'dir="ltr" class="source"'
+        direction = paragraph_direction(row["text"])  # by its first strong character (UAX #9 P2-P3)
+        source = f'dir="{direction}" lang="ar"' if has_arabic(row["text"]) else f'dir="{direction}" class="source"'
         parts.append(f'<tr id="s{row["id"]}"><td {source}>{html.escape(row["text"])}</td>{english}</tr>')
     if paragraph is not None:
         parts.append("</tbody>")
