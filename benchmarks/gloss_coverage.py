@@ -100,7 +100,7 @@ def coverage(tokens: list[str], lexicon: Lexicon | None = None, verdicts: Verdic
     for token in tokens:
         if token not in verdicts:
             found = lookup(token, lexicon)
-            derived = not found.in_lexicon and any(a.derived_from is not None for a in found.analyses)
+            derived = found.derived
             verdicts[token] = Verdict(found.in_lexicon, derived, bool(found.analyses) and not (found.in_lexicon or derived))
         verdict = verdicts[token]
         result.lexicon += verdict.lexicon

@@ -51,28 +51,19 @@ class DerivedKind(enum.Enum):
 FORM_NAMES = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X",
               11: "QI", 12: "QII"}
 
-#: The pattern (wazn, with the radicals ف ع ل) of each form's derived nouns, as grammars name them.
+#: The patterns (wazn, with the radicals ف ع ل) of each form's active participle, passive
+#: participle and verbal noun, as grammars name them ("" where none is made).
+_FORM_PATTERNS = {
+    1: ("فاعِل", "مَفْعُول", ""), 2: ("مُفَعِّل", "مُفَعَّل", "تَفْعِيل"), 3: ("مُفاعِل", "مُفاعَل", "مُفاعَلَة"),
+    4: ("مُفْعِل", "مُفْعَل", "إِفْعال"), 5: ("مُتَفَعِّل", "مُتَفَعَّل", "تَفَعُّل"), 6: ("مُتَفاعِل", "مُتَفاعَل", "تَفاعُل"),
+    7: ("مُنْفَعِل", "", "اِنْفِعال"), 8: ("مُفْتَعِل", "مُفْتَعَل", "اِفْتِعال"), 9: ("مُفْعَلّ", "", "اِفْعِلال"),
+    10: ("مُسْتَفْعِل", "مُسْتَفْعَل", "اِسْتِفْعال"), 11: ("مُفَعْلِل", "مُفَعْلَل", "فَعْلَلَة"), 12: ("مُتَفَعْلِل", "", "تَفَعْلُل"),
+}
 PATTERNS: dict[tuple[int, DerivedKind], str] = {
-    (1, DerivedKind.ACTIVE_PARTICIPLE): "فاعِل", (1, DerivedKind.PASSIVE_PARTICIPLE): "مَفْعُول",
-    (2, DerivedKind.ACTIVE_PARTICIPLE): "مُفَعِّل", (2, DerivedKind.PASSIVE_PARTICIPLE): "مُفَعَّل",
-    (2, DerivedKind.VERBAL_NOUN): "تَفْعِيل",
-    (3, DerivedKind.ACTIVE_PARTICIPLE): "مُفاعِل", (3, DerivedKind.PASSIVE_PARTICIPLE): "مُفاعَل",
-    (3, DerivedKind.VERBAL_NOUN): "مُفاعَلَة",
-    (4, DerivedKind.ACTIVE_PARTICIPLE): "مُفْعِل", (4, DerivedKind.PASSIVE_PARTICIPLE): "مُفْعَل",
-    (4, DerivedKind.VERBAL_NOUN): "إِفْعال",
-    (5, DerivedKind.ACTIVE_PARTICIPLE): "مُتَفَعِّل", (5, DerivedKind.PASSIVE_PARTICIPLE): "مُتَفَعَّل",
-    (5, DerivedKind.VERBAL_NOUN): "تَفَعُّل",
-    (6, DerivedKind.ACTIVE_PARTICIPLE): "مُتَفاعِل", (6, DerivedKind.PASSIVE_PARTICIPLE): "مُتَفاعَل",
-    (6, DerivedKind.VERBAL_NOUN): "تَفاعُل",
-    (7, DerivedKind.ACTIVE_PARTICIPLE): "مُنْفَعِل", (7, DerivedKind.VERBAL_NOUN): "اِنْفِعال",
-    (8, DerivedKind.ACTIVE_PARTICIPLE): "مُفْتَعِل", (8, DerivedKind.PASSIVE_PARTICIPLE): "مُفْتَعَل",
-    (8, DerivedKind.VERBAL_NOUN): "اِفْتِعال",
-    (9, DerivedKind.ACTIVE_PARTICIPLE): "مُفْعَلّ", (9, DerivedKind.VERBAL_NOUN): "اِفْعِلال",
-    (10, DerivedKind.ACTIVE_PARTICIPLE): "مُسْتَفْعِل", (10, DerivedKind.PASSIVE_PARTICIPLE): "مُسْتَفْعَل",
-    (10, DerivedKind.VERBAL_NOUN): "اِسْتِفْعال",
-    (11, DerivedKind.ACTIVE_PARTICIPLE): "مُفَعْلِل", (11, DerivedKind.PASSIVE_PARTICIPLE): "مُفَعْلَل",
-    (11, DerivedKind.VERBAL_NOUN): "فَعْلَلَة",
-    (12, DerivedKind.ACTIVE_PARTICIPLE): "مُتَفَعْلِل", (12, DerivedKind.VERBAL_NOUN): "تَفَعْلُل",
+    (form, kind): pattern
+    for form, names in _FORM_PATTERNS.items()
+    for kind, pattern in zip((DerivedKind.ACTIVE_PARTICIPLE, DerivedKind.PASSIVE_PARTICIPLE, DerivedKind.VERBAL_NOUN), names)
+    if pattern
 }
 PASSIVE_IMPERFECT_PATTERN = "يُفْعَل"
 #: The broken plural of four-consonant nouns with a long vowel before the last (Wright I § 303):

@@ -21,7 +21,8 @@ The chain (each step from 3 on tried only when the previous ones found nothing):
 Forms derived from the lexicon's verbs by regular patterns (:mod:`models.lexicon.derivation`) are
 looked up right after step 4, with the same spelling folds: a participle or verbal noun the
 lexicon lacks (مستعرضاً، التريث) is explained through its verb, marked with ``derived_from`` and
-found with step :data:`STEP_DERIVED`. The imperfect passive of a verb whose passive the lexicon
+found with step :data:`STEP_DERIVED`; the proper-noun backoff readings follow it, since a derived
+guess may be a name (طارب). The imperfect passive of a verb whose passive the lexicon
 does not list (يُحْتَفَل) is derived too, and added after the lexicon's readings of the word.
 The vocative يا written joined to a noun (يارب، ياصديقي) is read as يا + the noun, beside the
 word's other readings (:func:`vocative_analyses`).
@@ -50,7 +51,7 @@ STEP_COLLAPSED = "repeated letters collapsed"
 STEP_CLITIC = "proclitic written on its own"
 STEP_RUN_ON = "two words written together"
 STEP_BACKOFF = BACKOFF_REASON
-STEP_DERIVED = "derived from a verb of the lexicon by a regular pattern"
+STEP_DERIVED = "derived from a lexicon entry by a regular pattern"
 STEP_NONE = "not found"
 #: ``Analysis.match`` -> the step that found it.
 STEPS = (STEP_EXACT, STEP_FOLDED, STEP_HAMZA, STEP_COLLAPSED, STEP_CLITIC, STEP_RUN_ON, STEP_BACKOFF, STEP_DERIVED)
@@ -82,8 +83,9 @@ class Lookup:
 
     @property
     def derived(self) -> bool:
-        """True when the word's readings are derived forms only (:data:`STEP_DERIVED`)."""
-        return bool(self.analyses) and all(a.derived_from is not None for a in self.analyses)
+        """True when the lexicon has no reading of the word but a derived form explains it
+        (:data:`STEP_DERIVED`; proper-noun backoff readings may follow)."""
+        return not self.in_lexicon and any(a.derived_from is not None for a in self.analyses)
 
 
 def clean(word: str) -> str:
@@ -130,7 +132,8 @@ def lookup(word: str, lexicon: Lexicon | None = None, backoff: bool = True) -> L
             return Lookup(word, written, variant, STEP_COLLAPSED, found)
     found = derived_analyses(lexicon, bare)
     if found:
-        return Lookup(word, written, bare, STEP_DERIVED, found)
+        names = backoff_analyses(lexicon, to_buckwalter(bare)) if backoff else []
+        return Lookup(word, written, bare, STEP_DERIVED, found + names)
     if is_transliterable(bare):
         found = [replace(a, match=4) for a in clitic_analyses(lexicon, to_buckwalter(bare))]
         if found:
