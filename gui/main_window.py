@@ -21,7 +21,8 @@ from gui.worker import TranslationService
 from models.text.arabic import has_arabic
 from models.documents import Document, load_document
 from models.errors import DocumentError
-from models.translation.settings import BACKENDS, DEFAULT_MODEL, DecodingSettings, is_local_model, translation_key
+from models.translation.model_files import is_local_model
+from models.translation.settings import BACKENDS, DEFAULT_MODEL, DecodingSettings, translation_key
 from models.glossary.store import TermStore
 from models.errors import TermError
 from models.translation.cache import TranslationCache
