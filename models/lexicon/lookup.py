@@ -124,7 +124,8 @@ def lookup(word: str, lexicon: Lexicon | None = None, backoff: bool = True) -> L
     steps = (STEP_EXACT, STEP_FOLDED, STEP_HAMZA)
     found = _analyze_levels(lexicon, bare)
     if found:
-        extra = [a for a in derived_analyses(lexicon, bare) if a.pos == "VERB_IMPERFECT"]
+        imperfect = any(a.pos == "VERB_IMPERFECT" for a in found)
+        extra = [a for a in derived_analyses(lexicon, bare) if a.pos == "VERB_IMPERFECT"] if imperfect else []
         return Lookup(word, written, bare, STEPS[found[0].match], found + extra + vocative_analyses(lexicon, bare))
     for variant in collapse_repeats(bare):
         found = _analyze_levels(lexicon, variant, collapsed=True)
