@@ -1,6 +1,6 @@
 """Look Arabic words up in the Buckwalter lexicon and print their analyses as JSON lines.
 
-    python main.py gloss WORD [WORD ...] [--context TRANSLATION]
+    qari gloss WORD [WORD ...] [--context TRANSLATION]
 
 One JSON object per word and line: ``{"word", "normalized", "step", "frequency_band",
 "analyses": [{"vocalized", "lemma", "pos", "gloss", "segments": [{"form", "pos", "gloss"}],
@@ -16,18 +16,19 @@ lexicon cannot analyse gets derived readings or else proper-noun backoff reading
 A WORD argument holding several words (``"وقف إطلاق النار"``) is answered word by word, each
 record with ``"phrase"`` set to the argument; one with no Arabic word, or a word with no reading
 at all, has ``"analyses": []`` and a ``"note"`` saying why.
-Exit status 0, or 2 when the lexicon cannot be loaded (the reason goes to stderr).
+Exit status: :class:`cli.ExitCode`, ``UNAVAILABLE`` when the lexicon cannot be loaded (the
+reason goes to stderr, from :mod:`cli.main`).
 """
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from models.errors import LexiconDataError
+from cli import ExitCode
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Command-line arguments of ``qari gloss``."""
     parser.add_argument("words", nargs="+", metavar="WORD", help="Arabic word(s), with or without diacritics")
     parser.add_argument("--context", default="", metavar="TRANSLATION",
                         help="English translation of the sentence, used to rank the analyses")
@@ -45,10 +46,10 @@ def gloss_record(word: str, context: str = "") -> dict:
         frequency = analysis_frequency(analysis)
         analyses.append({**analysis.to_json(), "frequency_band": int(frequency.band) if frequency else None,
                          "frequency_rank": frequency.rank if frequency else None})
-    record = {"word": word, "normalized": result.normalized, "step": result.step,
+    record = {"word": word, "normalized": result.normalized, "step": result.step.description,
               "frequency_band": analyses[0]["frequency_band"] if analyses else None, "analyses": analyses}
     if not analyses:
-        record["note"] = f"no reading: {result.step}"
+        record["note"] = f"no reading: {result.step.description}"
     return record
 
 
@@ -65,12 +66,10 @@ def gloss_records(text: str, context: str = "") -> list[dict]:
     return [{**gloss_record(word, context), "phrase": text} for word in words]
 
 
-def run(args: argparse.Namespace) -> int:
-    try:
-        for word in args.words:
-            for record in gloss_records(word, args.context):
-                print(json.dumps(record, ensure_ascii=False))
-    except LexiconDataError as exc:
-        print(f"gloss: {exc}", file=sys.stderr)
-        return 2
-    return 0
+def run(args: argparse.Namespace) -> ExitCode:
+    """Print one JSON line per word: ``OK``. :class:`models.errors.LexiconDataError` goes through
+    when the lexicon cannot be loaded."""
+    for word in args.words:
+        for record in gloss_records(word, args.context):
+            print(json.dumps(record, ensure_ascii=False))
+    return ExitCode.OK

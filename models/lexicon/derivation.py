@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from models.lexicon.buckwalter import to_arabic
+from models.lexicon.transliteration import to_arabic
 
 #: Buckwalter letters that are consonants (hamza forms included), as opposed to vowel marks.
 _C = r"([^aiuoFNK`~{])"

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.lexicon.analyzer import Analysis
-from models.lexicon.buckwalter import to_arabic
+from models.lexicon.transliteration import to_arabic
 from models.lexicon.derivation import perfect_of_lemma
 from models.text.arabic import DIACRITICS_CLASS, fold_alef, strip_diacritics
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.lexicon.analyzer import Analysis, with_sun_shadda
-from models.lexicon.buckwalter import to_buckwalter
+from models.lexicon.transliteration import to_buckwalter
 from models.lexicon.index import fold_bw
 from models.lexicon.lookup import Lookup
 from models.lexicon.ranking import rank

@@ -8,7 +8,7 @@ import pytest
 from main import main
 from models.lexicon.derivation import DerivedKind, broken_plural, derived_gloss, derived_stems, seat_hamzas
 from models.lexicon.frequency import FrequencyBand, analysis_frequency, frequency_band, unavailable_reason
-from models.lexicon.lookup import STEP_DERIVED, lookup
+from models.lexicon.lookup import LookupStep, lookup
 from models.lexicon.ranking import rank
 
 
@@ -23,7 +23,7 @@ def bare(text):
 
 def first_derived(word):
     found = lookup(word)
-    assert found.step == STEP_DERIVED and found.derived and not found.in_lexicon, (word, found.step)
+    assert found.step is LookupStep.DERIVED and found.derived and not found.in_lexicon, (word, found.step)
     return rank(found)[0]
 
 
