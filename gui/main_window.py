@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
             return False
         window = DraftWindow(self)
         window.view.set_fonts(self.arabic_pane.font(), self.english_pane.font())
+        window.view.set_glossary(self.term_store)  # the learner's terms are checked too
         try:
             window.open(doc.text, path, self.machine_translations())
         except DocumentError as exc:
@@ -195,7 +196,7 @@ class MainWindow(QMainWindow):
 
     def export_to(self, path: Path) -> bool:
         """Write the article and the translations so far (HTML, JSON or TSV by extension)."""
-        from cli.export import write_bitext
+        from models.bitext import write_bitext
 
         translations = {i: text for i, (text, _) in self.sentences.translations().items()}
         model = self.translation.model_name if self.translation.state is ModelState.READY else None

@@ -6,7 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.translation_controller import ModelState
-from models.translation.settings import DEFAULT_MODEL, is_local_model
+from models.translation.model_files import is_local_model
+from models.translation.settings import DEFAULT_MODEL
 
 #: Size of the opus-mt-ar-en download (pytorch_model.bin or model.safetensors, ~300 MB, plus
 #: tokenizer files), as listed on its model card.

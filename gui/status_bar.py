@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from gui.translation_controller import ModelState
-from models.translation.settings import is_local_model
+from models.translation.model_files import is_local_model
 
 
 class StatusBar(QStatusBar):

@@ -20,7 +20,8 @@ from gui.settings import Settings
 from gui.worker import TranslationService
 from models.documents import Document
 from models.translation.cache import TranslationCache
-from models.translation.settings import BACKENDS, DecodingSettings, is_local_model, translation_key
+from models.translation.model_files import is_local_model
+from models.translation.settings import BACKENDS, DecodingSettings, translation_key
 
 log = logging.getLogger(__name__)
 

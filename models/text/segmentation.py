@@ -13,9 +13,11 @@ rule-based splitters such as the Golden Rules of pySBD (Sadvilkar & Neumann, 202
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
-from typing import Callable
+from operator import attrgetter
+from typing import Callable, Protocol, Sequence
 
 from models.text.arabic import has_arabic
 
@@ -128,3 +130,34 @@ def segment(text: str, split_line: Callable[[str], list[tuple[int, int]]] = _spl
             sentences.append(Sentence(len(sentences), paragraph, offset + s, offset + e, body[s:e]))
         offset += len(line)
     return sentences
+
+
+class Span(Protocol):
+    """Anything with a ``start`` and an ``end`` offset: a :class:`Sentence`, or a sentence's place
+    in a view."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+_START = attrgetter("start")
+
+
+def sentence_at(sentences: Sequence[Span], offset: int) -> int | None:
+    """Index in ``sentences`` of the sentence holding the character at ``offset``
+    (``start <= offset < end``), or ``None`` when it is in no sentence (white space between
+    them, out of range). ``sentences`` are in order and do not overlap, as :func:`segment` gives
+    them; ``offset`` is in their unit (code points for :class:`Sentence`). Bisection: O(log n)."""
+    i = bisect.bisect_right(sentences, offset, key=_START) - 1
+    return i if i >= 0 and offset < sentences[i].end else None
+
+
+def sentence_at_caret(sentences: Sequence[Span], position: int) -> int | None:
+    """The sentence at a caret ``position`` (a gap between characters, 0..len(text)): that of the
+    character after the caret, else of the one before it (a caret right after a sentence's last
+    character is in it), else ``None``."""
+    found = sentence_at(sentences, position)
+    return found if found is not None else sentence_at(sentences, position - 1)
