@@ -49,9 +49,12 @@ def _collapse(s: str) -> str:
 def arabic_skeletons(word: str) -> set[str]:
     """Consonant skeletons of one Arabic word (see the module doc): of the word as written, without
     the definite article (with its proclitics) and without one proclitic letter (و ف ب ل ك), as
-    a proclitic cannot be told from a first letter without a lexicon."""
-    word = fold(word)
-    forms = {word, _AR_ARTICLE_RE.sub("", word, count=1), _AR_PROCLITIC_RE.sub("", word, count=1)}
+    a proclitic cannot be told from a first letter without a lexicon. A final ta marbuta, which
+    :func:`models.text.arabic.fold` writes as ه, is also dropped, as English names end in a vowel
+    there (النصرة, *Nusra*)."""
+    forms = set()
+    for spelling in {fold(word), fold(word.removesuffix("\u0629"))}:
+        forms |= {spelling, _AR_ARTICLE_RE.sub("", spelling, count=1), _AR_PROCLITIC_RE.sub("", spelling, count=1)}
     return {_collapse(f.translate(_AR_MAP)) for f in forms if len(f) >= 3}
 
 
@@ -68,14 +71,22 @@ def arabic_name_keys(text: str, minimum: int = 2) -> set[str]:
     return {k for w in ARABIC_WORD_RE.findall(text) for k in arabic_skeletons(w) if len(k) >= minimum}
 
 
-def english_name_keys(text: str, minimum: int = 2) -> list[str]:
-    """Skeletons of the capitalized words of ``text`` that may be names (function words and
-    common institutional words left out), at least ``minimum`` consonants long, in order."""
-    keys = []
-    for word in re.findall(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,}", text):
+def english_names(text: str, minimum: int = 2) -> list[tuple[int, int, str]]:
+    """(start, end, skeleton) of each capitalized word of ``text`` that may be a name (function
+    words and common institutional words left out; a possessive ``'s`` is not part of the name),
+    whose skeleton has at least ``minimum`` consonants, in order. Offsets are characters."""
+    found = []
+    for match in re.finditer(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,}", text):
+        word = match.group()
         if word.lower() in _ENGLISH_FUNCTION_WORDS:
             continue
         key = english_skeleton(word)
         if len(key) >= minimum:
-            keys.append(key)
-    return keys
+            found.append((match.start(), match.end(), key))
+    return found
+
+
+def english_name_keys(text: str, minimum: int = 2) -> list[str]:
+    """Skeletons of the capitalized words of ``text`` that may be names (function words and
+    common institutional words left out), at least ``minimum`` consonants long, in order."""
+    return [key for _, _, key in english_names(text, minimum)]
