@@ -68,7 +68,8 @@ class Readings:
     ``content``: lemmas of the content words of all its analyses' stem glosses; ``function``:
     lower-case English function words of its clitics and of function-word stems (``and``,
     ``the``, ``in``); ``gloss``: the first sense of its first content analysis, for messages
-    (``""`` when none); ``content_word``: some analysis is a noun, adjective or verb; ``proper``:
+    (``""`` when none); ``content_word``: every analysis of the lexicon (there is one at least)
+    is a noun, adjective or verb, so the word is no function word (إن, قد, لكن); ``proper``:
     some analysis is a proper noun, or the lexicon does not know the word; ``known``: the
     lexicon analyses it."""
 
@@ -93,11 +94,12 @@ def read_word(word: str, lexicon: Lexicon) -> Readings:
     content: set[str] = set()
     function: set[str] = set()
     gloss = ""
-    content_word = proper = False
+    proper = False
+    content_word = found.in_lexicon
     for analysis in found.analyses:
         proper = proper or analysis.backoff or analysis.pos.startswith("NOUN_PROP")
         is_content = analysis.pos.startswith(CONTENT_TAGS)
-        content_word = content_word or (is_content and not analysis.backoff)
+        content_word = content_word and (is_content or analysis.backoff)
         for segment in analysis.segments:
             if segment.pos.startswith(CONTENT_TAGS) or segment.pos == analysis.pos:
                 words = gloss_content_words(segment.gloss)
