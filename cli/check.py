@@ -1,11 +1,15 @@
 """Check an English draft against its Arabic source and write a report.
 
-    python main.py check SOURCE DRAFT -o REPORT.json|REPORT.html [--glossary TERMS.tsv]
+    python main.py check SOURCE DRAFT -o REPORT.json|.html|.xlf|.tmx [--glossary TERMS.tsv] [--model M]
 
 SOURCE and DRAFT are text files (UTF-8, or another encoding recognised by
 :func:`models.documents.decode`). The glossary file, if given, has one ``Arabic term<TAB>English
 translation`` per line. Sentences are aligned with the Buckwalter lexicon as a bilingual
-dictionary; when it cannot be loaded, without it (a note on stderr says why). Exit status: 0
+dictionary; when it cannot be loaded, without it (a note on stderr says why). With ``--model``,
+the source is machine-translated (its translations help the alignment) and the model's word
+links (forced decoding of the draft) are used with the lexicon's; a model that cannot be loaded
+is reported and the check goes on without it. ``.xlf`` (or ``.xliff``) writes XLIFF 2.0 and
+``.tmx`` a TMX memory of the aligned pairs (:mod:`models.drafts.exchange`). Exit status: 0
 when the report was written, 2 on bad input, including a draft far longer than any translation
 of the source (:class:`models.drafts.checks.DraftTooLong`) (one line on stderr, no traceback).
 """
@@ -16,22 +20,30 @@ import json
 import sys
 from pathlib import Path
 
+from models.drafts.exchange import aligned_tmx, report_xliff
 from models.drafts.report import report_dict, report_html
 from models.documents import decode, load_document
 from models.errors import DocumentError
 from models.drafts.checks import check_draft
 from models.errors import DraftTooLong
+from models.errors import ModelUnavailable
 from models.lexicon.dictionary import default_dictionary_error
+from models.translation.settings import BACKENDS, DecodingSettings
 
-REPORT_SUFFIXES = (".json", ".html")
+REPORT_SUFFIXES = (".json", ".html", ".xlf", ".xliff", ".tmx")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Command-line arguments of ``main.py check``."""
     parser.add_argument("source", type=Path, help="the Arabic source text file")
     parser.add_argument("draft", type=Path, help="the English draft text file")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="report file, ending in .json or .html")
+    parser.add_argument("-o", "--output", type=Path, required=True,
+                        help="report file, ending in .json, .html, .xlf (XLIFF 2.0) or .tmx (aligned pairs)")
     parser.add_argument("--glossary", type=Path, help="tab-separated file: Arabic term, English translation")
+    parser.add_argument("--model", metavar="M", help="MarianMT model (hub id or folder): machine translations and model word links")
+    parser.add_argument("--backend", choices=BACKENDS, default="auto", help="inference backend with --model (default %(default)s)")
+    parser.add_argument("--beams", metavar="N", type=int, default=DecodingSettings.num_beams,
+                        help="beam width of the machine translation with --model (default %(default)s)")
 
 
 def read_glossary(path: Path) -> list[tuple[str, str]]:
@@ -53,11 +65,27 @@ def read_glossary(path: Path) -> list[tuple[str, str]]:
     return pairs
 
 
+def _model(args: argparse.Namespace, source) -> tuple[list[str] | None, object]:
+    """(machine translation per source sentence, model word links function) of ``args.model``,
+    or (None, None) with a note on stderr when it cannot be loaded."""
+    try:
+        from models.translation.engine import load_engine  # torch is imported only here
+
+        engine = load_engine(args.model, DecodingSettings(num_beams=max(1, args.beams), backend=args.backend))
+    except ModelUnavailable as exc:
+        print(f"check: {exc} Checking without the model.", file=sys.stderr)
+        return None, None
+    from models.translation.pipeline import translate_document
+
+    done = translate_document(source, engine, lambda *_: None)
+    return [done.get(s.id, "") for s in source.sentences], engine.word_links
+
+
 def run(args: argparse.Namespace) -> int:
     """Write the report; print a one-line summary. Returns the exit status."""
     out: Path = args.output
     if out.suffix.lower() not in REPORT_SUFFIXES:
-        print(f"check: the report must end in .json or .html, not {out.name!r}.", file=sys.stderr)
+        print(f"check: the report must end in .json, .html, .xlf or .tmx, not {out.name!r}.", file=sys.stderr)
         return 2
     try:
         source = load_document(args.source)
@@ -66,17 +94,26 @@ def run(args: argparse.Namespace) -> int:
     except DocumentError as exc:
         print(f"check: {exc}", file=sys.stderr)
         return 2
+    translations, model_links = _model(args, source) if args.model else (None, None)
     try:
-        result = check_draft(source.text, draft.text, glossary=glossary)
+        result = check_draft(source.text, draft.text, glossary=glossary, translations=translations, model_links=model_links)
     except DraftTooLong as exc:
         print(f"check: {exc}", file=sys.stderr)
         return 2
-    if out.suffix.lower() == ".json":
-        content = json.dumps(report_dict(result), ensure_ascii=False, indent=2) + "\n"
-    else:
+    kind = out.suffix.lower()
+    if kind == ".json":
+        content: str | bytes = json.dumps(report_dict(result), ensure_ascii=False, indent=2) + "\n"
+    elif kind == ".html":
         content = report_html(result, title=f"Draft check: {Path(args.draft).name} against {Path(args.source).name}")
+    elif kind == ".tmx":
+        content = aligned_tmx(result)
+    else:
+        content = report_xliff(result)
     try:
-        out.write_text(content, encoding="utf-8")
+        if isinstance(content, bytes):
+            out.write_bytes(content)
+        else:
+            out.write_text(content, encoding="utf-8")
     except OSError as exc:
         print(f"check: cannot write {out}: {exc.strerror or exc}.", file=sys.stderr)
         return 2

@@ -1,13 +1,15 @@
 """Reports of a draft check (:class:`models.drafts.checks.DraftCheck`) as JSON data and as a standalone HTML page.
 
 JSON shape (offsets are characters into each file's text, after line ends are normalized to
-``\\n`` and a BOM removed)::
+``\\n`` and a BOM removed; word links' ``target`` is a span of the draft)::
 
     {"source_sentences": [{"id": int, "start": int, "end": int, "text": str}],
      "draft_sentences":  [same shape],
      "links": [{"source": [sentence ids], "draft": [sentence ids], "confidence": float,
                 "flags": [{"kind": str, "message": str,
-                           "source_spans": [[start, end]], "draft_spans": [[start, end]]}]}],
+                           "source_spans": [[start, end]], "draft_spans": [[start, end]]}],
+                "word_links": [{"source": [start, end], "target": [start, end], "score": float,
+                                "evidence": str}]}],
      "summary": {"links": int, "flags": {kind: count}}}
 """
 from __future__ import annotations
@@ -35,8 +37,8 @@ def report_dict(check: DraftCheck) -> dict:
         "draft_sentences": _sentences(check.draft_sentences),
         "links": [
             {"source": list(link.source), "draft": list(link.draft), "confidence": round(link.confidence, 4),
-             "flags": [_flag(f) for f in flags]}
-            for link, flags in zip(check.links, check.flags)
+             "flags": [_flag(f) for f in flags], "word_links": [w.to_json() for w in words]}
+            for link, flags, words in zip(check.links, check.flags, check.word_links or [[] for _ in check.links])
         ],
         "summary": {"links": len(check.links), "flags": dict(sorted(check.flag_counts().items()))},
     }

@@ -448,6 +448,36 @@ class Engine:
             results[i] = translation.strip()
         return results
 
+    def word_attention(self, sources: Sequence[str], targets: Sequence[str]) -> list:
+        """Alignment attention (:class:`models.alignment.attention.PieceAttention`) of each
+        (Arabic ``sources[k]``, English ``targets[k]``) pair, the English forced as the output
+        (:mod:`models.alignment.forced`), in batches of :data:`STREAM_BATCH`; ``None`` for a pair
+        with a blank side or a side longer than :attr:`max_input_tokens`."""
+        from models.alignment.forced import ctranslate2_attention, torch_attention
+
+        if len(sources) != len(targets):
+            raise ValueError(f"{len(sources)} sources for {len(targets)} targets")
+        results: list = [None] * len(sources)
+        todo = [k for k, (s, t) in enumerate(zip(sources, targets))
+                if s.strip() and t.strip() and max(self.count_tokens(s), self.count_tokens(t)) <= self.max_input_tokens]
+        for at in range(0, len(todo), STREAM_BATCH):
+            batch = todo[at:at + STREAM_BATCH]
+            pairs = ([sources[k] for k in batch], [targets[k] for k in batch])
+            if self._translator is not None:
+                found = ctranslate2_attention(self._tokenizer, self._translator, *pairs)
+            else:
+                found = torch_attention(self._tokenizer, self._network, *pairs)
+            for k, attention in zip(batch, found):
+                results[k] = attention
+        return results
+
+    def word_links(self, pairs: Sequence[tuple[str, str]]) -> list[list]:
+        """Model word links (:class:`models.alignment.word_links.WordLink`) of each (Arabic,
+        English) sentence pair, spans into each text, by :meth:`word_attention`; ``[]`` for a
+        pair it cannot score. Fits :data:`models.drafts.checks.ModelLinks`."""
+        attentions = self.word_attention([s for s, _ in pairs], [t for _, t in pairs])
+        return [a.word_links(s, t) if a is not None else [] for a, (s, t) in zip(attentions, pairs)]
+
     def _check_length(self, length: int) -> None:
         if length > self.max_input_tokens:
             raise ValueError(f"a text of {length} tokens is longer than the model's {self.max_input_tokens}")
