@@ -37,7 +37,7 @@ from models.lexicon.ranking import STOPWORDS
 from models.text.arabic import has_arabic
 from models.text.lemmas import lemma
 from models.text.months import extract_months
-from models.text.names import arabic_skeletons, english_names
+from models.text.names import arabic_skeletons, english_names, same_name
 from models.text.numbers import extract_numbers
 
 log = logging.getLogger(__name__)
@@ -210,7 +210,7 @@ def _content_candidates(pair: _Pair, readings: list[Readings]) -> list[tuple[flo
                 continue
             if lemmas[j] in info.content and english.lower() not in STOPWORDS:
                 candidates.append((BASE_SCORES[Evidence.GLOSS], i, j, Evidence.GLOSS, lemmas[j]))
-            elif j in names and names[j] in skeletons:
+            elif j in names and same_name(skeletons, names[j]):
                 base = BASE_SCORES[Evidence.NAME] if info.proper or not info.content else COMMON_WORD_NAME_SCORE
                 candidates.append((base, i, j, Evidence.NAME, names[j]))
     return [(base - DISTORTION * pair.rel(i, j), base, i, j, evidence, key) for base, i, j, evidence, key in candidates]

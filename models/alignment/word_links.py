@@ -63,7 +63,8 @@ class WordLink:
 
 
 _NUMBER = r"[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*"
-_LATIN = r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?"
+_LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"  # ASCII, Latin-1 and Latin Extended-A/B letters
+_LATIN = f"[{_LATIN_LETTER}]+(?:['\u2019][{_LATIN_LETTER}]+)?"
 _SOURCE_WORD_RE = re.compile(
     f"[{ARABIC_LETTER_CLASS}][{ARABIC_LETTER_CLASS}{DIACRITICS_CLASS}{TATWEEL}{FORMAT_MARKS_CLASS}]*|{_LATIN}|{_NUMBER}"
 )
@@ -78,7 +79,7 @@ def source_words(text: str) -> list[Span]:
 
 def target_words(text: str) -> list[Span]:
     """(start, end) of each word of an English sentence: words of Latin letters (hyphenated parts
-    apart, an apostrophe's ending kept: ``Kerry's``) and numbers (``290,000``), in order."""
+    apart, an apostrophe's ending kept: ``Kerry's``; accented letters too: ``Félicien``) and numbers (``290,000``), in order."""
     return [m.span() for m in _TARGET_WORD_RE.finditer(text)]
 
 

@@ -34,7 +34,7 @@ from models.lexicon.ranking import STOPWORDS
 from models.text.arabic import has_arabic
 from models.text.lemmas import lemma
 from models.text.months import extract_months
-from models.text.names import arabic_skeletons, english_names
+from models.text.names import arabic_skeletons, english_names, same_name
 
 #: Fewest Arabic content words in a run flagged as a partial omission.
 MIN_RUN = 2
@@ -126,12 +126,6 @@ def document_names(pairs: Sequence[tuple[str, str, Sequence[WordLink]]], reader:
     return found
 
 
-def _same_name(keys: set[str], other: str) -> bool:
-    """Whether skeleton ``other`` is one of ``keys`` or begins or ends one of them (*Russia* and
-    *Russian*)."""
-    return any(other.startswith(k) or k.startswith(other) for k in keys if min(len(k), len(other)) >= 2)
-
-
 def name_mismatches(source: str, draft: str, links: Sequence[WordLink], names: dict[str, set[str]]) -> list[WordFlag]:
     """``name_mismatch`` flags of one linked pair (module doc): ``links`` its word links, ``names``
     from :func:`document_names`; spans are offsets into ``source`` and ``draft``."""
@@ -141,7 +135,7 @@ def name_mismatches(source: str, draft: str, links: Sequence[WordLink], names: d
     flags = []
     for a, b in source_words(source):
         keys = names.get(source[a:b])
-        if not keys or (a, b) in linked or any(_same_name(keys, key) for _, _, key in here):
+        if not keys or (a, b) in linked or any(same_name(keys, key, 2) for _, _, key in here):
             continue
         others = [(s, e) for s, e, key in here if key in every_name]
         if others:

@@ -4,8 +4,8 @@ Arabic news writes a Gregorian month by its Egyptian/Western name (فبراير)
 (Syriac) name (شباط), or both (``فبراير/ شباط``); English by its name (``February``, ``Feb.``).
 :func:`extract_months` finds them with a proclitic allowed before an Arabic name (وفي يناير،
 بفبراير); a double name of one month (``فبراير/ شباط``) is one mention. Names that are also
-common words are only taken near a number (a day or a year): Arabic مارس (also "he practised")
-and English ``May`` and ``March``; آب (August) only with its madda, as أب/اب is "father".
+common words are only taken near a number (a day or a year) or as half of a double name: Arabic
+مارس (also "he practised") and English ``May`` and ``March``; آب (August) only with its madda, as أب/اب is "father".
 Offsets are characters into the text given.
 """
 from __future__ import annotations
@@ -68,19 +68,19 @@ def _near_number(text: str, start: int, end: int) -> bool:
 def extract_months(text: str) -> list[Month]:
     """Month names in ``text`` (Arabic or English), in order of appearance (see the module doc
     for the forms). Raises nothing."""
-    found: list[Month] = []
+    found: list[tuple[Month, bool]] = []  # (month, confirmed)
     for match in list(_AR_RE.finditer(text)) + list(_EN_RE.finditer(text)):
         name = match.group("name")
         start, end = match.start("name"), match.end("name")
-        if name in _NEEDS_NUMBER and not _near_number(text, start, end):
-            continue
-        found.append(Month(_AR_NAME.get(name) or _EN_NAME[name], start, end, name))
-    found.sort(key=lambda m: m.start)
-    merged: list[Month] = []
-    for month in found:
-        last = merged[-1] if merged else None
+        confirmed = name not in _NEEDS_NUMBER or _near_number(text, start, end)
+        found.append((Month(_AR_NAME.get(name) or _EN_NAME[name], start, end, name), confirmed))
+    found.sort(key=lambda item: item[0].start)
+    merged: list[tuple[Month, bool]] = []
+    for month, confirmed in found:
+        last = merged[-1][0] if merged else None
         if last is not None and last.month == month.month and _SAME_MONTH_GAP.fullmatch(text, last.end, month.start):
-            merged[-1] = Month(month.month, last.start, month.end, text[last.start:month.end])
+            # a double name (آذار/مارس) confirms an ambiguous one
+            merged[-1] = (Month(month.month, last.start, month.end, text[last.start:month.end]), True)
         else:
-            merged.append(month)
-    return merged
+            merged.append((month, confirmed))
+    return [month for month, confirmed in merged if confirmed]

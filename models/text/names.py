@@ -12,6 +12,7 @@ cross-script matching; it finds names, not translations.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from models.text.arabic import ARABIC_WORD_RE, fold
 
@@ -59,11 +60,21 @@ def arabic_skeletons(word: str) -> set[str]:
 
 
 def english_skeleton(word: str) -> str:
-    """Consonant skeleton of one English word (see the module doc); ``""`` when none."""
-    w = word.lower()
+    """Consonant skeleton of one English word (see the module doc), accents ignored
+    (*Félicien* as *Felicien*); ``""`` when none."""
+    w = unicodedata.normalize("NFKD", word.lower())
     for pattern, repl in _EN_RULES:
         w = pattern.sub(repl, w)
     return _collapse(re.sub("[^a-z]", "", w).translate(_EN_MAP))
+
+
+def same_name(keys: set[str] | frozenset[str], key: str, prefix_minimum: int = 3) -> bool:
+    """Whether skeleton ``key`` is one of ``keys``, or one begins the other and the shorter has at
+    least ``prefix_minimum`` consonants: an ending the other script does not write (*Griffiths*
+    GRFTS and غريفيث GRFT, *Russian* RSN and روسيا RS when ``prefix_minimum`` is 2)."""
+    if key in keys:
+        return True
+    return any((key.startswith(k) or k.startswith(key)) and min(len(k), len(key)) >= prefix_minimum for k in keys)
 
 
 def arabic_name_keys(text: str, minimum: int = 2) -> set[str]:
@@ -76,7 +87,7 @@ def english_names(text: str, minimum: int = 2) -> list[tuple[int, int, str]]:
     words and common institutional words left out; a possessive ``'s`` is not part of the name),
     whose skeleton has at least ``minimum`` consonants, in order. Offsets are characters."""
     found = []
-    for match in re.finditer(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,}", text):
+    for match in re.finditer(r"[A-Z][a-z\u00df-\u00f6\u00f8-\u00ff]+(?:-[A-Z][a-z\u00df-\u00f6\u00f8-\u00ff]+)*|[A-Z]{2,}", text):
         word = match.group()
         if word.lower() in _ENGLISH_FUNCTION_WORDS:
             continue
