@@ -8,9 +8,11 @@ transformers ``MarianMTModel`` or a ``ctranslate2.Translator``) and returns one
 - CTranslate2: ``translate_batch`` with the whole target as ``target_prefix`` and
   ``return_attention=True``; its converters keep the model's alignment layer and heads
   (``alignment_layer=-1``, ``alignment_heads=1`` for Marian: the head guided alignment trained).
-- torch: one forward pass with the target as decoder input (shifted right behind the decoder
-  start token) and ``output_attentions=True`` (the model must use eager attention); the
-  cross-attention of the layer and heads :func:`alignment_head` reads from the configuration.
+- torch: one forward pass of the encoder-decoder (without its output layer: the logits over the
+  vocabulary, the largest product, are not needed) with the target as decoder input (shifted
+  right behind the decoder start token) and ``output_attentions=True`` (the model must use eager
+  attention); the cross-attention of the layer and heads :func:`alignment_head` reads from the
+  configuration.
 
 This module imports torch only inside the torch function: it runs in the translation worker.
 """
@@ -70,8 +72,9 @@ def torch_attention(tokenizer: Any, network: Any, sources: Sequence[str], target
     batch = tokenizer(list(sources), text_target=list(targets), padding=True, truncation=False, return_tensors="pt")
     labels = batch.pop("labels")
     decoder_input = shift_tokens_right(labels, config.pad_token_id, config.decoder_start_token_id)
+    body = getattr(network, "model", network)  # the encoder-decoder without the output layer: no logits needed
     with torch.inference_mode():
-        output = network(**batch, decoder_input_ids=decoder_input, output_attentions=True, return_dict=True)
+        output = body(**batch, decoder_input_ids=decoder_input, output_attentions=True, return_dict=True)
     if not output.cross_attentions:
         raise ValueError("the model returned no attention weights; load it with attn_implementation='eager'")
     weights = output.cross_attentions[layer][:, :heads].mean(dim=1).float().numpy()
@@ -82,12 +85,15 @@ def torch_attention(tokenizer: Any, network: Any, sources: Sequence[str], target
     return result
 
 
-def ctranslate2_attention(tokenizer: Any, translator: Any, sources: Sequence[str], targets: Sequence[str]) -> list[PieceAttention]:
+def ctranslate2_attention(tokenizer: Any, translator: Any, sources: Sequence[str], targets: Sequence[str],
+                          use_vmap: bool = False) -> list[PieceAttention]:
     """Alignment attention of each (source, target) pair from a ``ctranslate2.Translator``, by
     decoding with the whole target as prefix (module doc). Rows are the target pieces with
     ``</s>`` last (its row is the attention of the step after the prefix), columns the source
-    pieces with ``</s>`` last. Raises ``ValueError`` when ``sources`` and ``targets`` differ in
-    length."""
+    pieces with ``</s>`` last. ``use_vmap`` limits the output layer to the model's vocabulary map
+    (as the translation does, see :func:`models.translation.engine.write_vocabulary_map`): the
+    prefix is forced all the same, and each step costs less. Raises ``ValueError`` when
+    ``sources`` and ``targets`` differ in length."""
     if len(sources) != len(targets):
         raise ValueError(f"{len(sources)} sources for {len(targets)} targets")
     if not sources:
@@ -96,7 +102,7 @@ def ctranslate2_attention(tokenizer: Any, translator: Any, sources: Sequence[str
     target_pieces = _target_pieces(tokenizer, targets)
     prefixes = [pieces[:-1] for pieces in target_pieces]
     output = translator.translate_batch(source_pieces, target_prefix=prefixes, beam_size=1, return_attention=True,
-                                        max_decoding_length=max(len(p) for p in prefixes) + 1)
+                                        max_decoding_length=max(len(p) for p in prefixes) + 1, use_vmap=use_vmap)
     result = []
     for src, tgt, item in zip(source_pieces, target_pieces, output):
         rows = np.asarray(item.attention[0], dtype=np.float64)[: len(tgt)]

@@ -54,6 +54,12 @@ class WordLink:
         return {"source": list(self.source_span), "target": list(self.target_span),
                 "score": round(float(self.score), 4), "evidence": str(self.evidence)}
 
+    def shifted(self, source_offset: int, target_offset: int) -> "WordLink":
+        """The same link with its spans moved by the given numbers of characters (from offsets into
+        a sentence to offsets into the whole text it is part of)."""
+        (a, b), (c, d) = self.source_span, self.target_span
+        return WordLink((a + source_offset, b + source_offset), (c + target_offset, d + target_offset), self.score, self.evidence)
+
     @classmethod
     def from_json(cls, data: dict) -> "WordLink":
         """The inverse of :meth:`to_json`. Raises ``KeyError``/``ValueError``/``TypeError`` for a
@@ -104,6 +110,12 @@ def combine(*link_sets: Iterable[WordLink]) -> list[WordLink]:
             score = 1.0 - (1.0 - seen.score) * (1.0 - link.score)
             merged[key] = WordLink(link.source_span, link.target_span, min(1.0, score), "+".join(kinds))
     return sorted(merged.values(), key=lambda link: (link.source_span, link.target_span))
+
+
+def linked_text(text: str, spans: Sequence[Span]) -> str:
+    """The words of ``text`` at ``spans`` in text order, joined by single spaces (the popup's
+    "here: *military cooperation*"); ``""`` for no span."""
+    return " ".join(text[a:b] for a, b in sorted(set(spans)))
 
 
 class LinkIndex:

@@ -274,8 +274,7 @@ def word_flags(check: DraftCheck, model_links: ModelLinks | None = None, reader:
     check.word_links = [[] for _ in check.links]
     for k, (s_start, s_text, d_start, d_text) in pairs.items():
         links = combined[k]
-        check.word_links[k] = [WordLink((a + s_start, b + s_start), (c + d_start, e + d_start), l.score, l.evidence)
-                               for l in links for (a, b), (c, e) in [(l.source_span, l.target_span)]]
+        check.word_links[k] = [link.shifted(s_start, d_start) for link in links]
         if not any(source[i].translatable for i in check.links[k].source):
             continue
         found = (word_checks.partial_omissions(s_text, d_text, links, reader)

@@ -464,7 +464,8 @@ class Engine:
             batch = todo[at:at + STREAM_BATCH]
             pairs = ([sources[k] for k in batch], [targets[k] for k in batch])
             if self._translator is not None:
-                found = ctranslate2_attention(self._tokenizer, self._translator, *pairs)
+                found = ctranslate2_attention(self._tokenizer, self._translator, *pairs,
+                                              use_vmap=self.settings.target_vocabulary)
             else:
                 found = torch_attention(self._tokenizer, self._network, *pairs)
             for k, attention in zip(batch, found):

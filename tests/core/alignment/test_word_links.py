@@ -1,7 +1,7 @@
 import pytest
 
 from models.alignment.lexical import lexicon_links
-from models.alignment.word_links import LinkIndex, WordLink, combine, source_words, target_words
+from models.alignment.word_links import LinkIndex, WordLink, combine, linked_text, source_words, target_words
 
 SOURCE = "استمرت الخلافات بين الولايات المتحدة وروسيا بشأن التعاون العسكري ووقف العمليات القتالية في سوريا."
 TARGET = ("Differences between the United States and Russia over military cooperation and a cessation of "
@@ -76,3 +76,12 @@ def test_link_index_answers_both_ways_with_the_best_score():
     assert index.targets_at(6) == []
     assert index.sources_at(13) == [((0, 6), 0.9), ((7, 12), 0.4)]
     assert index.sources_at(30) == [] and LinkIndex([]).targets_at(0) == []
+
+
+def test_hovering_an_arabic_word_gives_its_english_words():
+    index = LinkIndex(lexicon_links(SOURCE, TARGET))
+    at = SOURCE.index("العسكري") + 2
+    assert linked_text(TARGET, [span for span, _ in index.targets_at(at)]) == "military"
+    at = TARGET.index("cooperation") + 1
+    assert linked_text(SOURCE, [span for span, _ in index.sources_at(at)]) == "التعاون"
+    assert linked_text(TARGET, []) == ""
