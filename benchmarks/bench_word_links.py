@@ -150,7 +150,7 @@ def attention_cost(new_tokens: int) -> dict:
     from models.documents import load_document, sample_path
     from models.paths import cache_dir
     from models.text.arabic import has_arabic
-    from models.translation.engine import target_pieces, write_vocabulary_map
+    from models.translation.backends.ctranslate2 import target_pieces, write_vocabulary_map
 
     transformers_logging.disable_progress_bar()
     folder = benchmark_model()

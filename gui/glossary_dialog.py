@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from gui.glossary_model import GlossaryModel
 from gui.term_dialog import TermDialog
+from models.glossary import exchange
 from models.glossary.store import Term, TermStore
 from models.errors import TermError
 
@@ -99,27 +100,28 @@ class GlossaryDialog(QDialog):
         return Path(chosen) if chosen else None
 
     def _run_file_action(self, path, save: bool, title: str, filter_: str, action, done) -> None:
-        """Ask for a file (unless ``path`` is given), run ``action(file)`` on the store and report
-        ``done(result, file)``; a :class:`TermError` is shown as it is."""
+        """Ask for a file (unless ``path`` is given), run ``action(store, file)`` (a function of
+        :mod:`models.glossary.exchange`) and report ``done(result, file)``; a :class:`TermError`
+        is shown as it is."""
         target = self._path(path, save, title, filter_)
         if target is None:
             return
         try:
-            result = action(target)
+            result = action(self.store, target)
         except TermError as exc:
             self.show_message(str(exc))
             return
         done(result, target)
 
     def export_csv(self, path: str | Path | None = None) -> None:
-        self._run_file_action(path, True, "Export glossary as CSV", "CSV files (*.csv)", self.store.export_csv,
+        self._run_file_action(path, True, "Export glossary as CSV", "CSV files (*.csv)", exchange.export_csv,
                               lambda count, target: self.show_message(f"Exported {count} terms to {target.name}."))
 
     def export_anki(self, path: str | Path | None = None) -> None:
         self._run_file_action(path, True, "Export glossary as an Anki deck", "Anki packages (*.apkg)",
-                              self.store.export_anki,
+                              exchange.export_anki,
                               lambda count, target: self.show_message(f"Exported {count} cards to {target.name}."))
 
     def import_csv(self, path: str | Path | None = None) -> None:
-        self._run_file_action(path, False, "Import terms from CSV", "CSV files (*.csv)", self.store.import_csv,
+        self._run_file_action(path, False, "Import terms from CSV", "CSV files (*.csv)", exchange.import_csv,
                               lambda report, _: self._after_change(report.summary()))

@@ -21,7 +21,8 @@ from gui.worker import TranslationService
 from models.text.arabic import has_arabic
 from models.documents import Document, load_document
 from models.errors import DocumentError
-from models.translation.settings import BACKENDS, DEFAULT_MODEL, DecodingSettings, is_local_model, translation_key
+from models.translation.model_files import is_local_model
+from models.translation.settings import BACKENDS, DEFAULT_MODEL, DecodingSettings, translation_key
 from models.glossary.store import TermStore
 from models.errors import TermError
 from models.translation.cache import TranslationCache
@@ -318,6 +319,7 @@ class MainWindow(QMainWindow):
             return False
         window = DraftWindow(self)
         window.view.set_fonts(self.arabic_pane.font(), self.english_pane.font())
+        window.view.set_glossary(self.term_store)  # the learner's terms are checked too
         try:
             window.open(doc.text, path, self.machine_translations())
         except DocumentError as exc:
@@ -350,7 +352,7 @@ class MainWindow(QMainWindow):
 
     def export_to(self, path: Path) -> bool:
         """Write the article and the translations so far (HTML, JSON or TSV by extension)."""
-        from cli.export import write_bitext
+        from models.bitext import write_bitext
 
         doc = self.sentences.document
         translations = {i: text for i, (text, _) in self.sentences.translations().items()}

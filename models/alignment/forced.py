@@ -91,7 +91,7 @@ def ctranslate2_attention(tokenizer: Any, translator: Any, sources: Sequence[str
     decoding with the whole target as prefix (module doc). Rows are the target pieces with
     ``</s>`` last (its row is the attention of the step after the prefix), columns the source
     pieces with ``</s>`` last. ``use_vmap`` limits the output layer to the model's vocabulary map
-    (as the translation does, see :func:`models.translation.engine.write_vocabulary_map`): the
+    (as the translation does, see :func:`models.translation.backends.ctranslate2.write_vocabulary_map`): the
     prefix is forced all the same, and each step costs less. Raises ``ValueError`` when
     ``sources`` and ``targets`` differ in length."""
     if len(sources) != len(targets):

@@ -18,7 +18,7 @@ import bisect
 import enum
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from models.text.arabic import ARABIC_LETTER_CLASS, DIACRITICS_CLASS, FORMAT_MARKS_CLASS, TATWEEL
 
@@ -67,6 +67,10 @@ class WordLink:
         (s0, s1), (t0, t1) = data["source"], data["target"]
         return cls((int(s0), int(s1)), (int(t0), int(t1)), float(data["score"]), str(data["evidence"]))
 
+
+#: A source of model word links: given (source text, target text) pairs, one list of links per
+#: pair, spans into each text (:meth:`models.translation.engine.Engine.word_links`).
+ModelLinks = Callable[[Sequence[tuple[str, str]]], list[list[WordLink]]]
 
 _NUMBER = r"[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*"
 _LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"  # ASCII, Latin-1 and Latin Extended-A/B letters

@@ -10,8 +10,8 @@ their sentences (:mod:`models.drafts.alignment`) and flags each link. Flag kinds
 ``untranslated``    Arabic script left in the draft
 ``length_ratio``    draft length / (source length x c) outside [``LOW_RATIO``, ``HIGH_RATIO``]
                     for sentences of at least ``MIN_RATIO_CHARS`` characters (c as in the aligner)
-``glossary_term``   a term of the user's glossary in the source whose glossary translation is not
-                    in the draft
+``glossary_term``   a term of the user's glossary in the source (found as the reader finds it:
+                    :mod:`models.glossary.matching`) whose glossary translation is not in the draft
 ``doubled_word``    the same word twice in a row in the draft ("the the")
 ``unbalanced``      brackets or quotation marks in the draft that are opened and not closed, or
                     closed and not opened, within the link
@@ -39,13 +39,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 from models.alignment.lexical import WordReader, default_reader, lexicon_links
-from models.alignment.word_links import WordLink, combine
+from models.alignment.word_links import ModelLinks, WordLink, combine
 from models.drafts import word_checks
 from models.errors import DraftTooLong
-from models.text.arabic import ARABIC_LETTER_CLASS, bare, fold
+from models.glossary.matching import find_terms, term_key
+from models.glossary.store import Term
+from models.text.arabic import ARABIC_LETTER_CLASS, bare
 from models.drafts.alignment import LEXICON, AlignParams, Link, WordTranslations, align, resolve_dictionary
 from models.text.english_segmentation import segment_english
 from models.text.numbers import Number, extract_numbers
@@ -55,9 +57,7 @@ FLAG_KINDS = (
     "omission", "addition", "number_mismatch", "untranslated", "length_ratio", "glossary_term",
     "doubled_word", "unbalanced", "partial_omission", "name_mismatch", "reordered",
 )
-#: Model word links of (source text, draft text) pairs, one list per pair, spans into each text:
-#: for instance forced decoding with the translation model (:mod:`models.alignment.forced`).
-ModelLinks = Callable[[Sequence[tuple[str, str]]], list[list[WordLink]]]
+
 LOW_RATIO = 0.6
 HIGH_RATIO = 1.7
 MIN_RATIO_CHARS = 40
@@ -144,36 +144,33 @@ def _number_flags(src: list[Number], dft: list[Number]) -> list[Flag]:
     return flags
 
 
-def _fold_with_map(text: str) -> tuple[str, list[int]]:
-    """:func:`models.text.arabic.fold` of ``text`` and, per folded character, its offset in ``text``."""
-    out: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        f = fold(ch)
-        out.append(f)
-        where.extend([i] * len(f))
-    return "".join(out), where
-
-
 def _glossary_flags(source: str, s_start: int, draft: str, glossary: Sequence[tuple[str, str]]) -> list[Flag]:
-    flags = []
-    folded, where = _fold_with_map(source)
-    draft_l = " " + re.sub(r"\s+", " ", draft.lower()) + " "
+    """One flag per glossary term found in ``source`` (:func:`models.glossary.matching.find_terms`,
+    the reader's own matcher) none of whose glossary translations is in ``draft`` (as a whole
+    phrase, any case, with a plural -s/-es allowed)."""
+    translations: dict[str, list[str]] = {}
+    terms = []
     for term, translation in glossary:
-        key = fold(term).strip()
+        key = term_key(term)
         if not key or not translation.strip():
             continue
-        # The term as a whole word, after up to two proclitic letters (و ف ب ل ك) or the article.
-        pattern = re.compile(rf"(?<![{ARABIC_LETTER_CLASS}])(?:[وفبلك]{{0,2}}(?:ال)?)({re.escape(key)})(?![{ARABIC_LETTER_CLASS}])")
-        match = pattern.search(folded)
-        if match is None:
+        if key not in translations:
+            terms.append(Term(term, translation, key=key))
+        translations.setdefault(key, []).append(translation.strip())
+    flags = []
+    draft_l = " " + re.sub(r"\s+", " ", draft.lower()) + " "
+    checked: set[str] = set()
+    for match in find_terms(source, terms):
+        key = match.term.key
+        if key in checked:
+            continue  # one flag per term and link, at its first occurrence
+        checked.add(key)
+        wanted = [re.sub(r"\s+", " ", t.lower()) for t in translations[key]]
+        if any(re.search(rf"(?<![a-z]){re.escape(w)}(?:s|es)?(?![a-z])", draft_l) for w in wanted):
             continue
-        wanted = re.sub(r"\s+", " ", translation.lower().strip())
-        if re.search(rf"(?<![a-z]){re.escape(wanted)}(?:s|es)?(?![a-z])", draft_l):
-            continue
-        start, end = where[match.start(1)], where[match.end(1) - 1] + 1
-        flags.append(Flag("glossary_term", f"\u201c{source[start:end]}\u201d is not rendered as \u201c{translation.strip()}\u201d.",
-                          ((s_start + start, s_start + end),)))
+        rendering = " or ".join(f"\u201c{t}\u201d" for t in translations[key])
+        flags.append(Flag("glossary_term", f"\u201c{source[match.start:match.end]}\u201d is not rendered as {rendering}.",
+                          ((s_start + match.start, s_start + match.end),)))
     return flags
 
 
@@ -306,7 +303,7 @@ def check_draft(
     ``dictionary`` a bilingual word dictionary: the Buckwalter lexicon by default, aligning
     without one when it cannot be loaded (``DraftCheck.dictionary_used`` then is False), or
     ``None`` for none; ``model_links`` gives the model's word links of linked sentence pairs
-    (see :data:`ModelLinks`), used with the lexicon's. Raises ``ValueError`` when
+    (see :data:`models.alignment.word_links.ModelLinks`), used with the lexicon's. Raises ``ValueError`` when
     ``translations`` does not have one entry per source sentence, :class:`DraftTooLong` (a
     ``ValueError``) for a draft far longer than the source (see the module doc), in
     milliseconds rather than minutes."""

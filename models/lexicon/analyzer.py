@@ -15,8 +15,12 @@ import copy
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from models.lexicon.buckwalter import article_romanization, romanize, romanize_letters, to_arabic
+from models.lexicon.clitics import writes_article
 from models.lexicon.index import Lexicon, fold_bw
+from models.lexicon.transliteration import (
+    SHADDA, SHORT_VOWELS, SUN_LETTERS, SUKUN, TANWIN, VOWEL_MARKS, article_romanization, display_arabic, romanize,
+    romanize_letters,
+)
 
 MAX_PREFIX = 4
 MAX_SUFFIX = 6
@@ -46,7 +50,7 @@ class Analysis:
     left out); ``prefix``/``stem``/``suffix``: the unvocalized Buckwalter split; ``order``:
     lexicon order (affix letters, stem/prefix/suffix line numbers), lower first; ``reason``: why
     the analysis has its rank, filled by :mod:`models.lexicon.ranking`; ``match``: which lookup step
-    found it (0 as written; higher numbers are the later fallbacks of :mod:`models.lexicon.lookup`);
+    found it (a :class:`models.lexicon.lookup.LookupStep` value: 0 as written, higher the later fallbacks);
     ``proclitic``: the vocalized Buckwalter of the whole prefix as the lexicon writes it
     (``lil`` for li + Al, whose alef is not written); ``backoff``: True for a proper-noun
     backoff reading (:mod:`models.lexicon.backoff`), which is not from the lexicon and has no gloss."""
@@ -69,8 +73,8 @@ class Analysis:
 
     @cached_property
     def translit(self) -> str:
-        """Readable romanization (:func:`models.lexicon.buckwalter.romanize`; a backoff stem, whose vowels
-        are unknown, by :func:`models.lexicon.buckwalter.romanize_letters`), clitics joined by ``-``, the
+        """Readable romanization (:func:`models.lexicon.transliteration.romanize`; a backoff stem, whose vowels
+        are unknown, by :func:`models.lexicon.transliteration.romanize_letters`), clitics joined by ``-``, the
         article assimilated to a sun letter (``ash-shams``) and joined to li (``lil-kitāb``)."""
         proclitic = self.proclitic if self.proclitic is not None else "".join(self.prefix_vocs)
         rest = self.buckwalter[len(proclitic):]
@@ -157,11 +161,6 @@ def _stem_segments(lexicon: Lexicon, voc: str, pos: str, gloss: str) -> tuple[tu
     return tuple(segments), parts[main][1]
 
 
-def display_arabic(vocalized: str) -> str:
-    """Vocalized Buckwalter -> Arabic script as texts print it: alef wasla shown as plain alef."""
-    return to_arabic(vocalized.replace("{", "A"))
-
-
 def _forms(lexicon: Lexicon, kind: str, form: str, level: int) -> list[str]:
     if level == 0:
         return [form] if form in getattr(lexicon, kind) else []
@@ -225,11 +224,6 @@ def _combine(lexicon: Lexicon, pre_entries: list[tuple], stem_form: str, stem: t
                 found[key] = _build(lexicon, prefix_form, prefix, stem_form, stem, suffix_form, suffix, match)
 
 
-#: Buckwalter letters of the "sun letters", which assimilate the l of the article (ال) and carry
-#: a shadda after it: الشَّمْس, اللَّيْل.
-SUN_LETTERS = frozenset("tvd*rzs$SDTZln")
-
-
 def with_sun_shadda(prefix_form: str, proclitic: str, buckwalter: str) -> str:
     """``buckwalter`` (vocalized) with the assimilation shadda written on a sun letter right after
     the article: the lexicon writes ``Al+$amos`` where the word is pronounced and vocalized
@@ -237,12 +231,12 @@ def with_sun_shadda(prefix_form: str, proclitic: str, buckwalter: str) -> str:
     ``ll`` for li+al), ``proclitic`` its vocalized form, a prefix of ``buckwalter``. Returns
     ``buckwalter`` unchanged when there is no article or the stem does not start with a sun letter
     or already has the shadda."""
-    if not prefix_form.endswith(("Al", "ll")) or not buckwalter.startswith(proclitic):
+    if not writes_article(prefix_form) or not buckwalter.startswith(proclitic):
         return buckwalter
     k = len(proclitic)
-    if k >= len(buckwalter) or buckwalter[k] not in SUN_LETTERS or buckwalter[k + 1 : k + 2] == "~":
+    if k >= len(buckwalter) or buckwalter[k] not in SUN_LETTERS or buckwalter[k + 1 : k + 2] == SHADDA:
         return buckwalter
-    return buckwalter[: k + 1] + "~" + buckwalter[k + 1 :]
+    return buckwalter[: k + 1] + SHADDA + buckwalter[k + 1 :]
 
 
 def _build(lexicon: Lexicon, prefix_form: str, prefix: tuple, stem_form: str, stem: tuple,
@@ -292,7 +286,7 @@ def vowel_agreement(written: str, vocalized: str) -> int:
     def groups(text: str) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
         for ch in text:
-            if ch in "FNKaui~o`":
+            if ch in VOWEL_MARKS:
                 if out:
                     out[-1] = (out[-1][0], out[-1][1] + ch)
             else:
@@ -308,10 +302,10 @@ def vowel_agreement(written: str, vocalized: str) -> int:
         if fold_bw(wl, 2) != fold_bw(vl, 2):
             return 0
         if k == last and not vm:
-            wm = "".join(m for m in wm if m not in "FNKaui")  # a case ending: not in the lexicon
+            wm = "".join(m for m in wm if m not in TANWIN + SHORT_VOWELS)  # a case ending: not in the lexicon
         for mark in wm:
             if mark in vm:
                 score += 1
-            elif mark != "o":
+            elif mark != SUKUN:
                 score -= 2
     return score

@@ -5,7 +5,8 @@ A proper name keeps its consonants when it is transliterated: كيري and *Kerr
 mapped onto one coarse consonant alphabet (B D F G H K L M N R S T Z-less: sibilants merged into
 ``S``, emphatics into their plain letters, ج/غ/g/j into ``G``, p into ``B``, v/ph into ``F``),
 vowels and vowel-letters (ا و ي ى ة ء ع, a e i o u w y) are dropped and doubled consonants
-collapse. The Arabic definite article and one-letter proclitics are removed first (والـ، بالـ…).
+collapse. The Arabic definite article and one-letter proclitics (:mod:`models.lexicon.clitics`)
+are removed first (والـ، بالـ…).
 This is a rough phonetic key in the spirit of Soundex (Russell & Odell, 1918), made for
 cross-script matching; it finds names, not translations.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from models.lexicon.clitics import ARABIC_ARTICLE_PROCLITICS, ARABIC_NOUN_PROCLITICS
 from models.text.arabic import ARABIC_WORD_RE, fold
 
 _AR_MAP = str.maketrans({
@@ -22,8 +24,10 @@ _AR_MAP = str.maketrans({
     "ف": "F", "ڤ": "F", "ق": "K", "ك": "K", "ل": "L", "م": "M", "ن": "N", "ه": "H",
     "ا": "", "و": "", "ي": "", "ى": "", "ة": "", "ء": "", "ئ": "", "ؤ": "", "ع": "", "ـ": "",
 })
-_AR_ARTICLE_RE = re.compile("^[وف]?(?:[بلك]?ال|لل)(?=..)")
-_AR_PROCLITIC_RE = re.compile("^[وفبلك](?=...)")
+#: The longest proclitic sequence ending with the article (وال، بال، لل...), 2+ letters left.
+_AR_ARTICLE_RE = re.compile("^(?:" + "|".join(ARABIC_ARTICLE_PROCLITICS) + ")(?=..)")
+#: One proclitic letter (و ف ب ك ل), 3+ letters left.
+_AR_PROCLITIC_RE = re.compile("^[" + "".join(form for form in ARABIC_NOUN_PROCLITICS if len(form) == 1) + "](?=...)")
 _EN_RULES = [
     (re.compile(r"ph"), "f"), (re.compile(r"(?<=[sctgk])h"), ""), (re.compile(r"ng"), "n"),
     (re.compile(r"c(?=[eiy])"), "s"), (re.compile(r"ck|c|q|x"), "k"),

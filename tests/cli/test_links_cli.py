@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from cli import ExitCode
 from main import main
 
 SOURCES = ["كيري ولافروف قالا إن هناك بضع مسائل", "", "أودى النزاع بـ290 ألف شخص في سوريا منذ فبراير/ شباط 2011"]
@@ -48,20 +49,21 @@ def test_model_links_are_added_by_forced_decoding(files, tmp_path, tiny_model_di
     assert any("+" in l["evidence"] for r in data["sentences"] for l in r["links"])  # found by both
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda s, t, o: (s, t, o.with_suffix(".txt")), "must end in .json"),
-    (lambda s, t, o: (s.with_name("missing.txt"), t, o), "cannot be read"),
-    (lambda s, t, o: (s, s.parent, o), "is a folder"),
+@pytest.mark.parametrize("change, message, status", [
+    (lambda s, t, o: (s, t, o.with_suffix(".txt")), "must end in .json", ExitCode.USAGE),
+    (lambda s, t, o: (s.with_name("missing.txt"), t, o), "cannot be read", ExitCode.BAD_INPUT),
+    (lambda s, t, o: (s, s.parent, o), "is a folder", ExitCode.BAD_INPUT),
+    (lambda s, t, o: (s, t, o.parent / "no" / "such" / "links.json"), "cannot write", ExitCode.CANNOT_WRITE),
 ])
-def test_bad_input_gives_one_line_and_status_1(files, tmp_path, capsys, change, message):
+def test_bad_input_gives_one_line_and_its_status(files, tmp_path, capsys, change, message, status):
     source, translation, out = change(*files, tmp_path / "links.json")
-    assert main(["links", str(source), str(translation), "-o", str(out)]) == 1
+    assert main(["links", str(source), str(translation), "-o", str(out)]) == status
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
 
 
 def test_files_of_different_lengths_are_refused(files, tmp_path, capsys):
     files[1].write_text("one line\n", encoding="utf-8")
-    assert main(["links", str(files[0]), str(files[1]), "-o", str(tmp_path / "l.json")]) == 1
+    assert main(["links", str(files[0]), str(files[1]), "-o", str(tmp_path / "l.json")]) == ExitCode.BAD_INPUT
     assert "has 3 lines and en.txt 1" in capsys.readouterr().err
     assert not (tmp_path / "l.json").exists()

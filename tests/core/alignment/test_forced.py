@@ -79,3 +79,22 @@ def test_mismatched_inputs_are_refused(tokenizer, network, translator):
     with pytest.raises(ValueError):
         ctranslate2_attention(tokenizer, translator, SOURCES[:1], DRAFTS)
     assert torch_attention(tokenizer, network, [], []) == []
+
+
+@pytest.mark.parametrize("backend", ["torch", "torch-int8", "ctranslate2"])
+def test_each_backend_gives_the_engine_model_links(tiny_model_dir, backend):
+    from models.translation.engine import load_engine
+    from models.translation.settings import DecodingSettings
+
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2")
+    engine = load_engine(str(tiny_model_dir), DecodingSettings(backend=backend, threads=1))
+    assert engine.backend == backend
+    pairs = list(zip(SOURCES, DRAFTS)) + [("", "Nothing to link."), (SOURCES[0], "  ")]
+    links = engine.word_links(pairs)
+    assert len(links) == 4 and links[2] == [] and links[3] == []
+    for found, (source, draft) in zip(links[:2], pairs):
+        assert {l.target_span for l in found} == set(target_words(draft))
+        assert {l.source_span for l in found} <= set(source_words(source))
+    attention = engine.word_attention(SOURCES[:1], DRAFTS[:1])[0]
+    assert attention.matrix.shape == (len(attention.target_pieces), len(attention.source_pieces))

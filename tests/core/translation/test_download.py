@@ -7,7 +7,8 @@ from gui.main_window import MainWindow
 from gui.sentence_model import State
 from gui.settings import Settings
 from models.documents import sample_path
-from models.translation.engine import download_model, load_engine
+from models.translation.engine import load_engine
+from models.translation.model_files import download_model
 from models.errors import DownloadCancelled, ModelUnavailable
 from tests.support.fake_hub import FakeHub
 
