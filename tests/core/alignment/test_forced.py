@@ -98,3 +98,19 @@ def test_each_backend_gives_the_engine_model_links(tiny_model_dir, backend):
         assert {l.source_span for l in found} <= set(source_words(source))
     attention = engine.word_attention(SOURCES[:1], DRAFTS[:1])[0]
     assert attention.matrix.shape == (len(attention.target_pieces), len(attention.source_pieces))
+
+
+def test_ctranslate2_translation_with_attention_gives_links_of_the_machine_translation(tokenizer, translator):
+    from models.alignment.attention import PieceAttention
+
+    source = SOURCES[1]
+    pieces = tokenizer.convert_ids_to_tokens(tokenizer(source)["input_ids"])
+    [result] = translator.translate_batch([pieces], beam_size=2, max_decoding_length=12, return_attention=True)
+    output = result.hypotheses[0]
+    attention = PieceAttention(tuple(pieces), tuple(output), np.asarray(result.attention[0]))
+    assert attention.matrix.shape == (len(output), len(pieces))  # one row per output piece, none for </s>
+    translation = tokenizer.convert_tokens_to_string(output)
+    links = attention.word_links(source, translation)
+    assert target_words(translation)  # random weights: a word of repeated pieces, but a word
+    assert {l.target_span for l in links} == set(target_words(translation))
+    assert all(translation[slice(*l.target_span)] and source[slice(*l.source_span)] for l in links)
