@@ -4,15 +4,22 @@ Each sentence occupies a span of the pane's QTextDocument; hovering or clicking 
 its id, and :meth:`ReadingPane.set_highlight` paints a sentence and scrolls it into view.
 Positions in the pane are Qt's (UTF-16 code units); offsets into the document text are code
 points; :meth:`ReadingPane.document_offset` and :meth:`ReadingPane.pane_position` convert
-(:mod:`gui.text_positions`)."""
+(:mod:`gui.text_positions`).
+
+A big document (a book) is laid out a slice at a time: the first screen at once, the rest in
+slices of at most :data:`LAYOUT_BUDGET_S` while the event loop runs; a change to many sentences
+at once (the model goes missing) is shown on screen at once and elsewhere in slices too. Each
+sentence's span is kept relative to its paragraph's block, so replacing one sentence's text
+moves only the spans after it in that paragraph."""
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import itertools
+import time
 from operator import attrgetter
 
-from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from gui.colors import qcolor
@@ -22,14 +29,38 @@ from models.text.arabic import has_arabic
 from models.text.segmentation import sentence_at, sentence_at_caret
 
 PENDING_TEXT = "…"
+#: Longest the GUI thread spends laying out or refreshing sentences before it lets the event
+#: loop run (seconds).
+LAYOUT_BUDGET_S = 0.012
+#: Sentences laid out at once on a new document, before the event loop runs (the first screen).
+FIRST_ROWS = 150
+#: Sentences laid out or refreshed in one edit block (Qt lays out the block's text when it ends).
+CHUNK_ROWS = 16
+#: A change to more sentences than this is refreshed in slices (those on screen at once).
+IMMEDIATE_ROWS = 64
 
 
-@dataclass
 class PaneSpan:
-    """Where a sentence is in the pane's QTextDocument: Qt positions (UTF-16 code units)."""
+    """Where a sentence is in the pane's QTextDocument: Qt positions (UTF-16 code units).
+    ``block``: the number of its paragraph's block; ``offset``, ``length``: where it starts in
+    that block and how long it is. :attr:`start` and :attr:`end` are positions in the document
+    (they follow edits to earlier paragraphs without being touched)."""
 
-    start: int
-    end: int
+    __slots__ = ("document", "block", "offset", "length")
+
+    def __init__(self, document: QTextDocument, block: int, offset: int, length: int):
+        self.document = document
+        self.block = block
+        self.offset = offset
+        self.length = length
+
+    @property
+    def start(self) -> int:
+        return self.document.findBlockByNumber(self.block).position() + self.offset
+
+    @property
+    def end(self) -> int:
+        return self.start + self.length
 
 
 _START = attrgetter("start")
@@ -62,6 +93,13 @@ class ReadingPane(QTextBrowser):
         self._hovered = -1
         self._selected = -1
         self._replacing = False  # the text and the sentence offsets disagree until a replacement ends
+        self._paragraph_rtl = False  # the paragraph being laid out is right-to-left
+        self._stale = bytearray()  # 1 for a laid-out row whose text changed and is not shown yet
+        self._slice_timer = QTimer(self)  # lays out the rest and refreshes stale rows, a slice a turn
+        self._slice_timer.setSingleShot(True)
+        self._slice_timer.setInterval(0)
+        self._slice_timer.timeout.connect(self._next_slice)
+        self.document().setUndoRedoEnabled(False)  # read-only: an undo stack would copy every edit
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_bar_changed)
         self.verticalScrollBar().rangeChanged.connect(self._on_scroll_bar_changed)
         model.modelReset.connect(self.rebuild)
@@ -99,46 +137,115 @@ class ReadingPane(QTextBrowser):
         return fmt
 
     def rebuild(self) -> None:
-        """Lay out the whole column again (on a new document)."""
+        """Lay out the column again (on a new document): the first :data:`FIRST_ROWS` sentences
+        now, the rest in slices while the event loop runs (:meth:`is_laid_out` says when done)."""
         self._hovered = self._selected = -1
+        self._slice_timer.stop()
         self.setExtraSelections([])
         self.clear()
+        self.document().setUndoRedoEnabled(False)
         self._spans = []
-        doc = self.model.document
-        if doc is None:
+        self._stale = bytearray(self.model.rowCount())
+        if self.model.document is None:
             return
-        paragraphs: dict[int, bool] = {}
-        for s in doc.sentences:
-            paragraphs[s.paragraph] = paragraphs.get(s.paragraph, False) or has_arabic(s.text)
+        self._append_rows(FIRST_ROWS)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._slice_timer.start()
+
+    def is_laid_out(self) -> bool:
+        """Every sentence is in the pane with its current text."""
+        return len(self._spans) == self.model.rowCount() and self._stale.find(1) < 0
+
+    def _paragraph_has_arabic(self, row: int) -> bool:
+        sentences = self.model.document.sentences
+        paragraph = sentences[row].paragraph
+        while row < len(sentences) and sentences[row].paragraph == paragraph:
+            if has_arabic(sentences[row].text):
+                return True
+            row += 1
+        return False
+
+    def _append_rows(self, count: int, deadline: float | None = None) -> None:
+        """Append up to ``count`` sentences after those laid out, :data:`CHUNK_ROWS` at a time
+        (Qt lays each chunk out when its edit block ends), stopping after the chunk that passes
+        ``deadline`` (a ``time.perf_counter()`` value) when given."""
+        stop = min(self.model.rowCount(), len(self._spans) + count)
+        while len(self._spans) < stop:
+            self._append_chunk(min(stop, len(self._spans) + CHUNK_ROWS))
+            if deadline is not None and time.perf_counter() >= deadline:
+                break
+
+    def _append_chunk(self, stop: int) -> None:
+        sentences = self.model.document.sentences
         cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.beginEditBlock()
-        current = None
-        for row, sentence in enumerate(doc.sentences):
-            if sentence.paragraph != current:
-                block_format = self._block_format(paragraphs[sentence.paragraph])
-                if current is None:
+        row = len(self._spans)
+        while row < stop:
+            sentence = sentences[row]
+            if row == 0 or sentence.paragraph != sentences[row - 1].paragraph:
+                block_format = self._block_format(self._paragraph_has_arabic(row))
+                if row == 0:
                     cursor.setBlockFormat(block_format)
                 else:
                     cursor.insertBlock(block_format)
-                current = sentence.paragraph
             else:
                 cursor.insertText(" ", QTextCharFormat())
             text, fmt = self._text_and_format(row)
-            start = cursor.position()
+            offset = cursor.positionInBlock()
             cursor.insertText(text, fmt)
-            self._spans.append(PaneSpan(start, cursor.position()))
+            self._spans.append(PaneSpan(self.document(), cursor.blockNumber(), offset, cursor.positionInBlock() - offset))
+            row += 1
         cursor.endEditBlock()
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _next_slice(self) -> None:
+        """One slice of the work left: stale rows on screen, then stale rows in order, then
+        sentences not laid out yet; again on the next turn of the event loop if any is left."""
+        if self.model.document is None:
+            return
+        deadline = time.perf_counter() + LAYOUT_BUDGET_S
+        if self._stale.find(1) >= 0:
+            on_screen = [row for row in self.visible_sentences() if self._stale[row]]
+            if on_screen:
+                self._refresh(on_screen)
+            while self._stale.find(1) >= 0 and time.perf_counter() < deadline:
+                self._refresh(self._next_stale())
+        elif len(self._spans) < self.model.rowCount():
+            self._append_rows(self.model.rowCount(), deadline)
+            self.viewChanged.emit()
+        if not self.is_laid_out():
+            self._slice_timer.start()
+
+    def _next_stale(self) -> list[int]:
+        """Up to :data:`CHUNK_ROWS` stale rows in order from the first."""
+        rows = [self._stale.find(1)]
+        while len(rows) < CHUNK_ROWS:
+            following = self._stale.find(1, rows[-1] + 1)
+            if following < 0:
+                break
+            rows.append(following)
+        return rows
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
         if self.column != TARGET or not self._spans:
             return
+        first, last = top_left.row(), min(bottom_right.row(), len(self._spans) - 1)  # the rest is laid out as it is
+        if last - first + 1 <= IMMEDIATE_ROWS:
+            self._refresh(range(first, last + 1))
+            return
+        self._stale[first:last + 1] = b"\x01" * (last - first + 1)
+        visible = self.visible_sentences()
+        self._refresh([row for row in visible if first <= row <= last])
+        self._slice_timer.start()
+
+    def _refresh(self, rows) -> None:
+        """Show rows ``rows``'s current text, keeping the first sentence in view in place."""
         anchor = self._scroll_anchor()
         self._replacing = True
         try:
             edit = QTextCursor(self.document())
             edit.beginEditBlock()  # laid out once for the range
-            replaced = any([self._replace(row) for row in range(top_left.row(), bottom_right.row() + 1)])
+            replaced = any([self._replace(row) for row in rows])
             edit.endEditBlock()
             if replaced:
                 self._keep_in_place(anchor)
@@ -180,6 +287,7 @@ class ReadingPane(QTextBrowser):
 
     def _replace(self, row: int) -> bool:
         """Put row ``row``'s current text in the pane; False when it is already there."""
+        self._stale[row] = 0
         text, fmt = self._text_and_format(row)
         span = self._spans[row]
         cursor = QTextCursor(self.document())
@@ -188,11 +296,12 @@ class ReadingPane(QTextBrowser):
         if cursor.selectedText() == text and cursor.charFormat().foreground() == fmt.foreground():
             return False
         cursor.insertText(text, fmt)
-        delta = utf16_length(text) - (span.end - span.start)
-        span.end += delta
-        for later in self._spans[row + 1:]:
-            later.start += delta
-            later.end += delta
+        delta = utf16_length(text) - span.length
+        span.length += delta
+        for later in itertools.islice(self._spans, row + 1, None):  # only those of its paragraph move
+            if later.block != span.block:
+                break
+            later.offset += delta
         return True
 
     # -- positions ------------------------------------------------------------
@@ -219,7 +328,7 @@ class ReadingPane(QTextBrowser):
         (source pane only), or -1 when that character is in no sentence."""
         document = self.model.document
         found = sentence_at(document.sentences, offset) if self.column == SOURCE and document else None
-        if found is None:
+        if found is None or found >= len(self._spans):  # not laid out yet
             return -1
         sentence = document.sentences[found]
         return self._spans[found].start + TextPositions(sentence.text).to_position(offset - sentence.start)
