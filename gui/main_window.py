@@ -18,6 +18,7 @@ from gui.glossary_dialog import GlossaryDialog
 from gui.hover_glossary import HoverGlossary
 from gui.model_bar import ModelBar
 from gui.reading_pane import ReadingPane
+from gui.segmenter import FIRST_CHARS
 from gui.sentence_model import SOURCE, TARGET
 from gui.settings import Settings
 from gui.status_bar import StatusBar
@@ -120,7 +121,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> bool:
         """Open a text file; on failure say why and keep the current article."""
         try:
-            document = load_document(path)
+            document = load_document(path, first_chars=FIRST_CHARS)  # the rest in the background
         except DocumentError as exc:
             messages.error(self, "Cannot open the file", str(exc))
             return False

@@ -104,6 +104,7 @@ class ReadingPane(QTextBrowser):
         self.verticalScrollBar().rangeChanged.connect(self._on_scroll_bar_changed)
         model.modelReset.connect(self.rebuild)
         model.dataChanged.connect(self._on_data_changed)
+        model.rowsInserted.connect(self._on_rows_inserted)
         self.rebuild()
 
     # -- building the text ----------------------------------------------------
@@ -225,6 +226,12 @@ class ReadingPane(QTextBrowser):
                 break
             rows.append(following)
         return rows
+
+    def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        """More of the document is segmented: laid out in slices after what is there."""
+        self._stale.extend(bytes(last - first + 1))
+        if self.model.document is not None:
+            self._slice_timer.start()
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
         if self.column != TARGET or not self._spans:

@@ -46,6 +46,20 @@ class SentenceModel(QAbstractTableModel):
         self._state = [State.PENDING] * n
         self.endResetModel()
 
+    def add_part(self, sentences: list, end: int) -> None:
+        """Append the next part of the document's sentences (from
+        :meth:`models.documents.Document.next_part`), pending, as new rows."""
+        if self.document is None or not sentences:
+            if self.document is not None:
+                self.document.segmented_to = end
+            return
+        first = len(self._target)
+        self.beginInsertRows(QModelIndex(), first, first + len(sentences) - 1)
+        self.document.add_part(sentences, end)
+        self._target.extend([""] * len(sentences))
+        self._state.extend([State.PENDING] * len(sentences))
+        self.endInsertRows()
+
     def set_translation(self, sentence_id: int, text: str, translated: bool, provisional: bool = False) -> None:
         """Store a sentence's target text; ``translated`` False means passed through unchanged.
         ``provisional``: a draft (:attr:`State.PROVISIONAL`) to show until the final translation
@@ -63,9 +77,23 @@ class SentenceModel(QAbstractTableModel):
         index = self.index(sentence_id, TARGET)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, StateRole])
 
-    def mark_unavailable(self) -> None:
-        """No model: pending sentences stay untranslated (passed-through ones keep their text)."""
-        self._set_pending_to(State.UNAVAILABLE)
+    def set_translations(self, translations: dict[int, tuple[str, bool]]) -> None:
+        """Store many final translations at once: ``{sentence id: (target text, machine
+        translated)}``, as :meth:`set_translation` does, with one ``dataChanged`` for the rows
+        from the first to the last (a view refreshes them in one go, or in slices)."""
+        rows = [i for i in translations if 0 <= i < len(self._target)]
+        for i in rows:
+            text, translated = translations[i]
+            self._target[i] = text
+            self._state[i] = State.TRANSLATED if translated else State.PASSED_THROUGH
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), TARGET), self.index(max(rows), TARGET),
+                                  [Qt.ItemDataRole.DisplayRole, StateRole])
+
+    def mark_unavailable(self, first: int = 0) -> None:
+        """No model: pending sentences (from row ``first`` on) stay untranslated (passed-through
+        ones keep their text). One ``dataChanged`` for the range of rows changed."""
+        self._set_pending_to(State.UNAVAILABLE, first=first)
 
     def mark_pending(self) -> None:
         """A model is back: untranslated sentences are waiting for it again."""
@@ -76,9 +104,9 @@ class SentenceModel(QAbstractTableModel):
         (and drafts) wait for a new translation, with no text meanwhile."""
         self._set_pending_to(State.PENDING, frm=(State.TRANSLATED, State.PROVISIONAL))
 
-    def _set_pending_to(self, state: State, frm: State | tuple[State, ...] = State.PENDING) -> None:
+    def _set_pending_to(self, state: State, frm: State | tuple[State, ...] = State.PENDING, first: int = 0) -> None:
         frm = frm if isinstance(frm, tuple) else (frm,)
-        changed = [i for i, s in enumerate(self._state) if s in frm]
+        changed = [i for i in range(first, len(self._state)) if self._state[i] in frm]
         for i in changed:
             self._state[i] = state
             if state == State.PENDING:

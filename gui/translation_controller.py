@@ -15,6 +15,7 @@ from typing import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from gui.segmenter import BackgroundSegmenter
 from gui.sentence_model import SentenceModel, State
 from gui.settings import Settings
 from gui.worker import TranslationService
@@ -28,6 +29,10 @@ log = logging.getLogger(__name__)
 #: Longest the GUI thread spends showing queued translations before it lets the event loop run
 #: (seconds).
 APPLY_BUDGET_S = 0.015
+#: In an article of more sentences than this, a job translates the sentences on screen and this
+#: many after them (what the reader is about to read), not the whole book; scrolling further
+#: starts the next one.
+WINDOW = 400
 
 
 class ModelState(enum.Enum):
@@ -76,6 +81,8 @@ class TranslationController(QObject):
         self.cache = cache if cache is not None else open_cache()
         self.service = service or TranslationService(self, self.cache)
         self.sentences = SentenceModel(self)
+        self.segmenter = BackgroundSegmenter(self)
+        self._window: range | None = None  # the sentences the running job translates, None: all
         self.state = ModelState.LOADING
         self.model_name: str = settings.get("model")
         self.job = -1  # the running job's id, -1 when none runs
@@ -109,12 +116,15 @@ class TranslationController(QObject):
 
     def shutdown(self, timeout_ms: int = 30000) -> None:
         """Stop work and end the worker, waiting at most ``timeout_ms``."""
+        self.segmenter.shutdown(timeout_ms)
         self.service.shutdown(timeout_ms)
 
     # -- the article ----------------------------------------------------------
     def open(self, document: Document) -> None:
         """Show ``document``: at once what needs no model (text without an Arabic letter, the
-        cache's translations), then the model's translations as they come."""
+        cache's translations), then the model's translations as they come. A document not
+        segmented to its end is segmented in the background, its sentences added as they come."""
+        self.segmenter.cancel()
         self.service.stop()
         if self.job >= 0:
             self._show_progress("", 0, 0)
@@ -127,24 +137,36 @@ class TranslationController(QObject):
             self.translate_current()
         elif self.state is ModelState.MISSING:
             self.sentences.mark_unavailable()
+        if not document.segmented:
+            self.segmenter.start(document, self._add_part)
 
-    def _show_cached(self) -> None:
+    def _add_part(self, sentences: list, end: int) -> None:
+        """The next part of the open document, segmented in the background."""
+        first = self.sentences.rowCount()
+        self.sentences.add_part(sentences, end)
+        self._show_cached(sentences)
+        if self.state is ModelState.MISSING:
+            self.sentences.mark_unavailable(first)
+        if self.sentences.document.segmented and self.state is ModelState.READY and self.job < 0:
+            self.translate_current()
+
+    def _show_cached(self, sentences: Sequence | None = None) -> None:
         """Show the sentences that need no model: those with no Arabic letter, and those in the
         translation cache for the current model and settings (read here, on the GUI thread: one
-        indexed SQLite query, a few ms for an article; the model may still be loading)."""
+        indexed SQLite query, a few ms for an article; the model may still be loading).
+        ``sentences``: those to look at (default: all of the document's)."""
         doc = self.sentences.document
+        sentences = doc.sentences if sentences is None else sentences
         key = self._shown_key = self.translation_key()
         hits = {}
         if key is not None and self.cache is not None:
             try:
-                hits = self.cache.get_many(key, (s.text for s in doc.sentences if s.translatable))
+                hits = self.cache.get_many(key, (s.text for s in sentences if s.translatable))
             except Exception:  # a damaged cache costs a model run, never the article
                 log.exception("cannot read the translation cache")
-        for s in doc.sentences:
-            if not s.translatable:
-                self.sentences.set_translation(s.id, s.text, False)
-            elif s.text in hits:
-                self.sentences.set_translation(s.id, hits[s.text], True)
+        self.sentences.set_translations({
+            s.id: (s.text, False) if not s.translatable else (hits[s.text], True)
+            for s in sentences if not s.translatable or s.text in hits})
 
     def clear_cache(self) -> None:
         if self.cache is None:
@@ -240,18 +262,38 @@ class TranslationController(QObject):
         doc = self.sentences.document
         if doc is None or self.state is not ModelState.READY:
             return
+        on_screen = list(self.on_screen())
+        window = self._window = self._window_for(on_screen)
+        sentences = doc.sentences if window is None else doc.sentences[window.start:window.stop]
         done = (State.TRANSLATED, State.PASSED_THROUGH)
-        if all(self.sentences.state(s.id) in done for s in doc.sentences):
-            self._show_progress(f"Translated {len(doc.sentences)} sentences.", 0, 0)
+        if all(self.sentences.state(s.id) in done for s in sentences):
+            if window is None:
+                self._show_progress(f"Translated {len(sentences)} sentences.", 0, 0)
             return
-        self.job = self.service.translate(doc, list(self.on_screen()))
-        self._show_progress(f"Translating 0 of {len(doc.sentences)} sentences…", 0, len(doc.sentences))
+        job_doc = doc if window is None else Document(doc.text, doc.source, sentences)
+        self.job = self.service.translate(job_doc, on_screen)
+        self._show_progress(f"Translating 0 of {len(sentences)} sentences…", 0, len(sentences))
+
+    def _window_for(self, on_screen: list[int]) -> range | None:
+        """The sentences a job translates: all of a short article (None), else those on screen
+        and :data:`WINDOW` after them."""
+        count = self.sentences.rowCount()
+        if count <= WINDOW and self.sentences.document.segmented:
+            return None
+        first = min(on_screen, default=0)
+        return range(first, min(count, max(on_screen, default=0) + WINDOW))
 
     def screen_changed(self) -> None:
         """The panes scrolled, were resized or zoomed: a running job translates what is on
-        screen now next."""
-        if self.job >= 0:
-            self.service.set_on_screen(list(self.on_screen()))
+        screen now next; in a long article, sentences on screen outside the running job's
+        window (or with no job running) start a job on a window around them."""
+        if self.state is not ModelState.READY or self.sentences.document is None:
+            return
+        on_screen = list(self.on_screen())
+        if self.job >= 0 and (self._window is None or all(i in self._window for i in on_screen)):
+            self.service.set_on_screen(on_screen)
+        elif self._window is not None and any(self.sentences.state(i) is State.PENDING for i in on_screen):
+            self.translate_current()
 
     def stop(self) -> None:
         """Stop the running job after its current batch (what is done is kept)."""
@@ -311,7 +353,10 @@ class TranslationController(QObject):
         self._finished = None
         self._progress = None
         if completed:
-            self._show_progress(f"Translated {self.sentences.rowCount()} sentences.", 0, 0)
+            window = self._window
+            done = (f"sentences {window.start + 1}–{window.stop} of {self.sentences.rowCount()}" if window
+                    else f"{self.sentences.rowCount()} sentences")
+            self._show_progress(f"Translated {done}.", 0, 0)
             return
         doc = self.sentences.document
         to_translate = sum(s.translatable for s in doc.sentences) if doc is not None else 0

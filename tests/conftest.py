@@ -96,11 +96,14 @@ def wait_model(qtbot, window, state):
 
 
 def wait_translated(qtbot, window):
+    """Wait until every sentence of ``window``'s article is translated (or passed through) and
+    both panes show it (a long article is laid out and refreshed in slices)."""
     from gui.sentence_model import State
 
     def done():
         m = window.sentences
-        return m.rowCount() > 0 and m.count(State.PENDING) == 0 and window.translation.job == -1
+        return (m.rowCount() > 0 and m.count(State.PENDING) == 0 and window.translation.job == -1
+                and window.arabic_pane.is_laid_out() and window.english_pane.is_laid_out())
 
     qtbot.waitUntil(done, timeout=120000)
 

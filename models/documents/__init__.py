@@ -67,14 +67,15 @@ def _read_file(path: Path) -> tuple[Format, bytes]:
     return fmt, data
 
 
-def load_document(source: str | Path) -> Document:
+def load_document(source: str | Path, first_chars: int | None = None) -> Document:
     """Read and segment a file of any format of :data:`FORMATS`, or an http(s) URL.
 
     ``source`` is the document's ``source``. ``notes`` tell of damage met while reading, and say
     when the document has no Arabic letter (it is shown as it is). ``chapters`` are filled for an
     e-book. Raises :class:`DocumentError` with a plain message when the file is missing,
     unreadable, a folder, larger than its format's limit, binary, damaged, blank or without
-    article text, or when the URL cannot be fetched."""
+    article text, or when the URL cannot be fetched. With ``first_chars``, only about that many
+    characters are segmented (:meth:`Document.next_part` segments the rest)."""
     if isinstance(source, str) and url.is_url(source):
         name = source = source.strip()
         extracted = url.read_url(source, FORMATS)
@@ -84,7 +85,7 @@ def load_document(source: str | Path) -> Document:
         fmt, data = _read_file(path)
         extracted = fmt.read(data, name, None)
         source = str(path)
-    document = Document.from_text(extracted.text, source=str(source))
+    document = Document.from_text(extracted.text, source=str(source), first_chars=first_chars)
     document.notes = list(extracted.notes)
     document.chapters = list(extracted.chapters)
     if not has_arabic(document.text):

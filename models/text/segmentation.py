@@ -167,18 +167,29 @@ def segment(text: str, split_line: Callable[[str], list[tuple[int, int]]] = _spl
     Returns sentences in document order with ids 0..n-1. Together they cover every non-space
     character of ``text`` exactly once (except format marks on a line of nothing else). Raises
     nothing; empty or blank text gives ``[]``."""
+    return segment_part(text, 0, len(text), split_line=split_line)[0]
+
+
+def segment_part(text: str, start: int, size: int, first_id: int = 0, paragraph: int = -1,
+                 split_line: Callable[[str], list[tuple[int, int]]] = _split_line) -> tuple[list[Sentence], int]:
+    """Segment the whole lines of ``text`` from offset ``start`` (0 or just after a ``\n``) to
+    the first ``\n`` at or after ``start + size`` characters (or the end): a big text segmented
+    part by part, as :func:`segment` does at once. Sentence ids start at ``first_id`` and
+    paragraph numbers after ``paragraph`` (the last sentence's so far, -1 at the start).
+    Returns (sentences, offset where the next part starts; ``len(text)`` after the last)."""
+    cut = text.find("\n", min(start + size, len(text)))
+    stop = len(text) if cut < 0 else cut + 1
     sentences: list[Sentence] = []
-    paragraph = -1
-    offset = 0
-    for line in text.splitlines(keepends=True):
+    offset = start
+    for line in text[start:stop].splitlines(keepends=True):
         body = line.rstrip(LINE_BREAKS)
         spans = _split_reading_form(body, split_line) if needs_reading_form(body) else split_line(body)
         if spans:
             paragraph += 1
         for s, e in spans:
-            sentences.append(Sentence(len(sentences), paragraph, offset + s, offset + e, body[s:e]))
+            sentences.append(Sentence(first_id + len(sentences), paragraph, offset + s, offset + e, body[s:e]))
         offset += len(line)
-    return sentences
+    return sentences, stop
 
 
 class Span(Protocol):

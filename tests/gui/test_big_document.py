@@ -1,0 +1,89 @@
+"""A long article in the reading panes: the first screen is laid out at once and the rest in
+slices; a change to every sentence (the model goes missing or comes back) is one signal, shown
+on screen at once and elsewhere in slices, never a walk over every row in one go."""
+from PySide6.QtCore import QCoreApplication
+
+from gui.reading_pane import FIRST_ROWS, PENDING_TEXT, ReadingPane
+from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
+from models.documents import Document
+
+PARAGRAPHS = 700  # three sentences each: 2,100 sentences, many screens
+
+
+def long_document() -> Document:
+    return Document.from_text("\n".join(f"الجملة الأولى رقم {i} عن سوريا. والثانية عن جنيف. والثالثة {i}."
+                                        for i in range(PARAGRAPHS)), "long.txt")
+
+
+def shown_panes(qtbot, document: Document) -> tuple[SentenceModel, ReadingPane, ReadingPane]:
+    model = SentenceModel()
+    source, target = ReadingPane(model, SOURCE), ReadingPane(model, TARGET)
+    for pane in (source, target):
+        qtbot.addWidget(pane)
+        pane.resize(500, 400)
+        pane.show()
+    model.set_document(document)
+    return model, source, target
+
+
+def test_a_long_article_shows_its_first_sentences_before_the_rest_is_laid_out(qtbot):
+    document = long_document()
+    model, source, target = shown_panes(qtbot, document)
+    assert 0 < len(source._spans) <= FIRST_ROWS < model.rowCount()
+    assert not source.is_laid_out()
+    lines = source.toPlainText().split("\n")
+    assert lines[0] == "الجملة الأولى رقم 0 عن سوريا. والثانية عن جنيف. والثالثة 0."
+    assert source.visible_sentences()[0] == 0
+    qtbot.waitUntil(lambda: source.is_laid_out() and target.is_laid_out(), timeout=60000)
+    assert source.toPlainText() == document.text
+    assert target.toPlainText().split("\n")[PARAGRAPHS - 1] == " ".join([PENDING_TEXT] * 3)
+    last = document.sentences[-1]
+    start, end = source.sentence_span(last.id)
+    assert source.toPlainText()[start:end] == last.text
+    assert source.document_offset(start) == last.start
+
+
+def test_the_model_going_missing_is_one_signal_for_all_sentences(qtbot):
+    model, source, target = shown_panes(qtbot, long_document())
+    qtbot.waitUntil(target.is_laid_out, timeout=60000)
+    emitted = []
+    model.dataChanged.connect(lambda top, bottom, roles: emitted.append((top.row(), bottom.row())))
+    model.mark_unavailable()
+    assert emitted == [(0, model.rowCount() - 1)]
+    assert model.count(State.UNAVAILABLE) == model.rowCount()
+    # on screen at once; the rest while the event loop runs
+    on_screen = target.visible_sentences()
+    text = target.toPlainText()
+    for row in on_screen:
+        start, end = target.sentence_span(row)
+        assert text[start:end] == "—"
+    start, end = target.sentence_span(model.rowCount() - 1)
+    assert text[start:end] == PENDING_TEXT
+    assert not target.is_laid_out()
+    qtbot.waitUntil(target.is_laid_out, timeout=60000)
+    assert target.toPlainText().split("\n")[PARAGRAPHS - 1] == "— — —"
+    emitted.clear()
+    model.mark_pending()
+    assert len(emitted) == 1
+
+
+def test_a_longer_translation_moves_only_its_paragraph_and_later_text(qtbot):
+    model, source, target = shown_panes(qtbot, long_document())
+    qtbot.waitUntil(target.is_laid_out, timeout=60000)
+    model.set_translation(4, "A much longer English translation of the second sentence.", True)
+    text = target.toPlainText()
+    for row in (3, 4, 5, 6, model.rowCount() - 1):
+        start, end = target.sentence_span(row)
+        expected = model.target(row) if model.state(row) == State.TRANSLATED else PENDING_TEXT
+        assert text[start:end] == expected
+    assert target.sentence_at_position(target.sentence_span(5)[0]) == 5
+
+
+def test_a_new_document_stops_laying_out_the_old_one(qtbot):
+    model, source, target = shown_panes(qtbot, long_document())
+    short = Document.from_text("نص قصير. وجملة ثانية.", "short.txt")
+    model.set_document(short)
+    QCoreApplication.processEvents()
+    qtbot.waitUntil(source.is_laid_out, timeout=10000)
+    assert source.toPlainText() == short.text
+    assert len(source._spans) == 2
