@@ -274,3 +274,50 @@ def test_the_real_worker_translates_the_article_with_the_tiny_model(qtbot, setti
         assert made == {s.text: m.target(s.id) for s in doc.sentences if s.translatable}  # kept for next time
     finally:
         controller.shutdown()
+
+
+def long_article(paragraphs: int) -> str:
+    return "\n".join(f"الجملة رقم {i} عن المفاوضات في جنيف. وقال لافروف إن الخلافات باقية {i}." for i in range(paragraphs))
+
+
+def test_a_long_article_is_translated_a_window_at_a_time_around_the_screen(make, qtbot, model_folder):
+    controller = make(model_folder)
+    service = ready(controller)
+    screen = [0, 1, 2]
+    controller.on_screen = lambda: screen
+    doc = Document.from_text(long_article(2000), "book.txt")  # 4,000 sentences
+    controller.open(doc)
+    _, job_doc, first = service.jobs[-1]
+    assert first == screen
+    assert [s.id for s in job_doc.sentences] == list(range(0, 2 + translation_controller.WINDOW))
+    screen[:] = [3000, 3001]  # scrolled far on: a job on the sentences there
+    controller.screen_changed()
+    _, job_doc, first = service.jobs[-1]
+    assert first == [3000, 3001]
+    assert job_doc.sentences[0].id == 3000 and len(job_doc.sentences) == 1 + translation_controller.WINDOW
+    jobs = len(service.jobs)
+    screen[:] = [3010]  # inside the running job's window: the same job, told what is on screen
+    controller.screen_changed()
+    assert len(service.jobs) == jobs and service.on_screen == [3010]
+
+
+def test_a_big_file_is_segmented_in_the_background_and_shown_as_it_comes(make, qtbot, tmp_path):
+    from models.documents import load_document
+
+    controller = make(tmp_path / "no-model-here")
+    controller.service.worker.modelFailed.emit(controller.model_name, "no model")
+    assert controller.state is ModelState.MISSING
+    path = tmp_path / "book.txt"
+    path.write_text(long_article(3000) + "\nU.S. Secretary of State John Kerry.", encoding="utf-8")
+    whole = load_document(path)
+    doc = load_document(path, first_chars=2000)
+    controller.open(doc)
+    shown_first = controller.sentences.rowCount()
+    assert 0 < shown_first < len(whole.sentences)  # the first sentences, before the rest is segmented
+    qtbot.waitUntil(lambda: doc.segmented, timeout=60000)
+    assert controller.sentences.rowCount() == len(whole.sentences)
+    assert doc.sentences == whole.sentences
+    last = len(whole.sentences) - 1
+    assert controller.sentences.state(last) is State.PASSED_THROUGH  # no Arabic letter: shown as it is
+    assert controller.sentences.count(State.UNAVAILABLE) == last  # no model: the rest untranslated
+    assert controller.sentences.count(State.PENDING) == 0
