@@ -19,13 +19,17 @@ from pathlib import Path
 
 from cli import CommandError, ExitCode
 from cli.output import checked_output, writing
-from models.bitext import FORMATS, write_bitext
+from models.bitext import FORMATS, BitextWriter, bitext_rows
 from models.documents import Document, load_document
 from models.errors import ModelUnavailable
 from models.translation.cache import TranslationCache
+from models.text.segmentation import segment_part
 from models.translation.settings import BACKENDS, DEFAULT_MODEL, DecodingSettings
 
 log = logging.getLogger(__name__)
+
+#: Characters of the article segmented, translated and written at a time (whole lines).
+PART_CHARS = 100_000
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -51,32 +55,84 @@ def _open_cache() -> TranslationCache | None:
         return None
 
 
-def _translate(doc: Document, model: str, settings: DecodingSettings,
-               prog: str) -> tuple[str | None, dict[int, str] | None]:
-    """(model name, translations), or (None, None) with a note on stderr when no model loads."""
+def _load(model: str, settings: DecodingSettings, prog: str):
+    """The translation engine, or None with a note on stderr when no model loads."""
     try:
         from models.translation.engine import load_engine  # torch is imported only here
 
-        engine = load_engine(model, settings)
+        return load_engine(model, settings)
     except ModelUnavailable as exc:
         print(f"{prog}: {exc} Writing the source text without translation.", file=sys.stderr)
-        return None, None
-    total = len(doc.sentences)
-    done = 0
-    show = sys.stderr.isatty()
+        return None
 
-    def progress(sentence_id: int, text: str, translated: bool) -> None:
-        nonlocal done
-        done += 1
-        if show:
-            print(f"\rtranslated {done} of {total} sentences", end="", file=sys.stderr, flush=True)
 
+class Progress:
+    """Progress of an export on ``stream`` (default stderr). An article written at once
+    (``sentences``: how many it has) counts its sentences on a terminal (``translated 3 of 18
+    sentences``) and says nothing otherwise. A book (``sentences`` None: segmented as it is
+    written) is measured in characters: a tqdm bar on a terminal, else a plain line at each
+    tenth (``qari export: 30% (1200 sentences)``), as logs and pipes want."""
+
+    def __init__(self, total_chars: int, prog: str, sentences: int | None = None, stream=None):
+        self.stream = stream or sys.stderr
+        self.total, self.prog, self.sentences_total = max(1, total_chars), prog, sentences
+        self.done = self.sentences = self.translated = 0
+        self._next_tenth = 1
+        self.tty = self.stream.isatty()
+        self.bar = None
+        if self.tty and sentences is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=self.total, unit="char", unit_scale=True, file=self.stream, desc="export")
+
+    def on_result(self, *_) -> None:
+        """One more sentence translated (or passed through)."""
+        self.translated += 1
+        if self.tty and self.sentences_total is not None:
+            print(f"\rtranslated {self.translated} of {self.sentences_total} sentences", end="", file=self.stream, flush=True)
+
+    def update(self, done_chars: int, sentences: int) -> None:
+        """``done_chars`` characters (``sentences`` more sentences) of the article are written."""
+        self.sentences += sentences
+        if self.bar is not None:
+            self.bar.update(done_chars - self.done)
+            self.bar.set_postfix(sentences=self.sentences, refresh=False)
+        elif self.sentences_total is None:
+            while self._next_tenth <= 10 and done_chars * 10 >= self._next_tenth * self.total:
+                print(f"{self.prog}: {10 * self._next_tenth}% ({self.sentences} sentences)", file=self.stream, flush=True)
+                self._next_tenth += 1
+        self.done = done_chars
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+        elif self.tty and self.translated:
+            print(file=self.stream)
+
+
+def export(doc: Document, out_file, kind: str, engine, progress: Progress, part_chars: int = PART_CHARS) -> int:
+    """Write the bitext of ``doc`` to ``out_file`` (open for writing) in ``kind`` part by part:
+    ``doc``'s sentences so far, then the rest of its text ``part_chars`` characters (whole lines)
+    at a time, each part segmented, translated (``engine`` None: untranslated) and written
+    before the next is read, so that memory holds one part, not the book. Returns the number
+    of sentences written."""
     from models.translation.pipeline import translate_document
 
-    translations = translate_document(doc, engine, progress, cache=_open_cache())
-    if show:
-        print(file=sys.stderr)
-    return engine.model, translations
+    cache = _open_cache() if engine is not None else None
+    writer = BitextWriter(out_file, kind, doc.source, engine.model if engine is not None else None)
+    part, end = doc.sentences, doc.segmented_to
+    paragraph = -1  # of the last sentence written
+    while True:
+        view = Document(doc.text, doc.source, part)
+        translations = None if engine is None else translate_document(view, engine, progress.on_result, cache=cache)
+        writer.write(bitext_rows(view, translations))
+        progress.update(end, len(part))
+        if end >= len(doc.text):
+            break
+        paragraph = part[-1].paragraph if part else paragraph
+        part, end = segment_part(doc.text, end, part_chars, writer.count, paragraph)
+    writer.close()
+    return writer.count
 
 
 def run(args: argparse.Namespace) -> ExitCode:
@@ -86,11 +142,14 @@ def run(args: argparse.Namespace) -> ExitCode:
     out = checked_output(args.output, FORMATS)
     if args.beams < 1:
         raise CommandError(ExitCode.USAGE, "--beams must be at least 1.")
-    doc = load_document(args.file)
+    doc = load_document(args.file, first_chars=PART_CHARS)
     for note in doc.notes:
         print(f"{args.prog}: {note}", file=sys.stderr)
-    model, translations = _translate(doc, args.model, DecodingSettings(num_beams=args.beams, backend=args.backend),
-                                     args.prog)
-    with writing(out):
-        write_bitext(out, doc, model, translations)
+    engine = _load(args.model, DecodingSettings(num_beams=args.beams, backend=args.backend), args.prog)
+    progress = Progress(len(doc.text), args.prog, len(doc.sentences) if doc.segmented else None)
+    try:
+        with writing(out), out.open("w", encoding="utf-8", newline="\n") as file:
+            export(doc, file, out.suffix.lower(), engine, progress)
+    finally:
+        progress.close()
     return ExitCode.OK
