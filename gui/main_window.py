@@ -17,6 +17,7 @@ from gui.file_chooser import choose_path
 from gui.glossary_dialog import GlossaryDialog
 from gui.hover_glossary import HoverGlossary
 from gui.model_bar import ModelBar
+from gui.reading_keys import ReadingKeys
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, TARGET
 from gui.settings import Settings
@@ -68,7 +69,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1200, 780)
         self._build_glossary()
+        self.reading = ReadingKeys(self)
         actions = build_menus(self)
+        actions["selfTestAction"].setChecked(settings.get("self_test"))
         self.stop_action, self.swap_action = actions["stopAction"], actions["swapAction"]
         self.stop_action.setEnabled(False)
         self.swap_action.setChecked(settings.get("arabic_on_right"))

@@ -38,6 +38,7 @@ OPTIONS: dict[str, Option] = {
         Option("zoom", int, 0, "Font size change of the reading panes, in points."),
         Option("arabic_on_right", bool, False, "Show the Arabic pane on the right of the translation.",
                "Arabic on the right"),
+        Option("self_test", bool, False, "Hide the translation until the reader reveals it, a sentence at a time."),
         Option("hover_delay_ms", int, 350, "How long the pointer rests on a word before its glossary popup opens.",
                "Glossary popup delay (ms)", minimum=0, maximum=3000),
     )
