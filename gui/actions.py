@@ -18,7 +18,8 @@ SEPARATOR = "-"
 class MenuAction:
     """One menu entry. ``slot``: the window's method to call, a dotted path from the window
     (``"translation.stop"``), with ``args``; ``shortcuts``: key sequences as text or standard
-    keys (the first is the one shown); ``name``: the action's object name."""
+    keys (the first is the one shown); ``name``: the action's object name; ``setting``: the
+    bool setting (:data:`gui.settings.OPTIONS`) a checkable action starts from."""
 
     menu: str
     text: str
@@ -27,6 +28,7 @@ class MenuAction:
     name: str = ""
     checkable: bool = False
     args: tuple = ()
+    setting: str = ""
 
 
 ACTIONS: tuple[MenuAction, ...] = (
@@ -44,7 +46,7 @@ ACTIONS: tuple[MenuAction, ...] = (
     MenuAction("&View", "Arabic on the &right", "swap_panes", (), "swapAction", checkable=True),
     MenuAction("&View", SEPARATOR),
     MenuAction("&View", "&Self-test: hide the translation", "reading.toggle_self_test", ("Ctrl+T",), "selfTestAction",
-               checkable=True),
+               checkable=True, setting="self_test"),
     MenuAction("&View", "Re&veal the sentence's translation", "reading.reveal_current", ("Alt+Return", "R"),
                "revealAction"),
     MenuAction("&Go", "&Next sentence", "reading.next_sentence", ("Alt+Down", "J"), "nextSentenceAction"),
@@ -90,6 +92,8 @@ def build_menus(window: QMainWindow, table: tuple[MenuAction, ...] = ACTIONS) ->
         action.setObjectName(row.name)
         action.setShortcuts([key for shortcut in row.shortcuts for key in _key_sequences(shortcut)])
         action.setCheckable(row.checkable)
+        if row.setting:
+            action.setChecked(window.settings.get(row.setting))
         slot = attrgetter(row.slot)(window)
         action.triggered.connect(lambda _checked=False, slot=slot, args=row.args: slot(*args))
         menus[row.menu].addAction(action)

@@ -71,7 +71,6 @@ class MainWindow(QMainWindow):
         self._build_glossary()
         self.reading = ReadingKeys(self)
         actions = build_menus(self)
-        actions["selfTestAction"].setChecked(settings.get("self_test"))
         self.stop_action, self.swap_action = actions["stopAction"], actions["swapAction"]
         self.stop_action.setEnabled(False)
         self.swap_action.setChecked(settings.get("arabic_on_right"))

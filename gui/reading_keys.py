@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
 from gui import messages
+from gui.pane_alignment import ParagraphAligner
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 class ReadingKeys(QObject):
     """The current sentence of ``window``'s article (-1 before the reader picks one) and the
-    self-test's revealed sentences.
+    self-test's revealed sentences; it keeps the panes' paragraphs lined up (:attr:`aligner`).
 
     Signal ``currentChanged(int)``: the current sentence id."""
 
@@ -36,6 +37,7 @@ class ReadingKeys(QObject):
         self.self_test_label.hide()
         window.statusBar().addPermanentWidget(self.self_test_label)
         window.english_pane.concealed = self.is_concealed
+        self.aligner = ParagraphAligner(window.arabic_pane, window.english_pane, parent=self)
         window.sentences.modelReset.connect(self._on_new_document)
         for pane in (window.arabic_pane, window.english_pane):
             pane.sentenceClicked.connect(self._on_clicked)
