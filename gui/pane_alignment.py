@@ -65,6 +65,7 @@ class ParagraphAligner(QObject):
                 if abs(block.blockFormat().bottomMargin() - margin) < 0.5:
                     continue
                 if cursor is None:
+                    anchor = pane._scroll_anchor()  # margins above the viewport change: keep the view still
                     cursor = QTextCursor(pane.document())
                     cursor.beginEditBlock()
                 fmt = block.blockFormat()
@@ -73,6 +74,7 @@ class ParagraphAligner(QObject):
                 cursor.setBlockFormat(fmt)
             if cursor is not None:
                 cursor.endEditBlock()
+                pane._keep_in_place(anchor)
 
     def paragraph_tops(self) -> list[list[float]]:
         """Document y (pixels) of each paragraph's top, one list per pane."""

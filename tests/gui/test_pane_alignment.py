@@ -57,3 +57,19 @@ def test_paragraph_tops_match_and_stay_in_step(window, qtbot):
     assert_lined_up(window, qtbot)
     window.sentences.set_translation(0, "Now a much longer translation of the first paragraph. " * 8, True)
     assert_lined_up(window, qtbot)
+
+
+def test_lining_up_keeps_the_reader_in_place(make_window, qtbot):
+    window = make_window("Helsinki-NLP/opus-mt-ar-en")
+    wait_model(qtbot, window, ModelState.MISSING)
+    window.open_document(Document.from_text("\n\n".join(f"جملة رقم {i} هنا." for i in range(120))))
+    qtbot.waitUntil(lambda: window.reading.aligner.paragraph_tops()[0][-1] > 0)
+    arabic = window.arabic_pane
+    arabic.verticalScrollBar().setValue(arabic.verticalScrollBar().maximum() // 2)
+    first = arabic.visible_sentences()[1]
+    y = arabic.sentence_rect(first).top()
+    for i in range(first // 2):  # translations above the view grow longer than the Arabic
+        window.sentences.set_translation(i, "A long translation that wraps onto more lines. " * 12, True)
+    qtbot.waitUntil(lambda: abs(tops(window)[0][first] - tops(window)[1][first]) < 1)
+    assert tops(window)[0][first] > 2 * first * 30  # the Arabic paragraphs above were pushed down
+    assert arabic.sentence_rect(first).top() == y
