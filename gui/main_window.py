@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
 
     def open_glossary(self) -> None:
         dialog = GlossaryDialog(self.term_store, self)
-        dialog.changed.connect(self.hover_glossary.refresh_terms)
+        dialog.changed.connect(self.hover_glossary.termsChanged)
         dialog.open()
 
     # -- sentence pairs -------------------------------------------------------

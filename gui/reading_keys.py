@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
 from gui import messages
+from gui.learner_progress import LearnerProgress
 from gui.pane_alignment import ParagraphAligner
 
 if TYPE_CHECKING:
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 
 class ReadingKeys(QObject):
     """The current sentence of ``window``'s article (-1 before the reader picks one) and the
-    self-test's revealed sentences; it keeps the panes' paragraphs lined up (:attr:`aligner`).
+    self-test's revealed sentences; it keeps the panes' paragraphs lined up (:attr:`aligner`) and shows the
+    learner's progress (:attr:`progress`).
 
     Signal ``currentChanged(int)``: the current sentence id."""
 
@@ -38,6 +40,7 @@ class ReadingKeys(QObject):
         window.statusBar().addPermanentWidget(self.self_test_label)
         window.english_pane.concealed = self.is_concealed
         self.aligner = ParagraphAligner(window.arabic_pane, window.english_pane, parent=self)
+        self.progress = LearnerProgress(window)
         window.sentences.modelReset.connect(self._on_new_document)
         for pane in (window.arabic_pane, window.english_pane):
             pane.sentenceClicked.connect(self._on_clicked)

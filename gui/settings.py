@@ -39,6 +39,8 @@ OPTIONS: dict[str, Option] = {
         Option("arabic_on_right", bool, False, "Show the Arabic pane on the right of the translation.",
                "Arabic on the right"),
         Option("self_test", bool, False, "Hide the translation until the reader reveals it, a sentence at a time."),
+        Option("highlight_unlisted", bool, False, "Underline (dotted) the Arabic words not yet in my glossary.",
+               "Mark words not in my glossary"),
         Option("hover_delay_ms", int, 350, "How long the pointer rests on a word before its glossary popup opens.",
                "Glossary popup delay (ms)", minimum=0, maximum=3000),
     )
