@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
 from gui import messages
+from gui.caret_keys import ReadingOrderArrows
 from gui.learner_progress import LearnerProgress
 from gui.pane_alignment import ParagraphAligner
 
@@ -41,6 +42,7 @@ class ReadingKeys(QObject):
         window.english_pane.concealed = self.is_concealed
         self.aligner = ParagraphAligner(window.arabic_pane, window.english_pane, parent=self)
         self.progress = LearnerProgress(window)
+        self.arrows = ReadingOrderArrows(window.arabic_pane)
         window.sentences.modelReset.connect(self._on_new_document)
         for pane in (window.arabic_pane, window.english_pane):
             pane.sentenceClicked.connect(self._on_clicked)
