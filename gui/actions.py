@@ -19,7 +19,8 @@ class MenuAction:
     """One menu entry. ``slot``: the window's method to call, a dotted path from the window
     (``"translation.stop"``), with ``args``; ``shortcuts``: key sequences as text or standard
     keys (the first is the one shown); ``name``: the action's object name; ``setting``: the
-    bool setting (:data:`gui.settings.OPTIONS`) a checkable action starts from."""
+    setting (:data:`gui.settings.OPTIONS`) a checkable action starts from: ticked when the bool
+    is true, or when the setting's value is the row's first argument."""
 
     menu: str
     text: str
@@ -44,6 +45,11 @@ ACTIONS: tuple[MenuAction, ...] = (
     MenuAction("&View", "Zoom &out", "zoom", (Key.ZoomOut,), "zoomOutAction", args=(-1,)),
     MenuAction("&View", "&Reset zoom", "zoom", ("Ctrl+0",), "resetZoomAction", args=(0,)),
     MenuAction("&View", "Arabic on the &right", "swap_panes", (), "swapAction", checkable=True),
+    MenuAction("&View", SEPARATOR),
+    MenuAction("&View", "Side &by side", "reading.modes.set_mode", ("Ctrl+1",), "sideBySideAction", checkable=True,
+               args=("side by side",), setting="reading_mode"),
+    MenuAction("&View", "&Interlinear", "reading.modes.set_mode", ("Ctrl+2",), "interlinearAction", checkable=True,
+               args=("interlinear",), setting="reading_mode"),
     MenuAction("&View", SEPARATOR),
     MenuAction("&View", "&Self-test: hide the translation", "reading.toggle_self_test", ("Ctrl+T",), "selfTestAction",
                checkable=True, setting="self_test"),
@@ -102,8 +108,9 @@ def build_menus(window: QMainWindow, table: tuple[MenuAction, ...] = ACTIONS) ->
         action.setObjectName(row.name)
         action.setShortcuts([key for shortcut in row.shortcuts for key in _key_sequences(shortcut)])
         action.setCheckable(row.checkable)
-        if row.setting:
-            action.setChecked(window.settings.get(row.setting))
+        if row.setting:  # a bool setting, or a choice this row's argument names
+            value = window.settings.get(row.setting)
+            action.setChecked(value == row.args[0] if row.args else bool(value))
         slot = attrgetter(row.slot)(window)
         action.triggered.connect(lambda _checked=False, slot=slot, args=row.args: slot(*args))
         menus[row.menu].addAction(action)

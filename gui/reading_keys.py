@@ -16,6 +16,7 @@ from gui import messages
 from gui.caret_keys import ReadingOrderArrows
 from gui.learner_progress import LearnerProgress
 from gui.pane_alignment import ParagraphAligner
+from gui.reading_modes import ReadingModes
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -43,6 +44,10 @@ class ReadingKeys(QObject):
         self.aligner = ParagraphAligner(window.arabic_pane, window.english_pane, parent=self)
         self.progress = LearnerProgress(window)
         self.arrows = ReadingOrderArrows(window.arabic_pane)
+        self.modes = ReadingModes(window)
+        self.modes.interlinear.concealed = self.is_concealed
+        self.modes.interlinear.sentenceClicked.connect(self._on_clicked)
+        self.modes.interlinear.sentenceClicked.connect(self.reveal)
         window.sentences.modelReset.connect(self._on_new_document)
         for pane in (window.arabic_pane, window.english_pane):
             pane.sentenceClicked.connect(self._on_clicked)
@@ -71,6 +76,7 @@ class ReadingKeys(QObject):
         for pane in (self.window.arabic_pane, self.window.english_pane):
             pane.set_highlight(-1, selected=sentence_id)
             pane.ensure_sentence_visible(sentence_id)
+        self.modes.interlinear.show_sentence(sentence_id)
         self.currentChanged.emit(sentence_id)
 
     def next_sentence(self) -> None:
@@ -132,7 +138,8 @@ class ReadingKeys(QObject):
         """Hide every translation (``on``), or show them all again; the count starts afresh."""
         self.window.settings.set("self_test", bool(on))
         self.revealed.clear()
-        self.window.english_pane.refresh(0, self._count() - 1)
+        for view in (self.window.english_pane, self.modes.interlinear):
+            view.refresh(0, self._count() - 1)
         self._show_self_test_count()
 
     def toggle_self_test(self) -> None:
@@ -143,7 +150,8 @@ class ReadingKeys(QObject):
         if not self.is_concealed(sentence_id) or not 0 <= sentence_id < self._count():
             return
         self.revealed.add(sentence_id)
-        self.window.english_pane.refresh(sentence_id, sentence_id)
+        for view in (self.window.english_pane, self.modes.interlinear):
+            view.refresh(sentence_id, sentence_id)
         self._show_self_test_count()
 
     def reveal_current(self) -> None:

@@ -1,0 +1,59 @@
+"""Reading modes: side by side and interlinear, through the View menu."""
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+
+from gui.reading_pane import CONCEALED_TEXT
+from gui.translation_controller import ModelState
+from models.documents import Document
+from tests.conftest import wait_model
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = "جملة أولى هنا. جملة ثانية هنا.\n\nفقرة ثانية."
+
+
+@pytest.fixture
+def window(make_window, qtbot):
+    window = make_window("Helsinki-NLP/opus-mt-ar-en")
+    wait_model(qtbot, window, ModelState.MISSING)
+    window.open_document(Document.from_text(ARTICLE))
+    return window
+
+
+def test_interlinear_puts_each_translation_under_its_sentence(window, qtbot):
+    view = window.reading.modes.interlinear
+    assert window.settings.get("reading_mode") == "side by side"
+    assert window.arabic_pane.isVisible() and not view.isVisible()
+    window.findChild(QAction, "interlinearAction").trigger()
+    assert window.settings.get("reading_mode") == "interlinear"
+    assert view.isVisible() and not window.arabic_pane.isVisible() and not window.english_pane.isVisible()
+    assert window.findChild(QAction, "interlinearAction").isChecked()
+    assert not window.findChild(QAction, "sideBySideAction").isChecked()
+    blocks = view.toPlainText().split("\n")
+    sentences = window.sentences.document.sentences
+    assert blocks[0::2] == [s.text for s in sentences]
+    window.sentences.set_translation(1, "Second sentence here.", True)  # streaming in: one block replaced
+    assert view.translation_text(1) == "Second sentence here."
+    assert view.toPlainText().split("\n")[2:4] == [sentences[1].text, "Second sentence here."]
+    window.findChild(QAction, "selfTestAction").trigger()
+    assert view.translation_text(1) == CONCEALED_TEXT
+    window.reading.go_to(1)
+    window.reading.reveal_current()
+    assert view.translation_text(1) == "Second sentence here."
+    block = view.document().findBlockByNumber(2 * 2 + 1)  # a click on a hidden translation reveals it
+    cursor = view.textCursor()
+    cursor.setPosition(block.position() + 2)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.cursorRect(cursor).center())
+    assert view.translation_text(2) == "—"  # no model: nothing to show, but no longer hidden
+    assert window.reading.self_test_label.text() == "revealed 2 of 3"
+    window.findChild(QAction, "sideBySideAction").trigger()
+    assert window.arabic_pane.isVisible() and not view.isVisible()
+
+
+def test_interlinear_mode_is_remembered(window, make_window, qtbot):
+    window.reading.modes.set_mode("interlinear")
+    again = make_window("Helsinki-NLP/opus-mt-ar-en")
+    qtbot.waitUntil(lambda: again.reading.modes.interlinear.isVisible())
+    assert again.findChild(QAction, "interlinearAction").isChecked()
+    assert not again.arabic_pane.isVisible()
