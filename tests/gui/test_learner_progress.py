@@ -3,10 +3,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
-from gui.translation_controller import ModelState
-from models.documents import Document
 from models.glossary.store import Term
-from tests.conftest import wait_model
+from tests.support.reader import open_without_model
 
 pytestmark = pytest.mark.slow
 
@@ -15,12 +13,11 @@ ARTICLE = "قال الرئيس إن وقف إطلاق النار صامد.\n\nو
 
 @pytest.fixture
 def window(make_window, qtbot):
-    window = make_window("Helsinki-NLP/opus-mt-ar-en")
-    wait_model(qtbot, window, ModelState.MISSING)
+    window = open_without_model(make_window, qtbot, ARTICLE)
     saved = window.term_store.all()  # the session's glossary, put back afterwards
     clear(window.term_store)
     window.term_store.add(Term("رئيس", "president", status="known"))
-    window.open_document(Document.from_text(ARTICLE))
+    window.hover_glossary.termsChanged.emit()
     yield window
     clear(window.term_store)
     for term in saved:

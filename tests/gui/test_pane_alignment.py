@@ -2,9 +2,7 @@
 import pytest
 
 from gui.pane_alignment import PARAGRAPH_GAP, paragraph_blocks
-from gui.translation_controller import ModelState
-from models.documents import Document
-from tests.conftest import wait_model
+from tests.support.reader import open_without_model
 
 pytestmark = pytest.mark.slow
 
@@ -36,9 +34,7 @@ def assert_lined_up(window, qtbot):
 
 @pytest.fixture
 def window(make_window, qtbot):
-    window = make_window("Helsinki-NLP/opus-mt-ar-en")
-    wait_model(qtbot, window, ModelState.MISSING)
-    window.open_document(Document.from_text(ARTICLE))
+    window = open_without_model(make_window, qtbot, ARTICLE)
     for s in window.sentences.document.sentences:
         window.sentences.set_translation(s.id, TRANSLATIONS[s.paragraph] if s.text == next(
             t.text for t in window.sentences.document.sentences if t.paragraph == s.paragraph) else "", True)
@@ -60,9 +56,7 @@ def test_paragraph_tops_match_and_stay_in_step(window, qtbot):
 
 
 def test_lining_up_keeps_the_reader_in_place(make_window, qtbot):
-    window = make_window("Helsinki-NLP/opus-mt-ar-en")
-    wait_model(qtbot, window, ModelState.MISSING)
-    window.open_document(Document.from_text("\n\n".join(f"جملة رقم {i} هنا." for i in range(120))))
+    window = open_without_model(make_window, qtbot, "\n\n".join(f"جملة رقم {i} هنا." for i in range(120)))
     qtbot.waitUntil(lambda: window.reading.aligner.paragraph_tops()[0][-1] > 0)
     arabic = window.arabic_pane
     arabic.verticalScrollBar().setValue(arabic.verticalScrollBar().maximum() // 2)

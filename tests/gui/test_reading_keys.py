@@ -4,9 +4,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from gui.reading_pane import CONCEALED_TEXT
-from gui.translation_controller import ModelState
 from models.documents import Document
-from tests.conftest import wait_model
+from tests.support.reader import open_without_model
 
 pytestmark = pytest.mark.slow
 
@@ -15,9 +14,7 @@ ARTICLE = "جملة أولى هنا. جملة ثانية هنا.\n\nفقرة ث�
 
 @pytest.fixture
 def window(make_window, qtbot):
-    window = make_window("Helsinki-NLP/opus-mt-ar-en")  # not on this computer: no model
-    wait_model(qtbot, window, ModelState.MISSING)
-    window.open_document(Document.from_text(ARTICLE))
+    window = open_without_model(make_window, qtbot, ARTICLE)
     window.activateWindow()
     window.arabic_pane.setFocus()
     return window

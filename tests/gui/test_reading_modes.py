@@ -4,9 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
 from gui.reading_pane import CONCEALED_TEXT
-from gui.translation_controller import ModelState
-from models.documents import Document
-from tests.conftest import wait_model
+from tests.support.reader import ABSENT_MODEL, open_without_model
 
 pytestmark = pytest.mark.slow
 
@@ -15,9 +13,7 @@ ARTICLE = "جملة أولى هنا. جملة ثانية هنا.\n\nفقرة ث�
 
 @pytest.fixture
 def window(make_window, qtbot):
-    window = make_window("Helsinki-NLP/opus-mt-ar-en")
-    wait_model(qtbot, window, ModelState.MISSING)
-    window.open_document(Document.from_text(ARTICLE))
+    window = open_without_model(make_window, qtbot, ARTICLE)
     return window
 
 
@@ -53,7 +49,7 @@ def test_interlinear_puts_each_translation_under_its_sentence(window, qtbot):
 
 def test_interlinear_mode_is_remembered(window, make_window, qtbot):
     window.reading.modes.set_mode("interlinear")
-    again = make_window("Helsinki-NLP/opus-mt-ar-en")
+    again = make_window(ABSENT_MODEL)
     qtbot.waitUntil(lambda: again.reading.modes.interlinear.isVisible())
     assert again.findChild(QAction, "interlinearAction").isChecked()
     assert not again.arabic_pane.isVisible()
