@@ -53,3 +53,15 @@ def test_interlinear_mode_is_remembered(window, make_window, qtbot):
     qtbot.waitUntil(lambda: again.reading.modes.interlinear.isVisible())
     assert again.findChild(QAction, "interlinearAction").isChecked()
     assert not again.arabic_pane.isVisible()
+
+
+def test_interlinear_follows_zoom(window, qtbot):
+    window.reading.modes.set_mode("interlinear")
+    view = window.reading.modes.interlinear
+    size = view.arabic_font.pointSizeF()
+    assert size == window.arabic_pane.font().pointSizeF()
+    window.zoom(+2)
+    qtbot.waitUntil(lambda: view.arabic_font.pointSizeF() == size + 2)
+    cursor = view.textCursor()
+    cursor.setPosition(1)
+    assert cursor.charFormat().font().pointSizeF() == size + 2
