@@ -1,7 +1,8 @@
 """Reading by keyboard and the self-test, through the window's shortcuts."""
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QMenu
 
 from gui.reading_pane import CONCEALED_TEXT
 from models.documents import Document
@@ -87,3 +88,20 @@ def test_self_test_hides_and_reveals_one_sentence_at_a_time(window, qtbot):
     action.trigger()
     assert not window.settings.get("self_test") and not label.isVisible()
     assert "It ends here." in english.toPlainText() and CONCEALED_TEXT not in english.toPlainText()
+
+
+#: The actions of reading by keyboard, modes, self-test and progress.
+READING_ACTIONS = ("nextSentenceAction", "previousSentenceAction", "nextParagraphAction", "previousParagraphAction",
+                   "copyPairAction", "revealAction", "selfTestAction", "sideBySideAction", "interlinearAction",
+                   "markNewAction", "markLearningAction", "markKnownAction")
+
+
+@pytest.mark.parametrize("name", READING_ACTIONS)
+def test_every_shortcut_of_the_reading_actions_triggers_it(window, qtbot, name):
+    action = window.findChild(QAction, name)
+    assert action.shortcuts(), f"{name} has no shortcut"
+    assert any(isinstance(menu, QMenu) for menu in action.associatedObjects())  # shown in a menu, with its key
+    for sequence in action.shortcuts():
+        combination = sequence[0]
+        with qtbot.waitSignal(action.triggered, timeout=1000):
+            qtbot.keyClick(window.arabic_pane, combination.key(), combination.keyboardModifiers())
