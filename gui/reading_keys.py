@@ -73,9 +73,13 @@ class ReadingKeys(QObject):
         if not 0 <= sentence_id < self._count():
             return
         self.current = sentence_id
-        for pane in (self.window.arabic_pane, self.window.english_pane):
+        arabic, english = self.window.arabic_pane, self.window.english_pane
+        for pane in (arabic, english):
             pane.set_highlight(-1, selected=sentence_id)
-            pane.ensure_sentence_visible(sentence_id)
+        arabic.ensure_sentence_visible(sentence_id)
+        # The paragraphs are lined up (:attr:`aligner`): the same scroll puts them side by side.
+        english.verticalScrollBar().setValue(arabic.verticalScrollBar().value())
+        english.ensure_sentence_visible(sentence_id)
         self.modes.interlinear.show_sentence(sentence_id)
         self.currentChanged.emit(sentence_id)
 

@@ -54,6 +54,10 @@ def test_next_sentence_scrolls_both_panes(window, qtbot):
         window.reading.next_sentence()
     for pane in (window.arabic_pane, window.english_pane):
         assert 149 in pane.visible_sentences()
+    qtbot.waitUntil(lambda: all(abs(a - e) < 1 for a, e in zip(*window.reading.aligner.paragraph_tops())))
+    window.reading.next_sentence()
+    bars = [pane.verticalScrollBar().value() for pane in (window.arabic_pane, window.english_pane)]
+    assert bars[0] > 0 and bars[0] == bars[1]  # paragraph 150 side by side
 
 
 def test_copy_pair_puts_arabic_tab_english_on_the_clipboard(window, qtbot):
