@@ -65,7 +65,7 @@ class ReadingPane(QTextBrowser):
         self._hovered = -1
         self._selected = -1
         self._replacing = False  # the text and the sentence offsets disagree until a replacement ends
-        #: Target pane: rows whose translation is hidden (self-test, :mod:`gui.self_test`).
+        #: Target pane: rows whose translation is hidden (self-test, :class:`gui.reading_keys.ReadingKeys`).
         self.concealed: Callable[[int], bool] = lambda _row: False
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_bar_changed)
         self.verticalScrollBar().rangeChanged.connect(self._on_scroll_bar_changed)
