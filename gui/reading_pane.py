@@ -17,6 +17,7 @@ import bisect
 import itertools
 import time
 from operator import attrgetter
+from typing import Callable
 
 from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
@@ -38,6 +39,8 @@ FIRST_ROWS = 150
 CHUNK_ROWS = 16
 #: A change to more sentences than this is refreshed in slices (those on screen at once).
 IMMEDIATE_ROWS = 64
+#: What a hidden translation shows in self-test mode.
+CONCEALED_TEXT = "▒▒▒▒ (click to reveal)"
 
 
 class PaneSpan:
@@ -93,13 +96,14 @@ class ReadingPane(QTextBrowser):
         self._hovered = -1
         self._selected = -1
         self._replacing = False  # the text and the sentence offsets disagree until a replacement ends
-        self._paragraph_rtl = False  # the paragraph being laid out is right-to-left
         self._stale = bytearray()  # 1 for a laid-out row whose text changed and is not shown yet
         self._slice_timer = QTimer(self)  # lays out the rest and refreshes stale rows, a slice a turn
         self._slice_timer.setSingleShot(True)
         self._slice_timer.setInterval(0)
         self._slice_timer.timeout.connect(self._next_slice)
         self.document().setUndoRedoEnabled(False)  # read-only: an undo stack would copy every edit
+        #: Target pane: rows whose translation is hidden (self-test, :class:`gui.reading_keys.ReadingKeys`).
+        self.concealed: Callable[[int], bool] = lambda _row: False
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_bar_changed)
         self.verticalScrollBar().rangeChanged.connect(self._on_scroll_bar_changed)
         model.modelReset.connect(self.rebuild)
@@ -113,6 +117,9 @@ class ReadingPane(QTextBrowser):
         if self.column == SOURCE:
             return self.model.document.sentences[row].text, fmt
         state = self.model.state(row)
+        if self.concealed(row) and state != State.PASSED_THROUGH:
+            fmt.setForeground(qcolor("placeholder"))
+            return CONCEALED_TEXT, fmt
         if state == State.TRANSLATED:
             return self.model.target(row), fmt
         if state == State.PASSED_THROUGH:
@@ -234,9 +241,15 @@ class ReadingPane(QTextBrowser):
             self._slice_timer.start()
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        self.refresh(top_left.row(), bottom_right.row())
+
+    def refresh(self, first: int, last: int) -> None:
+        """Show the current text of target rows ``first`` to ``last`` (inclusive) in place,
+        keeping the first sentence in view where it is: at once for a few rows, else those on
+        screen at once and the others in slices while the event loop runs."""
         if self.column != TARGET or not self._spans:
             return
-        first, last = top_left.row(), min(bottom_right.row(), len(self._spans) - 1)  # the rest is laid out as it is
+        last = min(last, len(self._spans) - 1)  # the rest is laid out as it is
         if last - first + 1 <= IMMEDIATE_ROWS:
             self._refresh(range(first, last + 1))
             return
