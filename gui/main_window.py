@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QSplitter, QVBoxLayout,
 
 from gui import messages
 from gui.actions import build_menus
+from gui.chapters import ChapterBox
 from gui.file_chooser import choose_path
 from gui.glossary_dialog import GlossaryDialog
 from gui.hover_glossary import HoverGlossary
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.status = StatusBar()
         self.setStatusBar(self.status)
+        self.chapters = ChapterBox((self.arabic_pane, self.english_pane))
+        self.status.addPermanentWidget(self.chapters)
         self.setAcceptDrops(True)
         self.resize(1200, 780)
         self._build_glossary()
@@ -127,6 +130,7 @@ class MainWindow(QMainWindow):
     def open_document(self, document: Document) -> None:
         self.setWindowTitle(f"{document.source if is_url(document.source) else Path(document.source).name} — Qari")
         self.translation.open(document)
+        self.chapters.show_document(document)
 
     def choose_translation(self) -> None:
         choose_path(self, "Open an English translation of this article", self.open_translation, TEXT_FILES)
