@@ -182,3 +182,33 @@ def test_clipboard_html_goes_through_the_article_extractor(make_window, qtbot):
     QGuiApplication.clipboard().setText("مرحبا بكم في القارئ. هذه جملة ثانية.")  # plain text only
     window.opener.open_clipboard()
     assert window.sentences.document.text == "مرحبا بكم في القارئ. هذه جملة ثانية."
+
+
+@pytest.mark.slow
+def test_the_command_line_opens_a_url(tmp_path, server):
+    """``qari URL``: the window comes up, the page is fetched and shown (it joins File > Recent)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import REPO
+
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path), HF_HUB_OFFLINE="1")
+    url = f"{server}/article.html"
+    with subprocess.Popen([sys.executable, "main.py", url, "--model", NO_MODEL], cwd=REPO, env=env,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as process:
+        try:
+            deadline = time.monotonic() + 60
+            recent = ""
+            while time.monotonic() < deadline and url not in recent:
+                time.sleep(0.2)
+                recent = "".join(p.read_text() for p in tmp_path.rglob("*.conf"))
+            process.send_signal(signal.SIGINT)
+            _, err = process.communicate(timeout=60)
+        finally:
+            process.kill()
+    assert url in recent
+    assert process.returncode == 0, err
+    assert "Traceback" not in err
