@@ -69,7 +69,9 @@ class Opener(QObject):
 
     # -- files ----------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
-        """Open a file of any format; on failure say why and keep the current article."""
+        """Open a file of any format (a URL being fetched is then not shown when it arrives); on
+        failure say why and keep the current article."""
+        self._forget_fetch()
         try:
             document = load_document(Path(path))
         except DocumentError as exc:
@@ -133,25 +135,29 @@ class Opener(QObject):
         except RuntimeError:  # "Signal source has been deleted": the window closed meanwhile
             log.debug("%s read after its window closed", url)
 
+    def _forget_fetch(self) -> None:
+        """Show no URL that is being fetched: another document was asked for."""
+        if self.pending_url:
+            self.pending_url = ""
+            self.busyChanged.emit(False)
+
     def _on_fetched(self, document: Document) -> None:
         if document.source != self.pending_url:
             return
-        self.pending_url = ""
-        self.busyChanged.emit(False)
+        self._forget_fetch()
         messages.note(self.window, f"Opened {document.source}")
         self._show(document)
 
     def _on_fetch_failed(self, url: str, message: str) -> None:
         if url != self.pending_url:
             return
-        self.pending_url = ""
-        self.busyChanged.emit(False)
+        self._forget_fetch()
         messages.note(self.window, "")
         messages.error(self.window, "Cannot open the URL", message)
 
     def shutdown(self, timeout_ms: int) -> None:
         """Drop a fetch not yet started and wait up to ``timeout_ms`` for a running one."""
-        self.pending_url = ""
+        self._forget_fetch()
         self.pool.clear()
         self.pool.waitForDone(timeout_ms)
 
@@ -208,6 +214,7 @@ class Opener(QObject):
         if not has_arabic(text):
             messages.error(self.window, "Nothing to open", "The clipboard holds no Arabic text. Copy an Arabic article first.")
             return
+        self._forget_fetch()
         self.window.open_document(Document.from_text(text, source="clipboard"))
 
 

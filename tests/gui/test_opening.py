@@ -16,6 +16,7 @@ TITLE, PARAGRAPHS = sample_paragraphs()
 ARTICLE = PARAGRAPHS[2:5]
 PAGES = {
     "/article.html": ("text/html; charset=utf-8", html_page(TITLE, ARTICLE)),
+    "/article.html?again": ("text/html; charset=utf-8", html_page(TITLE, ARTICLE)),
     "/photo.png": ("image/png", b"\x89PNG\r\n\x1a\n" + bytes(100)),
 }
 
@@ -102,6 +103,12 @@ def test_a_url_opens_in_the_background_and_the_window_stays_responsive(make_wind
     assert paragraphs[0] == TITLE and [words(p) for p in paragraphs[1:]] == [words(p) for p in ARTICLE]
     assert window.windowTitle() == f"{server}/article.html — Qari"
     assert error_box(window) is None
+
+    again = f"{server}/article.html?again"
+    with qtbot.waitSignal(window.opener.fetched, timeout=20000, check_params_cb=lambda doc: doc.source == again):
+        window.opener.open_url(again)
+        window.open_path(sample_path())  # asked for after the URL: the file stays when the page arrives
+    assert window.sentences.document.source == str(sample_path()) and error_box(window) is None
 
 
 @pytest.mark.parametrize(("path", "message"), [("/gone", "was not found (HTTP 404)"),
