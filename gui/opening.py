@@ -46,13 +46,13 @@ def with_recent(stored: str, source: str) -> str:
 
 class Opener(QObject):
     """Opens documents into ``window`` (a :class:`gui.main_window.MainWindow`): its
-    ``open_document(document)`` shows one, ``settings`` keeps the ``recent`` list. Signals:
-    ``fetched(document)`` and ``fetchFailed(message)`` (the GUI thread) when a URL was read;
-    ``busyChanged(bool)`` while a URL is being fetched."""
+    ``open_document(document)`` shows one, ``settings`` keeps the ``recent`` list. Signals,
+    emitted from the fetching thread and delivered on the GUI thread: ``fetched(document)`` when
+    a URL was read, ``fetchFailed(url, message)`` when it could not be. ``pool``: where URLs are
+    fetched (default: a pool of :data:`FETCHES` threads owned by the opener)."""
 
     fetched = Signal(object)
     fetchFailed = Signal(str, str)
-    busyChanged = Signal(bool)
 
     def __init__(self, window: QMainWindow, pool: QThreadPool | None = None):
         super().__init__(window)
@@ -116,7 +116,6 @@ class Opener(QObject):
             messages.error(self.window, "Cannot open the URL", f"{url or 'The address'} is not an http or https address.")
             return
         self.pending_url = url
-        self.busyChanged.emit(True)
         messages.note(self.window, f"Fetching {url}…", 0)
         self.pool.start(lambda: self._fetch(url))
 
@@ -137,9 +136,7 @@ class Opener(QObject):
 
     def _forget_fetch(self) -> None:
         """Show no URL that is being fetched: another document was asked for."""
-        if self.pending_url:
-            self.pending_url = ""
-            self.busyChanged.emit(False)
+        self.pending_url = ""
 
     def _on_fetched(self, document: Document) -> None:
         if document.source != self.pending_url:
