@@ -19,6 +19,7 @@ from gui.glossary_dialog import GlossaryDialog
 from gui.hover_glossary import HoverGlossary
 from gui.model_bar import ModelBar
 from gui.opening import Opener, add_menu_before
+from gui.reading_keys import ReadingKeys
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, TARGET
 from gui.settings import Settings
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.resize(1200, 780)
         self._build_glossary()
         self.opener = Opener(self)
+        self.reading = ReadingKeys(self)
         actions = build_menus(self)
         add_menu_before(self, self.opener.recent_menu, "openTranslationAction")
         self.stop_action, self.swap_action = actions["stopAction"], actions["swapAction"]
@@ -239,7 +241,7 @@ class MainWindow(QMainWindow):
 
     def open_glossary(self) -> None:
         dialog = GlossaryDialog(self.term_store, self)
-        dialog.changed.connect(self.hover_glossary.refresh_terms)
+        dialog.changed.connect(self.hover_glossary.termsChanged)
         dialog.open()
 
     # -- sentence pairs -------------------------------------------------------
