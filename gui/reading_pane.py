@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from gui.colors import qcolor
 from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
 from gui.text_positions import TextPositions, utf16_length
-from models.text.arabic import has_arabic
+from models.text.bidi import right_to_left_paragraphs
 from models.text.segmentation import sentence_at, sentence_at_caret
 
 PENDING_TEXT = "…"
@@ -132,11 +132,11 @@ class ReadingPane(QTextBrowser):
         fmt.setForeground(qcolor("placeholder"))
         return (PENDING_TEXT if state == State.PENDING else "—"), fmt
 
-    def _block_format(self, paragraph_has_arabic: bool) -> QTextBlockFormat:
+    def _block_format(self, right_to_left: bool) -> QTextBlockFormat:
         fmt = QTextBlockFormat()
         fmt.setBottomMargin(10)
         fmt.setLineHeight(112 if self.column == SOURCE else 118, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        if self.column == SOURCE and paragraph_has_arabic:
+        if self.column == SOURCE and right_to_left:
             fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
             fmt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         else:
@@ -164,14 +164,13 @@ class ReadingPane(QTextBrowser):
         """Every sentence is in the pane with its current text."""
         return len(self._spans) == self.model.rowCount() and self._stale.find(1) < 0
 
-    def _paragraph_has_arabic(self, row: int) -> bool:
+    def _paragraph_right_to_left(self, row: int) -> bool:
+        """The direction of the paragraph that starts at row ``row``
+        (:func:`models.text.bidi.right_to_left_paragraphs`)."""
         sentences = self.model.document.sentences
         paragraph = sentences[row].paragraph
-        while row < len(sentences) and sentences[row].paragraph == paragraph:
-            if has_arabic(sentences[row].text):
-                return True
-            row += 1
-        return False
+        return right_to_left_paragraphs(itertools.takewhile(lambda s: s.paragraph == paragraph,
+                                                            itertools.islice(sentences, row, None)))[paragraph]
 
     def _append_rows(self, count: int, deadline: float | None = None) -> None:
         """Append up to ``count`` sentences after those laid out, :data:`CHUNK_ROWS` at a time
@@ -192,7 +191,7 @@ class ReadingPane(QTextBrowser):
         while row < stop:
             sentence = sentences[row]
             if row == 0 or sentence.paragraph != sentences[row - 1].paragraph:
-                block_format = self._block_format(self._paragraph_has_arabic(row))
+                block_format = self._block_format(self._paragraph_right_to_left(row))
                 if row == 0:
                     cursor.setBlockFormat(block_format)
                 else:
