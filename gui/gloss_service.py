@@ -18,6 +18,7 @@ from models.lexicon.ranking import rank
 from models.lexicon.index import Lexicon, shared_lexicon
 from models.lexicon.analyzer import Analysis
 from models.lexicon.lookup import lookup
+from models.lexicon.frequency import shared_list as shared_frequency_list
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ class GlossService(QObject):
             self.error = str(exc)
             self._emit(self.failed, self.error)
             return
+        shared_frequency_list()  # read here, not on the GUI thread at the first popup
         self._lexicon = lexicon
         self._emit(self.ready)
 

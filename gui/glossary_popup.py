@@ -12,6 +12,7 @@ below the hovered word's line (above it when there is no room), so it never cove
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from gui.colors import color, status_color
 from models.lexicon.analyzer import Analysis
+from models.lexicon.frequency import analysis_frequency
 from models.lexicon.tags import tag_name
 from models.glossary.store import Term
 
@@ -26,6 +28,7 @@ NOT_IN_LEXICON = "Not in the lexicon (perhaps a name)."
 LOADING = "Loading the Arabic lexicon…"
 #: Point sizes: the word as written, the vocalized form, the segments.
 WORD_PT, VOCALIZED_PT, SEGMENT_PT = 26, 18, 14
+_ARABIC_RUN_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f]+(?:\s+[\u0600-\u06ff\u0750-\u077f]+)*")
 #: Gap between the word's line and the popup, in pixels.
 GAP = 6
 
@@ -57,7 +60,49 @@ def analysis_html(analysis: Analysis, arabic_family: str = "") -> str:
         form = _arabic(s.form, arabic_family, SEGMENT_PT) if several else ""
         rows.append(f'<tr><td align="left" valign="middle">{gloss}{pos}</td><td align="right" valign="middle">{form}</td></tr>')
     parts.append('<table width="100%" cellspacing="0" cellpadding="1" style="margin-top:2px">' + "".join(rows) + "</table>")
+    parts.append(facts_html(analysis, arabic_family))
     return "".join(parts)
+
+
+def frequency_text(analysis: Analysis) -> str:
+    """How common the reading's lemma is, in words: "very common (top 1,000) · band 1 of 5";
+    "" when the frequency list lacks it (or is not installed)."""
+    found = analysis_frequency(analysis)
+    return f"{found.band.label} · band {int(found.band)} of 5" if found else ""
+
+
+def facts_html(analysis: Analysis, arabic_family: str = "") -> str:
+    """Rich text for what a learner asks next: the root (ك ت ب) for a verb or a noun with one,
+    how common the word is, and for a reading derived by pattern (not listed in the lexicon)
+    where it comes from, marked as a guess. "" for a backoff reading."""
+    if analysis.backoff:
+        return ""
+    e = html.escape
+    muted = color("muted")
+    lines = []
+    if analysis.derived_from is not None:
+        lines.append(f'<span style="color:{color("guess")}"><b>Derived (a guess, not in the lexicon):</b> '
+                     f'{_mixed(analysis.derived_from.describe(), arabic_family)}</span>')
+    facts = []
+    if analysis.root_letters:
+        facts.append(f'<span style="color:{muted}">root</span> {_arabic(analysis.root_letters, arabic_family, SEGMENT_PT)}')
+    frequency = frequency_text(analysis)
+    if frequency:
+        facts.append(f'<span style="color:{muted}">how common:</span> {e(frequency)}')
+    if facts:
+        lines.append(" &nbsp;·&nbsp; ".join(facts))
+    return "".join(f'<p align="left" style="margin:2px 0 0 0">{line}</p>' for line in lines)
+
+
+def _mixed(text: str, arabic_family: str) -> str:
+    """``text`` escaped, its Arabic runs isolated right to left in the Arabic font."""
+    out, last = [], 0
+    for match in _ARABIC_RUN_RE.finditer(text):
+        out.append(html.escape(text[last:match.start()]))
+        out.append(_arabic(match.group(), arabic_family, SEGMENT_PT))
+        last = match.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out)
 
 
 def reading_html(analysis: Analysis, arabic_family: str = "") -> str:
