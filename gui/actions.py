@@ -42,6 +42,7 @@ ACTIONS: tuple[MenuAction, ...] = (
     MenuAction("&View", "Zoom &out", "zoom", (Key.ZoomOut,), "zoomOutAction", args=(-1,)),
     MenuAction("&View", "&Reset zoom", "zoom", ("Ctrl+0",), "resetZoomAction", args=(0,)),
     MenuAction("&View", "Arabic on the &right", "swap_panes", (), "swapAction", checkable=True),
+    MenuAction("&View", "Show &vowels", "vowels.toggle", ("Ctrl+Shift+H",), "showVowelsAction", checkable=True),
     MenuAction("&Glossary", "&Look up the word at the caret", "look_up_at_caret", ("Ctrl+G",), "lookUpAction"),
     MenuAction("&Glossary", "&Add the selection to my glossary…", "add_selection_to_glossary", ("Ctrl+Shift+G",),
                "addTermAction"),

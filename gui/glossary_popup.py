@@ -21,11 +21,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from gui.colors import color, status_color
 from models.lexicon.analyzer import Analysis
 from models.lexicon.frequency import analysis_frequency
+from models.lexicon.vowel_check import VowelCheck
 from models.lexicon.tags import tag_name
 from models.glossary.store import Term
 
 NOT_IN_LEXICON = "Not in the lexicon (perhaps a name)."
 LOADING = "Loading the Arabic lexicon…"
+VOWELS_UNCERTAIN = "The vowels shown for this word are uncertain: no lexicon reading has them."
 #: Point sizes: the word as written, the vocalized form, the segments.
 WORD_PT, VOCALIZED_PT, SEGMENT_PT = 26, 18, 14
 _ARABIC_RUN_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f]+(?:\s+[\u0600-\u06ff\u0750-\u077f]+)*")
@@ -156,6 +158,11 @@ class GlossaryPopup(QFrame):
         user_row.addWidget(self.user_label, 1)
         user_row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         self.best_label = _rich_label("bestAnalysis")
+        self.vowels_label = QLabel(VOWELS_UNCERTAIN)
+        self.vowels_label.setObjectName("vowelsUncertain")
+        self.vowels_label.setWordWrap(True)
+        self.vowels_label.setStyleSheet(f"color: {color('guess')}")
+        self.vowels_label.hide()
         self.message_label = QLabel()
         self.message_label.setObjectName("messageLabel")
         self.message_label.setWordWrap(True)
@@ -174,7 +181,7 @@ class GlossaryPopup(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 10)
         layout.setSpacing(4)
-        for widget in (self.word_label, self.user_box, self.best_label, self.message_label,
+        for widget in (self.word_label, self.user_box, self.vowels_label, self.best_label, self.message_label,
                        self.backoff_caption, self.backoff_label):
             layout.addWidget(widget)
         layout.addWidget(self.others_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -211,6 +218,7 @@ class GlossaryPopup(QFrame):
         self.user_terms = list(user_terms)
         self.sentence, self.sentence_translation = sentence, sentence_translation
         self.word_label.setText(word)
+        self.vowels_label.hide()  # until show_vowel_check says otherwise
         if self.user_terms:
             t = self.user_terms[0]
             mark = status_color(t.status).name()
@@ -240,6 +248,12 @@ class GlossaryPopup(QFrame):
                                   + "".join(reading_html(a, self.arabic_family) for a in others) + "</table>")
         self.others_label.hide()
         self.add_button.setVisible(not self.user_terms)
+        self._fit()
+
+    def show_vowel_check(self, checked: VowelCheck | None) -> None:
+        """Say when the vowels the model added to the word agree with no reading (``checked``:
+        the readings' check against them, ``None`` when no vowels are shown)."""
+        self.vowels_label.setVisible(checked is not None and checked.uncertain)
         self._fit()
 
     def _toggle_others(self, shown: bool) -> None:

@@ -21,6 +21,7 @@ from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, TARGET
 from gui.settings import Settings
 from gui.status_bar import StatusBar
+from gui.vowels import ShowVowels
 from gui.translation_controller import ModelState, TranslationController
 from models.documents import Document, load_document
 from models.errors import DocumentError, TermError
@@ -68,7 +69,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1200, 780)
         self._build_glossary()
+        self.vowels = ShowVowels(self, self.arabic_pane)
         actions = build_menus(self)
+        self.vowels.attach(actions["showVowelsAction"])
         self.stop_action, self.swap_action = actions["stopAction"], actions["swapAction"]
         self.stop_action.setEnabled(False)
         self.swap_action.setChecked(settings.get("arabic_on_right"))

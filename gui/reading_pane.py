@@ -8,10 +8,11 @@ points; :meth:`ReadingPane.document_offset` and :meth:`ReadingPane.pane_position
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from operator import attrgetter
 
-from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -20,6 +21,7 @@ from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
 from gui.text_positions import TextPositions, utf16_length
 from models.text.arabic import has_arabic
 from models.text.segmentation import sentence_at, sentence_at_caret
+from models.text.vocalization import VocalizedText
 
 PENDING_TEXT = "…"
 
@@ -33,6 +35,8 @@ class PaneSpan:
 
 
 _START = attrgetter("start")
+#: Runs of word and non-word characters (a sentence cut for tinting its vocalized words).
+_RUN_RE = re.compile(r"\w+|\W+")
 
 
 class ReadingPane(QTextBrowser):
@@ -62,6 +66,9 @@ class ReadingPane(QTextBrowser):
         self._hovered = -1
         self._selected = -1
         self._replacing = False  # the text and the sentence offsets disagree until a replacement ends
+        #: The document with a model's vowels, shown instead of its text (source pane): positions
+        #: map through it to the original text, which offsets, look-up and copy use.
+        self.vocalized: VocalizedText | None = None
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_bar_changed)
         self.verticalScrollBar().rangeChanged.connect(self._on_scroll_bar_changed)
         model.modelReset.connect(self.rebuild)
@@ -72,7 +79,7 @@ class ReadingPane(QTextBrowser):
     def _text_and_format(self, row: int) -> tuple[str, QTextCharFormat]:
         fmt = QTextCharFormat()
         if self.column == SOURCE:
-            return self.model.document.sentences[row].text, fmt
+            return self._shown_text(row), fmt
         state = self.model.state(row)
         if state == State.TRANSLATED:
             return self.model.target(row), fmt
@@ -105,6 +112,8 @@ class ReadingPane(QTextBrowser):
         self.clear()
         self._spans = []
         doc = self.model.document
+        if self.vocalized is not None and (doc is None or self.vocalized.original != doc.text):
+            self.vocalized = None  # the vowels of another document
         if doc is None:
             return
         paragraphs: dict[int, bool] = {}
@@ -125,10 +134,61 @@ class ReadingPane(QTextBrowser):
                 cursor.insertText(" ", QTextCharFormat())
             text, fmt = self._text_and_format(row)
             start = cursor.position()
-            cursor.insertText(text, fmt)
+            self._insert(cursor, row, text, fmt)
             self._spans.append(PaneSpan(start, cursor.position()))
         cursor.endEditBlock()
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _shown_text(self, row: int) -> str:
+        """The text the pane shows for source sentence ``row``: the original, or its vocalized form."""
+        sentence = self.model.document.sentences[row]
+        return self.vocalized.span(sentence.start, sentence.end) if self.vocalized else sentence.text
+
+    def _insert(self, cursor: QTextCursor, row: int, text: str, fmt: QTextCharFormat) -> None:
+        """Insert sentence ``row``'s ``text``; vocalized words (any added mark) tinted."""
+        if self.vocalized is None or self.column != SOURCE:
+            cursor.insertText(text, fmt)
+            return
+        base = self.vocalized.vocalized_offset(self.model.document.sentences[row].start)
+        added = self.vocalized.added
+        tinted = QTextCharFormat(fmt)
+        tinted.setBackground(qcolor("machine_vowels"))
+        for word in _RUN_RE.finditer(text):
+            marked = any(base + i in added for i in range(word.start(), word.end()))
+            cursor.insertText(word.group(), tinted if marked else fmt)
+
+    def set_vocalized(self, vocalized: VocalizedText | None) -> None:
+        """Show the document with the vowels of ``vocalized`` (``None``: as written), keeping the
+        first sentence in view where it was."""
+        if self.column != SOURCE or vocalized is self.vocalized:
+            return
+        anchor = self._scroll_anchor()
+        self.vocalized = vocalized
+        self.rebuild()
+        self._keep_in_place(anchor)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy gives the original text: the model's marks are left out (as plain text)."""
+        if self.vocalized is None or self.column != SOURCE:
+            return super().createMimeDataFromSelection()
+        cursor = self.textCursor()
+        start = cursor.selectionStart()
+        text = cursor.selection().toPlainText()
+        kept = []
+        row, positions, base = -1, None, 0
+        position = start
+        for ch in text:
+            found = self.sentence_at_position(position)
+            if found != row and found >= 0:
+                row, positions = found, TextPositions(self._shown_text(found))
+                base = self.vocalized.vocalized_offset(self.model.document.sentences[found].start)
+            index = base + positions.to_offset(position - self._spans[row].start) if found >= 0 else -1
+            if index not in self.vocalized.added:
+                kept.append(ch)
+            position += utf16_length(ch)
+        data = QMimeData()  # Qt's own computes its text lazily from the document: not settable
+        data.setText("".join(kept))
+        return data
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
         if self.column != TARGET or not self._spans:
@@ -212,7 +272,10 @@ class ReadingPane(QTextBrowser):
         if found is None:
             return -1
         sentence = self.model.document.sentences[found]
-        return sentence.start + TextPositions(sentence.text).to_offset(position - self._spans[found].start)
+        shown = TextPositions(self._shown_text(found)).to_offset(position - self._spans[found].start)
+        if self.vocalized is None:
+            return sentence.start + shown
+        return self.vocalized.original_offset(self.vocalized.vocalized_offset(sentence.start) + shown)
 
     def pane_position(self, offset: int) -> int:
         """Pane position of the character at code-point ``offset`` into the document text
@@ -222,7 +285,10 @@ class ReadingPane(QTextBrowser):
         if found is None:
             return -1
         sentence = document.sentences[found]
-        return self._spans[found].start + TextPositions(sentence.text).to_position(offset - sentence.start)
+        shown = offset - sentence.start
+        if self.vocalized is not None:
+            shown = self.vocalized.vocalized_offset(offset) - self.vocalized.vocalized_offset(sentence.start)
+        return self._spans[found].start + TextPositions(self._shown_text(found)).to_position(shown)
 
     def pane_span(self, start: int, end: int) -> tuple[int, int] | None:
         """(start, end) pane positions of the document text between code-point offsets
@@ -230,7 +296,9 @@ class ReadingPane(QTextBrowser):
         first, last = self.pane_position(start), self.pane_position(end - 1)
         if first < 0 or last < 0:
             return None
-        return first, last + utf16_length(self.model.document.text[end - 1])
+        text = self.model.document.text
+        last_char = self.vocalized.span(end - 1, end) if self.vocalized else text[end - 1]
+        return first, last + utf16_length(last_char)
 
     def sentence_at(self, point: QPoint) -> int:
         """Sentence id under viewport point ``point`` (only when the point is over its text), or -1."""
