@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import bisect
 import re
+import time
 from dataclasses import dataclass
 from operator import attrgetter
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -24,6 +25,8 @@ from models.text.segmentation import sentence_at, sentence_at_caret
 from models.text.vocalization import VocalizedText
 
 PENDING_TEXT = "…"
+#: Time spent changing sentences to or from their vowels per event-loop turn (s), layout aside.
+VOWEL_BATCH_S = 0.004
 
 
 @dataclass
@@ -69,6 +72,12 @@ class ReadingPane(QTextBrowser):
         #: The document with a model's vowels, shown instead of its text (source pane): positions
         #: map through it to the original text, which offsets, look-up and copy use.
         self.vocalized: VocalizedText | None = None
+        self._vowel_rows: set[int] = set()  # sentences shown with the vowels
+        self._vowel_queue: list[int] = []  # sentences still to change, a batch per event-loop turn
+        self._vowels_on = False
+        self._vowel_timer = QTimer(self)
+        self._vowel_timer.setSingleShot(True)
+        self._vowel_timer.timeout.connect(self._vowel_batch)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_bar_changed)
         self.verticalScrollBar().rangeChanged.connect(self._on_scroll_bar_changed)
         model.modelReset.connect(self.rebuild)
@@ -113,7 +122,9 @@ class ReadingPane(QTextBrowser):
         self._spans = []
         doc = self.model.document
         if self.vocalized is not None and (doc is None or self.vocalized.original != doc.text):
-            self.vocalized = None  # the vowels of another document
+            self.vocalized, self._vowels_on = None, False  # the vowels of another document
+        self._vowel_queue = []
+        self._vowel_rows = set(range(len(doc.sentences))) if self._vowels_on and doc is not None else set()
         if doc is None:
             return
         paragraphs: dict[int, bool] = {}
@@ -142,11 +153,11 @@ class ReadingPane(QTextBrowser):
     def _shown_text(self, row: int) -> str:
         """The text the pane shows for source sentence ``row``: the original, or its vocalized form."""
         sentence = self.model.document.sentences[row]
-        return self.vocalized.span(sentence.start, sentence.end) if self.vocalized else sentence.text
+        return self.vocalized.span(sentence.start, sentence.end) if row in self._vowel_rows else sentence.text
 
     def _insert(self, cursor: QTextCursor, row: int, text: str, fmt: QTextCharFormat) -> None:
         """Insert sentence ``row``'s ``text``; vocalized words (any added mark) tinted."""
-        if self.vocalized is None or self.column != SOURCE:
+        if row not in self._vowel_rows:
             cursor.insertText(text, fmt)
             return
         base = self.vocalized.vocalized_offset(self.model.document.sentences[row].start)
@@ -158,14 +169,58 @@ class ReadingPane(QTextBrowser):
             cursor.insertText(word.group(), tinted if marked else fmt)
 
     def set_vocalized(self, vocalized: VocalizedText | None) -> None:
-        """Show the document with the vowels of ``vocalized`` (``None``: as written), keeping the
-        first sentence in view where it was."""
-        if self.column != SOURCE or vocalized is self.vocalized:
+        """Show the document with the vowels of ``vocalized`` (``None``: as written). Sentences
+        change a batch per event-loop turn (never a long stall), the first sentence in view kept
+        where it was; :attr:`vowels_pending` until all have changed."""
+        if self.column != SOURCE or self.model.document is None:
             return
+        if vocalized is not None:
+            self.vocalized = vocalized
+        self._vowels_on = vocalized is not None
+        rows = range(len(self.model.document.sentences))
+        self._vowel_queue = [r for r in rows if (r in self._vowel_rows) != self._vowels_on]
+        if not self._vowels_on and not self._vowel_queue:
+            self.vocalized = None
+        self._vowel_timer.start(0)
+
+    @property
+    def vowels_on(self) -> bool:
+        """True when the vowels are shown or being put in."""
+        return self._vowels_on
+
+    @property
+    def vowels_pending(self) -> bool:
+        """True while sentences are still changing to or from their vowels."""
+        return bool(self._vowel_queue)
+
+    def _vowel_batch(self) -> None:
         anchor = self._scroll_anchor()
-        self.vocalized = vocalized
-        self.rebuild()
+        deadline = time.perf_counter() + VOWEL_BATCH_S
+        edit = QTextCursor(self.document())
+        edit.beginEditBlock()  # laid out once for the batch
+        while self._vowel_queue and time.perf_counter() < deadline:
+            row = self._vowel_queue.pop(0)
+            (self._vowel_rows.add if self._vowels_on else self._vowel_rows.discard)(row)
+            span = self._spans[row]
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(span.start)
+            cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            text, fmt = self._text_and_format(row)
+            self._insert(cursor, row, text, fmt)
+            delta = cursor.position() - span.end
+            span.end += delta
+            for later in self._spans[row + 1:]:
+                later.start += delta
+                later.end += delta
+        edit.endEditBlock()
         self._keep_in_place(anchor)
+        self._paint()
+        if self._vowel_queue:
+            self._vowel_timer.start(0)
+        elif not self._vowels_on:
+            self.vocalized = None
+        self.viewChanged.emit()
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copy gives the original text: the model's marks are left out (as plain text)."""
@@ -182,7 +237,7 @@ class ReadingPane(QTextBrowser):
             if found != row and found >= 0:
                 row, positions = found, TextPositions(self._shown_text(found))
                 base = self.vocalized.vocalized_offset(self.model.document.sentences[found].start)
-            index = base + positions.to_offset(position - self._spans[row].start) if found >= 0 else -1
+            index = base + positions.to_offset(position - self._spans[row].start) if found in self._vowel_rows else -1
             if index not in self.vocalized.added:
                 kept.append(ch)
             position += utf16_length(ch)
@@ -273,7 +328,7 @@ class ReadingPane(QTextBrowser):
             return -1
         sentence = self.model.document.sentences[found]
         shown = TextPositions(self._shown_text(found)).to_offset(position - self._spans[found].start)
-        if self.vocalized is None:
+        if found not in self._vowel_rows:
             return sentence.start + shown
         return self.vocalized.original_offset(self.vocalized.vocalized_offset(sentence.start) + shown)
 
@@ -286,7 +341,7 @@ class ReadingPane(QTextBrowser):
             return -1
         sentence = document.sentences[found]
         shown = offset - sentence.start
-        if self.vocalized is not None:
+        if found in self._vowel_rows:
             shown = self.vocalized.vocalized_offset(offset) - self.vocalized.vocalized_offset(sentence.start)
         return self._spans[found].start + TextPositions(self._shown_text(found)).to_position(shown)
 
@@ -296,8 +351,9 @@ class ReadingPane(QTextBrowser):
         first, last = self.pane_position(start), self.pane_position(end - 1)
         if first < 0 or last < 0:
             return None
-        text = self.model.document.text
-        last_char = self.vocalized.span(end - 1, end) if self.vocalized else text[end - 1]
+        document = self.model.document
+        vocalized = sentence_at(document.sentences, end - 1) in self._vowel_rows
+        last_char = self.vocalized.span(end - 1, end) if vocalized else document.text[end - 1]
         return first, last + utf16_length(last_char)
 
     def sentence_at(self, point: QPoint) -> int:

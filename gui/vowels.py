@@ -86,7 +86,8 @@ class ShowVowels(QObject):
 
     @property
     def shown(self) -> bool:
-        return self.pane.vocalized is not None
+        """True when the vowels are shown (or being put in)."""
+        return self.pane.vowels_on
 
     def toggle(self) -> None:
         """The action's slot: show or hide the vowels as the action's check says."""
@@ -139,7 +140,7 @@ class ShowVowels(QObject):
         messages.note(self.window, MACHINE_VOWELS_NOTE, 0)
 
     def _show(self, result: VocalizedText | None) -> None:
-        if result is not self.pane.vocalized:
+        if result is not None or self.pane.vocalized is not None:
             self.pane.set_vocalized(result)
             self.vocalized.emit(result)
 

@@ -34,7 +34,8 @@ def toggle(qtbot, window, shown):
     assert action.isEnabled()
     if action.isChecked() != shown:
         action.trigger()
-    qtbot.waitUntil(lambda: (window.arabic_pane.vocalized is not None) == shown, timeout=60000)
+    pane = window.arabic_pane
+    qtbot.waitUntil(lambda: (pane.vocalized is not None) == shown and not pane.vowels_pending, timeout=60000)
 
 
 def offsets_seen(window, words):
