@@ -17,6 +17,7 @@ from gui.file_chooser import choose_path
 from gui.glossary_dialog import GlossaryDialog
 from gui.hover_glossary import HoverGlossary
 from gui.model_bar import ModelBar
+from gui.reading_keys import ReadingKeys
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, TARGET
 from gui.settings import Settings
@@ -70,8 +71,8 @@ class MainWindow(QMainWindow):
         self.resize(1200, 780)
         self._build_glossary()
         self.vowels = ShowVowels(self, self.arabic_pane)
+        self.reading = ReadingKeys(self)
         actions = build_menus(self)
-        self.vowels.attach(actions["showVowelsAction"])
         self.stop_action, self.swap_action = actions["stopAction"], actions["swapAction"]
         self.stop_action.setEnabled(False)
         self.swap_action.setChecked(settings.get("arabic_on_right"))
@@ -89,9 +90,8 @@ class MainWindow(QMainWindow):
         except TermError as exc:
             messages.error(self, "My glossary", str(exc))
             self.term_store = TermStore(":memory:")
-        self.hover_glossary = HoverGlossary(
-            self.arabic_pane, self.term_store, delay_ms=lambda: self.settings.get("hover_delay_ms"), parent=self,
-        )
+        self.hover_glossary = HoverGlossary(self.arabic_pane, self.term_store, parent=self,
+                                            delay_ms=lambda: self.settings.get("hover_delay_ms"))
         self.hover_glossary.service.failed.connect(lambda message: messages.error(self, "Arabic lexicon", message))
 
     def _connect(self) -> None:
@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
 
     def open_glossary(self) -> None:
         dialog = GlossaryDialog(self.term_store, self)
-        dialog.changed.connect(self.hover_glossary.refresh_terms)
+        dialog.changed.connect(self.hover_glossary.termsChanged)
         dialog.open()
 
     # -- sentence pairs -------------------------------------------------------

@@ -12,6 +12,7 @@ import re
 import time
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Callable
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
@@ -27,6 +28,8 @@ from models.text.vocalization import VocalizedText
 PENDING_TEXT = "…"
 #: Time spent changing sentences to or from their vowels per event-loop turn (s), layout aside.
 VOWEL_BATCH_S = 0.004
+#: What a hidden translation shows in self-test mode.
+CONCEALED_TEXT = "▒▒▒▒ (click to reveal)"
 
 
 @dataclass
@@ -78,6 +81,8 @@ class ReadingPane(QTextBrowser):
         self._vowel_timer = QTimer(self)
         self._vowel_timer.setSingleShot(True)
         self._vowel_timer.timeout.connect(self._vowel_batch)
+        #: Target pane: rows whose translation is hidden (self-test, :class:`gui.reading_keys.ReadingKeys`).
+        self.concealed: Callable[[int], bool] = lambda _row: False
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_bar_changed)
         self.verticalScrollBar().rangeChanged.connect(self._on_scroll_bar_changed)
         model.modelReset.connect(self.rebuild)
@@ -90,6 +95,9 @@ class ReadingPane(QTextBrowser):
         if self.column == SOURCE:
             return self._shown_text(row), fmt
         state = self.model.state(row)
+        if self.concealed(row) and state != State.PASSED_THROUGH:
+            fmt.setForeground(qcolor("placeholder"))
+            return CONCEALED_TEXT, fmt
         if state == State.TRANSLATED:
             return self.model.target(row), fmt
         if state == State.PASSED_THROUGH:
@@ -246,6 +254,11 @@ class ReadingPane(QTextBrowser):
         return data
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        self.refresh(top_left.row(), bottom_right.row())
+
+    def refresh(self, first: int, last: int) -> None:
+        """Show the current text of target rows ``first`` to ``last`` (inclusive) in place,
+        keeping the first sentence in view where it is."""
         if self.column != TARGET or not self._spans:
             return
         anchor = self._scroll_anchor()
@@ -253,7 +266,7 @@ class ReadingPane(QTextBrowser):
         try:
             edit = QTextCursor(self.document())
             edit.beginEditBlock()  # laid out once for the range
-            replaced = any([self._replace(row) for row in range(top_left.row(), bottom_right.row() + 1)])
+            replaced = any([self._replace(row) for row in range(first, last + 1)])
             edit.endEditBlock()
             if replaced:
                 self._keep_in_place(anchor)

@@ -64,9 +64,9 @@ class ShowVowels(QObject):
             self.shutdown()
         return False
 
-    def attach(self, action: QAction) -> None:
-        """Take the checkable menu action; disable it (tooltip saying why) when the model's package
-        is missing."""
+    def take_action(self, action: QAction) -> None:
+        """Take the checkable menu action (:func:`gui.actions.build_menus` gives it); disable it
+        (tooltip saying why) when the model's package is missing."""
         self.action = action
         action.setToolTip(TOOLTIP)
         if self.diacritizer is None:
