@@ -13,7 +13,7 @@ import importlib.util
 import logging
 from concurrent.futures import ThreadPoolExecutor
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
@@ -57,12 +57,8 @@ class ShowVowels(QObject):
         self.action: QAction | None = None
         self._done.connect(self._finished)
         pane.model.modelReset.connect(self._document_changed)
-        window.installEventFilter(self)  # shut down when the window closes
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.shutdown()
-        return False
+        executor = self._executor  # stop taking jobs when the window goes
+        window.destroyed.connect(lambda *_: executor.shutdown(wait=False, cancel_futures=True))
 
     def take_action(self, action: QAction) -> None:
         """Take the checkable menu action (:func:`gui.actions.build_menus` gives it); disable it
