@@ -33,8 +33,9 @@ class MenuAction:
 
 
 ACTIONS: tuple[MenuAction, ...] = (
-    MenuAction("&File", "&Open…", "choose_file", (Key.Open,), "openAction"),
-    MenuAction("&File", "New from &clipboard", "open_clipboard", ("Ctrl+Shift+V",), "clipboardAction"),
+    MenuAction("&File", "&Open…", "opener.choose_file", (Key.Open,), "openAction"),
+    MenuAction("&File", "Open &URL…", "opener.choose_url", ("Ctrl+L",), "openUrlAction"),
+    MenuAction("&File", "New from &clipboard", "opener.open_clipboard", ("Ctrl+Shift+V",), "clipboardAction"),
     MenuAction("&File", "Open &translation…", "choose_translation", ("Ctrl+Shift+O",), "openTranslationAction"),
     MenuAction("&File", "&Export…", "choose_export", ("Ctrl+E",), "exportAction"),
     MenuAction("&File", SEPARATOR),

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 from gui.colors import qcolor
 from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
 from gui.text_positions import TextPositions, utf16_length
-from models.text.arabic import has_arabic
+from models.text.bidi import right_to_left_paragraphs
 from models.text.segmentation import sentence_at, sentence_at_caret
 from models.text.vocalization import VocalizedText
 
@@ -110,11 +110,11 @@ class ReadingPane(QTextBrowser):
         fmt.setForeground(qcolor("placeholder"))
         return (PENDING_TEXT if state == State.PENDING else "—"), fmt
 
-    def _block_format(self, paragraph_has_arabic: bool) -> QTextBlockFormat:
+    def _block_format(self, right_to_left: bool) -> QTextBlockFormat:
         fmt = QTextBlockFormat()
         fmt.setBottomMargin(10)
         fmt.setLineHeight(112 if self.column == SOURCE else 118, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        if self.column == SOURCE and paragraph_has_arabic:
+        if self.column == SOURCE and right_to_left:
             fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
             fmt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         else:
@@ -135,9 +135,7 @@ class ReadingPane(QTextBrowser):
         self._vowel_rows = set(range(len(doc.sentences))) if self._vowels_on and doc is not None else set()
         if doc is None:
             return
-        paragraphs: dict[int, bool] = {}
-        for s in doc.sentences:
-            paragraphs[s.paragraph] = paragraphs.get(s.paragraph, False) or has_arabic(s.text)
+        paragraphs = right_to_left_paragraphs(doc.sentences)
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         current = None
