@@ -46,6 +46,7 @@ ACTIONS: tuple[MenuAction, ...] = (
     MenuAction("&View", "Zoom &out", "zoom", (Key.ZoomOut,), "zoomOutAction", args=(-1,)),
     MenuAction("&View", "&Reset zoom", "zoom", ("Ctrl+0",), "resetZoomAction", args=(0,)),
     MenuAction("&View", "Arabic on the &right", "swap_panes", (), "swapAction", checkable=True),
+    MenuAction("&View", "Show &vowels", "vowels.toggle", ("Ctrl+Shift+H",), "showVowelsAction", checkable=True),
     MenuAction("&View", SEPARATOR),
     MenuAction("&View", "Side &by side", "reading.modes.set_mode", ("Ctrl+1",), "sideBySideAction", checkable=True,
                args=("side by side",), setting="reading_mode"),
@@ -116,4 +117,7 @@ def build_menus(window: QMainWindow, table: tuple[MenuAction, ...] = ACTIONS) ->
         action.triggered.connect(lambda _checked=False, slot=slot, args=row.args: slot(*args))
         menus[row.menu].addAction(action)
         actions[row.name] = action
+        owner = attrgetter(row.slot.rpartition(".")[0])(window) if "." in row.slot else None
+        if hasattr(owner, "take_action"):  # the object behind the slot keeps its action (to enable it, say why not)
+            owner.take_action(action)
     return actions

@@ -18,6 +18,8 @@ from models.lexicon.ranking import rank
 from models.lexicon.index import Lexicon, shared_lexicon
 from models.lexicon.analyzer import Analysis
 from models.lexicon.lookup import lookup
+from models.lexicon.vowel_check import VowelCheck, check as check_vowels
+from models.lexicon.frequency import shared_list as shared_frequency_list
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,7 @@ class GlossService(QObject):
             self.error = str(exc)
             self._emit(self.failed, self.error)
             return
+        shared_frequency_list()  # read here, not on the GUI thread at the first popup
         self._lexicon = lexicon
         self._emit(self.ready)
 
@@ -88,3 +91,10 @@ class GlossService(QObject):
         if len(self._cache) > 512:
             self._cache.popitem(last=False)
         return result
+
+    def vowel_check(self, word: str, model_word: str, translation: str = "") -> VowelCheck | None:
+        """The readings of ``word`` ranked with those agreeing with the diacritizer's vowels
+        ``model_word`` first (:func:`models.lexicon.vowel_check.check`); ``None`` while loading."""
+        if self._lexicon is None:
+            return None
+        return check_vowels(lookup(word, self._lexicon), model_word, translation or None)

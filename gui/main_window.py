@@ -24,6 +24,7 @@ from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, TARGET
 from gui.settings import Settings
 from gui.status_bar import StatusBar
+from gui.vowels import ShowVowels
 from gui.translation_controller import ModelState, TranslationController
 from models.documents import Document
 from models.documents.url import is_url
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1200, 780)
         self._build_glossary()
+        self.vowels = ShowVowels(self, self.arabic_pane)
         self.opener = Opener(self)
         self.reading = ReadingKeys(self)
         actions = build_menus(self)
@@ -94,9 +96,8 @@ class MainWindow(QMainWindow):
         except TermError as exc:
             messages.error(self, "My glossary", str(exc))
             self.term_store = TermStore(":memory:")
-        self.hover_glossary = HoverGlossary(
-            self.arabic_pane, self.term_store, delay_ms=lambda: self.settings.get("hover_delay_ms"), parent=self,
-        )
+        self.hover_glossary = HoverGlossary(self.arabic_pane, self.term_store, parent=self,
+                                            delay_ms=lambda: self.settings.get("hover_delay_ms"))
         self.hover_glossary.service.failed.connect(lambda message: messages.error(self, "Arabic lexicon", message))
 
     def _connect(self) -> None:
