@@ -17,6 +17,7 @@ from gui.model_bar import DOWNLOAD_LABEL, ModelBar
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
 from gui.settings import Settings
+from gui.tasks import TaskRunner
 from gui.worker import TranslationService
 from models.text.arabic import has_arabic
 from models.documents import Document, load_document
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.cache = cache if cache is not None else _open_cache()
         self.service = service or TranslationService(self, self.cache)
+        self.tasks = TaskRunner(self)  # every background job but translation
         self.model_state = "loading"
         self.model_name = settings.get("model")
         self._loads_pending = 0  # loads asked of the worker and not answered yet
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
             self.term_store = TermStore(":memory:")
         self.hover_glossary = HoverGlossary(
             self.arabic_pane, self.term_store, delay_ms=lambda: self.settings.get("hover_delay_ms"), parent=self,
+            tasks=self.tasks,
         )
         self.hover_glossary.service.failed.connect(lambda message: show_error(self, "Arabic lexicon", message))
 
@@ -316,7 +319,7 @@ class MainWindow(QMainWindow):
         if doc is None:
             show_error(self, "Cannot check the translation", "Open the Arabic article first.")
             return False
-        window = DraftWindow(self)
+        window = DraftWindow(self, self.tasks)
         window.view.set_fonts(self.arabic_pane.font(), self.english_pane.font())
         try:
             window.open(doc.text, path, self.machine_translations())
@@ -600,4 +603,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.store.setValue("window/geometry", self.saveGeometry())
         self.service.shutdown(CLOSE_WAIT_MS)
+        self.tasks.shutdown(CLOSE_WAIT_MS)
         super().closeEvent(event)
