@@ -22,10 +22,12 @@ and ``jobFailed``.
 """
 from __future__ import annotations
 
+import importlib
 import logging
 import multiprocessing
 import os
 import signal
+import sys
 from collections import deque
 from dataclasses import dataclass
 from functools import partial
@@ -148,8 +150,7 @@ def main(connection: Connection, environment: dict[str, str], cache_path: str | 
     """The worker process: the window's environment and log level, the translation cache at
     ``cache_path`` (None: no cache), then serve requests until asked to quit or the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in the terminal is the window's to handle
-    os.environ.clear()
-    os.environ.update(environment)  # the fork server's may be older than the window's
+    _use_environment(environment)
     logging.basicConfig(level=log_level, format="%(levelname)s %(name)s: %(message)s")
     cache = None
     if cache_path is not None:
@@ -158,6 +159,17 @@ def main(connection: Connection, environment: dict[str, str], cache_path: str | 
         except Exception:  # translate without a cache rather than not at all
             log.exception("the worker cannot open the translation cache")
     PipeWorker(connection, cache).serve()
+
+
+def _use_environment(environment: dict[str, str]) -> None:
+    """Take the window's environment: the fork server's is the one it started with, and the
+    Hugging Face Hub client, which it imported, read its ``HF_*`` variables then."""
+    hub_changed = {k: v for k, v in environment.items() if k.startswith("HF_")} != \
+        {k: v for k, v in os.environ.items() if k.startswith("HF_")}
+    os.environ.clear()
+    os.environ.update(environment)
+    if hub_changed and "huggingface_hub.constants" in sys.modules:
+        importlib.reload(sys.modules["huggingface_hub.constants"])
 
 
 def start_method() -> str:
