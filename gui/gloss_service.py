@@ -23,6 +23,12 @@ from models.lexicon.lookup import lookup
 log = logging.getLogger(__name__)
 
 
+def load_lexicon_for_window() -> Lexicon:
+    """The shared lexicon; on a first start its index is compiled in a separate process, so that
+    the compilation (a second of pure Python) never stalls the window's event loop."""
+    return shared_lexicon(separate_process=True)
+
+
 class GlossService(QObject):
     """Signals: ``ready()`` when the lexicon is loaded, ``failed(str)`` with a sentence for the
     user. ``loader`` (for tests) returns a :class:`Lexicon`; ``start=False`` defers loading until
@@ -31,7 +37,7 @@ class GlossService(QObject):
     ready = Signal()
     failed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, loader=shared_lexicon, start: bool = True,
+    def __init__(self, parent: QObject | None = None, loader=load_lexicon_for_window, start: bool = True,
                  tasks: Runner | None = None):
         super().__init__(parent)
         self._loader = loader
