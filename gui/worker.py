@@ -200,24 +200,40 @@ class TranslationService(QObject):
         self._running_job: int | None = None  # started by the worker and not finished yet
         self._last_load: tuple[str, DecodingSettings | None] | None = None
         self._closing = False
+        self._started = False  # no worker process until a model on this computer is loaded
         self._link = self._new_link()
         self.thread.start()
 
-    def _new_link(self, silent_load: bool = False, reload: bool = False):
+    def _new_link(self, reload: bool = False):
         from gui.worker_process import WorkerLink  # it imports this module for the worker's side
 
-        link = WorkerLink(self.worker.cache, silent_load=silent_load)
+        link = WorkerLink(self.worker.cache)
         if reload and self._last_load is not None:
             link.silent_load = True
             link.send("load", *self._last_load)
-        self.thread.links.put(link)
+        if self._started:
+            self.thread.links.put(link)
         return link
+
+    def _start(self) -> None:
+        """Start the worker process (the first one imports torch: only when a model is there)."""
+        if not self._started:
+            self._started = True
+            self.thread.links.put(self._link)
 
     def load(self, model: str, settings: DecodingSettings | None = None) -> None:
         """Load ``model`` (hub id or folder) in the worker process, decoding with ``settings``
         (default :class:`DecodingSettings`); answers with ``modelLoaded`` or ``modelFailed``."""
         self._last_load = (model, settings)
         self.worker.active_job = -1
+        if not self._started:
+            try:
+                find_model(model)  # a missing model needs no process (nor torch) to be reported
+            except ModelUnavailable as exc:
+                message = str(exc)
+                QTimer.singleShot(0, lambda: self.worker.modelFailed.emit(model, message))
+                return
+            self._start()
         if self._batch_ends_late():  # a new process loads at once instead of after the batch
             self._replace_process(reload=False)
         else:
@@ -232,14 +248,16 @@ class TranslationService(QObject):
         job = self._next_job
         self.worker.on_screen = list(first or [])
         self.worker.active_job = job
+        self._start()
         self._link.send("translate", job, document, list(first or []))
         return job
 
     def set_on_screen(self, sentence_ids: list[int]) -> None:
         """The sentences on screen now: the running job translates those left before the rest
         (the worker reads it between batches)."""
-        self.worker.on_screen = list(sentence_ids)
-        self._link.send("on_screen", self.worker.on_screen)
+        if list(sentence_ids) != self.worker.on_screen:
+            self.worker.on_screen = list(sentence_ids)
+            self._send_if_started("on_screen", self.worker.on_screen)
 
     def stop(self) -> None:
         """Stop the running job (if any): at once with the torch backends, which check between
@@ -247,7 +265,7 @@ class TranslationService(QObject):
         at once (in the same turn of the event loop), the worker process is ended and a new one
         loads the model again (``jobFinished(job, False)`` follows either way)."""
         self.worker.active_job = -1
-        self._link.send("stop")
+        self._send_if_started("stop")
         if self._batch_ends_late() and not self._closing:
             QTimer.singleShot(0, self._end_stopped_batch)
 
@@ -267,11 +285,18 @@ class TranslationService(QObject):
 
     def download(self, model: str) -> None:
         self.worker.download_wanted = True
+        self._start()
         self._link.send("download", model)
 
     def cancel_download(self) -> None:
         self.worker.download_wanted = False
-        self._link.send("cancel_download")
+        self._send_if_started("cancel_download")
+
+    def _send_if_started(self, *message) -> None:
+        """Requests about work in progress: none without a process (and they must not pile up in
+        the pipe of a process not started)."""
+        if self._started:
+            self._link.send(*message)
 
     def _dispatch(self, link, message: tuple) -> None:
         kind, *args = message
@@ -317,10 +342,10 @@ class TranslationService(QObject):
         self._closing = True
         self.stop()
         self.cancel_download()
-        self._link.send("quit")
+        self._send_if_started("quit")
         self.thread.links.put(None)
         if not self.thread.wait(timeout_ms):
             log.warning("quitting while the translation thread is still busy: its process is ended")
             self._link.kill()
-            if not self.thread.wait(10000):
-                log.error("the translation worker process did not end")
+            if not self.thread.wait(5000):  # still starting (the fork server imports torch first)
+                log.warning("the translation worker process has not started yet; leaving it")

@@ -177,14 +177,28 @@ def start_method() -> str:
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
+def _context():
+    context = multiprocessing.get_context(start_method())
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload(PRELOAD)  # no effect once the fork server runs
+    return context
+
+
+def warm_up() -> None:
+    """Start the fork server now, where there is one: it imports the engine in its own process
+    while this one goes on, and the first worker is then a fork away (for test sessions)."""
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 class WorkerLink:
     """One worker process and the window's end of its pipe. Made on the GUI thread; started
     (which may wait for the fork server to import torch) on the reply thread."""
 
-    def __init__(self, cache: TranslationCache | None, silent_load: bool = False) -> None:
-        context = multiprocessing.get_context(start_method())
-        if context.get_start_method() == "forkserver":
-            context.set_forkserver_preload(PRELOAD)  # no effect once the fork server runs
+    def __init__(self, cache: TranslationCache | None) -> None:
+        context = _context()
         self.connection, child = context.Pipe()
         path = None if cache is None or str(cache.path) == ":memory:" else str(cache.path)
         self.process = context.Process(
@@ -193,7 +207,7 @@ class WorkerLink:
         )
         self._child = child
         #: Answers to ignore: a load sent after a stop ended the previous process.
-        self.silent_load = silent_load
+        self.silent_load = False
         self.loads_pending: list[str] = []  # models whose load is asked and not answered
         self.killed_job: int | None = None  # the job running when the process was ended
         self.kill_requested = False

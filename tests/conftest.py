@@ -46,6 +46,15 @@ def source_text() -> str:
     return sample_path().read_text(encoding="utf-8")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _translation_fork_server(_user_dirs):
+    """The fork server of the translation worker processes imports torch once, in the background
+    from the start of the session; each window's worker is then a fork of it."""
+    from gui.worker_process import warm_up
+
+    warm_up()
+
+
 @pytest.fixture(scope="session")
 def tiny_model_dir(tmp_path_factory):
     """Folder of a tiny random-weight MarianMT model with real SentencePiece tokenizers."""

@@ -71,3 +71,18 @@ def test_a_new_job_right_after_stop_keeps_the_process(service, qtbot, tiny_model
     with qtbot.waitSignal(service.worker.jobFinished, check_params_cb=lambda job, done: done, timeout=120000):
         service.translate(Document.from_text("وقال كيري.", "b.txt"), [0])
     assert service._link.process is process and process.is_alive()
+
+
+def test_a_worker_process_that_dies_is_replaced_and_the_model_loaded_again(service, qtbot, tiny_model_dir):
+    import signal
+
+    with qtbot.waitSignal(service.worker.modelLoaded, timeout=120000):
+        service.load(str(tiny_model_dir), DecodingSettings(backend="torch"))
+    dead = service._link.process
+    loaded = []
+    service.worker.modelLoaded.connect(loaded.append)
+    os.kill(dead.pid, signal.SIGKILL)  # as the out-of-memory killer would
+    qtbot.waitUntil(lambda: service._link.process is not dead, timeout=30000)
+    with qtbot.waitSignal(service.worker.jobFinished, timeout=120000) as finished:
+        job = service.translate(Document.from_text("وقال كيري في جنيف.", "a.txt"), [0])
+    assert finished.args == [job, True] and loaded == []
