@@ -60,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
 
     import sacrebleu
 
-    from models.translation.engine import DecodingSettings, load_engine
+    from models.translation.engine import load_engine
+    from models.translation.settings import DecodingSettings
     from models.errors import ModelUnavailable
 
     try:

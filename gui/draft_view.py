@@ -9,7 +9,6 @@ re-checked, debounced, when it changes on disk.
 """
 from __future__ import annotations
 
-import bisect
 import logging
 from pathlib import Path
 from typing import Any, Sequence
@@ -18,19 +17,18 @@ from PySide6.QtCore import QAbstractListModel, QFileSystemWatcher, QModelIndex, 
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QSplitter, QTextEdit, QVBoxLayout, QWidget
 
+from gui.colors import qcolor
 from gui.tasks import Runner, SynchronousRunner
+from gui.text_positions import TextPositions
 from models.documents import load_document
 from models.errors import DocumentError
 from models.drafts.checks import DraftCheck, Flag, check_draft
 from models.errors import DraftTooLong
-from models.text.segmentation import Sentence
+from models.glossary.store import TermStore
+from models.text.segmentation import sentence_at_caret
 
 log = logging.getLogger(__name__)
 
-FLAGGED_COLOR = QColor("#ffe3b8")
-CURRENT_COLOR = QColor("#bcd7ff")
-CURRENT_FLAGGED_COLOR = QColor("#ffb866")
-SPAN_COLOR = QColor("#ff9d4d")
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -85,19 +83,10 @@ class TextColumn(QTextEdit):
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
-        self._utf16: list[int] = []  # utf16 position of each code point offset, when they differ
+        self._positions = TextPositions("")
 
     def set_text(self, text: str) -> None:
-        self._text = text
-        if any(ord(ch) > 0xFFFF for ch in text):
-            pos, table = 0, []
-            for ch in text:
-                table.append(pos)
-                pos += 2 if ord(ch) > 0xFFFF else 1
-            table.append(pos)
-            self._utf16 = table
-        else:
-            self._utf16 = []
+        self._positions = TextPositions(text)
         # Each paragraph's direction follows its content (Arabic right-to-left and right-aligned,
         # an English caption left-to-right and left-aligned): automatic text direction with the
         # relative (leading-edge) alignment.
@@ -109,11 +98,11 @@ class TextColumn(QTextEdit):
 
     def to_position(self, offset: int) -> int:
         """Qt document position (UTF-16 units) of a character offset."""
-        return self._utf16[offset] if self._utf16 else offset
+        return self._positions.to_position(offset)
 
     def to_offset(self, position: int) -> int:
         """Character offset of a Qt document position."""
-        return bisect.bisect_right(self._utf16, position) - 1 if self._utf16 else position
+        return self._positions.to_offset(position)
 
     def set_spans(self, spans: Sequence[tuple[int, int, QColor]]) -> None:
         """Background colours on character spans (start, end, colour); later spans paint over earlier."""
@@ -150,14 +139,6 @@ class TextColumn(QTextEdit):
             self.offsetClicked.emit(self._offset_at(event))
 
 
-def _sentence_at(sentences: Sequence[Sentence], offset: int) -> int | None:
-    starts = [s.start for s in sentences]
-    k = bisect.bisect_right(starts, offset) - 1
-    if k >= 0 and offset <= sentences[k].end:
-        return k
-    return None
-
-
 class DraftView(QWidget):
     """Translator-mode widget. Call :meth:`set_source` then :meth:`open_draft` (or
     :meth:`set_draft_text`). ``linkSelected(k)`` is emitted when link ``k`` of :attr:`check` is
@@ -176,7 +157,7 @@ class DraftView(QWidget):
         self.source_text = ""
         self.draft_path: Path | None = None
         self.translations: list[str] | None = None
-        self.glossary: list[tuple[str, str]] = []
+        self.term_store: TermStore | None = None
         self.current_link = -1
         self.hovered_link = -1
         self._source_link: list[int] = []
@@ -256,9 +237,17 @@ class DraftView(QWidget):
         self.mt_column.setVisible(self.translations is not None)
         self._panes[2].setVisible(self.translations is not None)
 
-    def set_glossary(self, glossary: Sequence[tuple[str, str]]) -> None:
-        """The user's (Arabic term, English translation) pairs, checked from the next check on."""
-        self.glossary = list(glossary)
+    def set_glossary(self, store: TermStore | None) -> None:
+        """Check the draft against the learner's glossary ``store`` from the next check on: each
+        of its terms that has a translation and occurs in the source must be rendered so
+        (``glossary_term`` flags). The terms are read at each check, so edits count."""
+        self.term_store = store
+
+    def glossary(self) -> list[tuple[str, str]]:
+        """The (Arabic term, English translation) pairs the next check uses."""
+        if self.term_store is None:
+            return []
+        return [(t.term, t.translation) for t in self.term_store.all() if t.translation.strip()]
 
     def open_draft(self, path: str | Path) -> None:
         """Read, check and watch a draft file. Raises :class:`DocumentError` with a sentence for
@@ -275,7 +264,7 @@ class DraftView(QWidget):
         """Check ``text`` as the draft and show the result (emits ``checked``). With a background
         runner the check runs off the GUI thread and a newer draft supersedes it."""
         self._job += 1
-        job, source, glossary, translations = self._job, self.source_text, list(self.glossary), self.translations
+        job, source, glossary, translations = self._job, self.source_text, self.glossary(), self.translations
         if not isinstance(self._tasks, SynchronousRunner):
             self.summary.setText("Checking the draft…")
         self._tasks.run(lambda: check_draft(source, text, glossary=glossary, translations=translations),
@@ -351,8 +340,8 @@ class DraftView(QWidget):
         dft = [(check.draft_sentences[j].start, check.draft_sentences[j].end, color) for j in link.draft]
         mt = [(*self._mt_spans[i], color) for i in link.source] if self.translations is not None else []
         if with_flag_spans:
-            src += [(s, e, SPAN_COLOR) for f in flags for s, e in f.source_spans]
-            dft += [(s, e, SPAN_COLOR) for f in flags for s, e in f.draft_spans]
+            src += [(s, e, qcolor("flag_span")) for f in flags for s, e in f.source_spans]
+            dft += [(s, e, qcolor("flag_span")) for f in flags for s, e in f.draft_spans]
         return src, dft, mt
 
     def _paint(self) -> None:
@@ -364,11 +353,11 @@ class DraftView(QWidget):
         mt: list = []
         for k, flags in enumerate(self.check.flags):
             if flags:
-                a, b, c = self._link_spans(k, FLAGGED_COLOR, False)
+                a, b, c = self._link_spans(k, qcolor("flagged"), False)
                 src += a; dft += b; mt += c  # noqa: E702
         for k in dict.fromkeys((self.current_link, self.hovered_link)):
             if k >= 0:
-                color = CURRENT_FLAGGED_COLOR if self.check.flags[k] else CURRENT_COLOR
+                color = qcolor("selected_flagged" if self.check.flags[k] else "selected")
                 a, b, c = self._link_spans(k, color, True)
                 src += a; dft += b; mt += c  # noqa: E702
         self.source_column.set_spans(src)
@@ -381,7 +370,7 @@ class DraftView(QWidget):
         result: dict[str, list[tuple[int, int]]] = {"source": [], "draft": [], "mt": []}
         for k in dict.fromkeys((self.current_link, self.hovered_link)):
             if k >= 0:
-                a, b, c = self._link_spans(k, CURRENT_COLOR, False)
+                a, b, c = self._link_spans(k, qcolor("selected"), False)
                 result["source"] += [(s, e) for s, e, _ in a]
                 result["draft"] += [(s, e) for s, e, _ in b]
                 result["mt"] += [(s, e) for s, e, _ in c]
@@ -391,7 +380,7 @@ class DraftView(QWidget):
     def _link_at(self, table: list[int], sentences, offset: int) -> int:
         if not sentences:
             return -1
-        k = _sentence_at(sentences, offset)
+        k = sentence_at_caret(sentences, offset)
         return -1 if k is None else table[k]
 
     def _hover(self, table, sentences, offset: int) -> None:

@@ -5,8 +5,8 @@ import logging
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
 
+from gui.colors import status_background
 from models.glossary.store import STATUSES, Term, TermStore
 from models.errors import TermError
 
@@ -16,7 +16,6 @@ _Index = QModelIndex | QPersistentModelIndex
 #: (attribute, header) per column.
 COLUMNS = (("term", "Term"), ("translation", "Translation"), ("vocalized", "Vocalized"), ("status", "Status"), ("note", "Note"))
 EDITABLE = {"translation", "status", "note", "vocalized"}
-STATUS_BACKGROUND = {"new": QColor("#fde2e1"), "learning": QColor("#fff3c4"), "known": QColor("#dff3e4")}
 #: Role returning the row's :class:`Term`.
 TermRole = Qt.ItemDataRole.UserRole + 1
 
@@ -56,7 +55,7 @@ class GlossaryModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
             return getattr(term, attr)
         if role == Qt.ItemDataRole.BackgroundRole and attr == "status":
-            return STATUS_BACKGROUND.get(term.status)
+            return status_background(term.status)
         if role == Qt.ItemDataRole.TextAlignmentRole and attr in ("term", "vocalized"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == TermRole:

@@ -17,40 +17,17 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from gui.colors import color, status_color
 from models.lexicon.analyzer import Analysis
+from models.lexicon.tags import tag_name
 from models.glossary.store import Term
 
-STATUS_COLORS = {"new": "#d9534f", "learning": "#e0a800", "known": "#2e8b57"}
-AFFIX_TAG_NAMES = {
-    "CONJ": "conjunction", "DET": "article", "PREP": "preposition", "FUT": "future",
-    "NOUN": "noun", "NOUN_PROP": "proper noun", "ADJ": "adjective", "VERB_PERFECT": "verb, perfect",
-    "VERB_IMPERFECT": "verb, imperfect", "VERB_IMPERATIVE": "verb, imperative", "FUNC_WORD": "function word",
-}
 NOT_IN_LEXICON = "Not in the lexicon (perhaps a name)."
 LOADING = "Loading the Arabic lexicon…"
 #: Point sizes: the word as written, the vocalized form, the segments.
 WORD_PT, VOCALIZED_PT, SEGMENT_PT = 26, 18, 14
 #: Gap between the word's line and the popup, in pixels.
 GAP = 6
-
-
-#: Readable names of the Buckwalter affix tag families, by tag prefix (longest first).
-TAG_FAMILY_NAMES = (
-    ("NSUFF_FEM_PL", "feminine plural"), ("NSUFF_FEM_SG", "feminine"), ("NSUFF_MASC_DU", "dual"),
-    ("NSUFF_FEM_DU", "feminine dual"), ("NSUFF_MASC_PL", "masculine plural"),
-    ("NSUFF_MASC_SG_ACC_INDEF", "accusative, indefinite"), ("NSUFF", "noun suffix"),
-    ("POSS_PRON", "possessive pronoun"), ("PVSUFF_DO", "object pronoun"), ("IVSUFF_DO", "object pronoun"),
-    ("CVSUFF_DO", "object pronoun"), ("PVSUFF_SUBJ", "subject suffix"), ("IVSUFF_SUBJ", "subject suffix"),
-    ("CVSUFF_SUBJ", "subject suffix"), ("IVSUFF_MOOD", "mood suffix"), ("IV", "verb prefix"), ("PRON", "pronoun"),
-)
-
-
-def describe_pos(tag: str) -> str:
-    """A readable name for a Buckwalter POS tag (``NSUFF_FEM_PL`` -> "feminine plural"); the
-    tag itself when it has none."""
-    if tag in AFFIX_TAG_NAMES:
-        return AFFIX_TAG_NAMES[tag]
-    return next((name for prefix, name in TAG_FAMILY_NAMES if tag.startswith(prefix)), tag)
 
 
 def _arabic(text: str, family: str, size: int) -> str:
@@ -75,8 +52,8 @@ def analysis_html(analysis: Analysis, arabic_family: str = "") -> str:
         parts.append(f'<p align="right" style="margin:0">{_arabic(analysis.segmentation, arabic_family, SEGMENT_PT)}</p>')
     rows = []
     for s in segments:
-        gloss = e(s.gloss.replace(";", "; ")) if s.gloss else '<span style="color:#999">(no gloss)</span>'
-        pos = f'<span style="color:#6b6b6b; font-size:small">&nbsp; {e(describe_pos(s.pos))}</span>'
+        gloss = e(s.gloss.replace(";", "; ")) if s.gloss else f'<span style="color:{color("placeholder")}">(no gloss)</span>'
+        pos = f'<span style="color:{color("muted")}; font-size:small">&nbsp; {e(tag_name(s.pos))}</span>'
         form = _arabic(s.form, arabic_family, SEGMENT_PT) if several else ""
         rows.append(f'<tr><td align="left" valign="middle">{gloss}{pos}</td><td align="right" valign="middle">{form}</td></tr>')
     parts.append('<table width="100%" cellspacing="0" cellpadding="1" style="margin-top:2px">' + "".join(rows) + "</table>")
@@ -87,10 +64,10 @@ def reading_html(analysis: Analysis, arabic_family: str = "") -> str:
     """One compact row for an "other reading": transliteration, gloss and part of speech (left),
     vocalized form (right)."""
     e = html.escape
-    gloss = e(analysis.gloss.replace(";", "; ")) if analysis.gloss else '<span style="color:#999">(no gloss)</span>'
+    gloss = e(analysis.gloss.replace(";", "; ")) if analysis.gloss else f'<span style="color:{color("placeholder")}">(no gloss)</span>'
     return (
         f'<tr><td align="left" valign="middle"><i>{e(analysis.translit)}</i> &nbsp;{gloss}'
-        f'<span style="color:#6b6b6b; font-size:small">&nbsp; {e(describe_pos(analysis.pos))}</span></td>'
+        f'<span style="color:{color("muted")}; font-size:small">&nbsp; {e(tag_name(analysis.pos))}</span></td>'
         f'<td align="right" valign="middle">{_arabic(analysis.vocalized, arabic_family, SEGMENT_PT)}</td></tr>'
     )
 
@@ -119,13 +96,6 @@ class GlossaryPopup(QFrame):
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setFrameShape(QFrame.Shape.Box)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setStyleSheet(
-            "#glossaryPopup { background: #fffef6; border: 1px solid #b9b39a; }"
-            " #glossaryPopup QLabel { background: transparent; color: #222; }"
-            " #messageLabel { color: #8a5a00; font-weight: bold; }"
-            " #backoffCaption { color: #6b6b6b; }"
-            " #wordLabel { border-bottom: 1px solid #e6e0c8; padding-bottom: 2px; }"
-        )
         self.arabic_family = arabic_family
         self.word_label = QLabel()
         self.word_label.setObjectName("wordLabel")
@@ -198,10 +168,10 @@ class GlossaryPopup(QFrame):
         self.word_label.setText(word)
         if self.user_terms:
             t = self.user_terms[0]
-            color = STATUS_COLORS.get(t.status, "#444")
+            mark = status_color(t.status).name()
             self.user_label.setText(
                 f'<b>My glossary:</b> {_arabic(t.term, self.arabic_family, SEGMENT_PT)} — {html.escape(t.translation or "(no translation)")}'
-                f' <span style="color:{color}">[{t.status}]</span>' + (f"<br><small>{html.escape(t.note)}</small>" if t.note else "")
+                f' <span style="color:{mark}">[{t.status}]</span>' + (f"<br><small>{html.escape(t.note)}</small>" if t.note else "")
             )
         self.user_box.setVisible(bool(self.user_terms))
         lexical = [a for a in self.analyses if not a.backoff]

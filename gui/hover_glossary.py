@@ -13,22 +13,24 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QCursor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtGui import QCursor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QWidget
 
+from gui.colors import status_background, status_color
 from gui.gloss_service import GlossService
+from gui.glossary_popup import GlossaryPopup
 from gui.tasks import Runner
-from gui.glossary_popup import STATUS_COLORS, GlossaryPopup
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import State
 from gui.term_dialog import TermDialog
-from models.glossary.store import Term, TermMatch, TermStore
+from models.glossary.matching import TermMatch
+from models.glossary.store import Term, TermStore
+from models.text.segmentation import sentence_at
 from models.text.word_spans import word_span_at, word_span_at_caret
 
 log = logging.getLogger(__name__)
 
 HIDE_DELAY_MS = 400
-STATUS_BACKGROUNDS = {"new": QColor("#fde7e6"), "learning": QColor("#fff5cc"), "known": QColor("#e3f4e8")}
 
 
 class HoverGlossary(QObject):
@@ -74,19 +76,8 @@ class HoverGlossary(QObject):
         return self.pane.model.document
 
     def _sentence_of(self, offset: int) -> int:
-        if self.document is None:
-            return -1
-        for sid, s in enumerate(self.document.sentences):
-            if s.start <= offset < s.end:
-                return sid
-        return -1
-
-    def _pane_position(self, offset: int) -> int:
-        """Pane (QTextDocument) position of document text offset ``offset``, or -1."""
-        sid = self._sentence_of(offset)
-        if sid < 0:
-            return -1
-        return self.pane.sentence_span(sid)[0] + offset - self.document.sentences[sid].start
+        found = sentence_at(self.document.sentences, offset) if self.document is not None else None
+        return -1 if found is None else found
 
     # -- events ---------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -117,6 +108,11 @@ class HoverGlossary(QObject):
             return
         self._show_timer.start(max(0, int(self.delay_ms())))
 
+    def hovered_span(self) -> tuple[int, int] | None:
+        """(start, end) character offsets into the document text of the word under the
+        pointer, or None."""
+        return self._hovered
+
     def _show_hovered(self) -> None:
         if self._hovered is not None:
             self.show_span(self._hovered, self._anchor)
@@ -131,13 +127,9 @@ class HoverGlossary(QObject):
         caret is not at an Arabic word."""
         if self.document is None:
             return False
-        position = self.pane.textCursor().position()
-        sid = self.pane.sentence_at_position(position)
-        if sid < 0:
-            sid = self.pane.sentence_at_position(position - 1)
-        if sid < 0:
+        offset = self.pane.document_offset(self.pane.textCursor().position(), caret=True)
+        if offset < 0:
             return False
-        offset = self.document.sentences[sid].start + position - self.pane.sentence_span(sid)[0]
         span = word_span_at_caret(self.document.text, offset)
         if span is None:
             return False
@@ -148,14 +140,15 @@ class HoverGlossary(QObject):
     def word_rect(self, span: tuple[int, int]) -> QRect:
         """Screen rectangle of the word at document span ``span``: from its first to its last
         caret position, the height of its line. Null when the word is not in the pane."""
-        start, last = self._pane_position(span[0]), self._pane_position(span[1] - 1)
-        if start < 0 or last < 0:
+        positions = self.pane.pane_span(*span)
+        if positions is None:
             return QRect()
+        start, end = positions
         cursor = QTextCursor(self.pane.document())
         cursor.setPosition(start + 1)
         line = self.pane.cursorRect(cursor)
         rect = QRect(line)
-        for position in range(start, last + 2):
+        for position in range(start, end + 1):
             cursor.setPosition(position)
             r = self.pane.cursorRect(cursor)
             if r.top() == line.top():
@@ -187,17 +180,19 @@ class HoverGlossary(QObject):
         if self.popup.isVisible() and self._shown is not None:
             self.show_span(self._shown)
 
-    def open_term_dialog(self, term: Term, parent: QWidget | None = None) -> Term | None:
-        """Let the learner add or edit ``term``; returns the saved term, or None if cancelled."""
+    def open_term_dialog(self, term: Term, parent: QWidget | None = None) -> TermDialog:
+        """Let the learner add or edit ``term`` in a window-modal dialog (``termsChanged`` when
+        it is saved); returns the open dialog."""
         self.popup.hide()
         dialog = TermDialog(self.store, term, parent or self.pane.window())
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        self.termsChanged.emit()
-        return dialog.saved
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.termsChanged)
+        dialog.open()
+        return dialog
 
-    def add_selection(self) -> Term | None:
-        """Open the add-term dialog for the text selected in the pane (multi-word terms)."""
+    def add_selection(self) -> TermDialog | None:
+        """Open the add-term dialog for the text selected in the pane (multi-word terms); None
+        when nothing is selected."""
         cursor = self.pane.textCursor()
         text = cursor.selectedText().replace("\u2029", " ").strip()
         if not text:
@@ -218,14 +213,14 @@ class HoverGlossary(QObject):
         plain.setBackground(Qt.GlobalColor.transparent)
         cursor.mergeCharFormat(plain)
         for match in self.matches:
-            start, end = self._pane_position(match.start), self._pane_position(match.end - 1)
-            if start < 0 or end < 0:
+            positions = self.pane.pane_span(match.start, match.end)
+            if positions is None:
                 continue
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(QColor(STATUS_COLORS[match.term.status]))
-            fmt.setBackground(STATUS_BACKGROUNDS[match.term.status])
+            fmt.setUnderlineColor(status_color(match.term.status))
+            fmt.setBackground(status_background(match.term.status))
             fmt.setToolTip(f"{match.term.translation} [{match.term.status}]")
-            cursor.setPosition(start)
-            cursor.setPosition(end + 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(positions[0])
+            cursor.setPosition(positions[1], QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)

@@ -1,33 +1,53 @@
 """A reading pane: one column of the :class:`SentenceModel` laid out as paragraphs of text.
 
 Each sentence occupies a span of the pane's QTextDocument; hovering or clicking a sentence emits
-its id, and :meth:`ReadingPane.set_highlight` paints a sentence and scrolls it into view."""
+its id, and :meth:`ReadingPane.set_highlight` paints a sentence and scrolls it into view.
+Positions in the pane are Qt's (UTF-16 code units); offsets into the document text are code
+points; :meth:`ReadingPane.document_offset` and :meth:`ReadingPane.pane_position` convert
+(:mod:`gui.text_positions`)."""
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import Callable
 
 from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from gui.colors import qcolor
 from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
+from gui.text_positions import TextPositions, utf16_length
 from models.text.arabic import has_arabic
+from models.text.segmentation import sentence_at, sentence_at_caret
 
-HOVER_COLOR = QColor("#fff1b8")
-SELECTED_COLOR = QColor("#cfe4ff")
-MUTED_COLOR = QColor("#6b6b6b")
-PLACEHOLDER_COLOR = QColor("#b5b5b5")
 PENDING_TEXT = "…"
+#: What a hidden translation shows in self-test mode.
+CONCEALED_TEXT = "▒▒▒▒ (click to reveal)"
+
+
+@dataclass
+class PaneSpan:
+    """Where a sentence is in the pane's QTextDocument: Qt positions (UTF-16 code units)."""
+
+    start: int
+    end: int
+
+
+_START = attrgetter("start")
 
 
 class ReadingPane(QTextBrowser):
     """Shows column ``column`` (SOURCE or TARGET) of ``model``.
 
-    Signals: ``sentenceHovered(int)`` (-1 when the pointer leaves text), ``sentenceClicked(int)``.
-    Sentence ids are the model's rows."""
+    Signals: ``sentenceHovered(int)`` (-1 when the pointer leaves text), ``sentenceClicked(int)``,
+    ``viewChanged()`` when the sentences in view may have changed (scrolled, resized, zoomed, a
+    translation replaced), once the pane is consistent again. Sentence ids are the model's rows."""
 
     sentenceHovered = Signal(int)
     sentenceClicked = Signal(int)
+    viewChanged = Signal()
 
     def __init__(self, model: SentenceModel, column: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -41,10 +61,14 @@ class ReadingPane(QTextBrowser):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setObjectName("arabicPane" if column == SOURCE else "englishPane")
         self.setAccessibleName("Arabic text" if column == SOURCE else "English translation")
-        self._starts: list[int] = []  # document position of each sentence's first character
-        self._ends: list[int] = []
+        self._spans: list[PaneSpan] = []  # one per sentence, in order
         self._hovered = -1
         self._selected = -1
+        self._replacing = False  # the text and the sentence offsets disagree until a replacement ends
+        #: Target pane: rows whose translation is hidden (self-test, :class:`gui.reading_keys.ReadingKeys`).
+        self.concealed: Callable[[int], bool] = lambda _row: False
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll_bar_changed)
+        self.verticalScrollBar().rangeChanged.connect(self._on_scroll_bar_changed)
         model.modelReset.connect(self.rebuild)
         model.dataChanged.connect(self._on_data_changed)
         self.rebuild()
@@ -55,16 +79,19 @@ class ReadingPane(QTextBrowser):
         if self.column == SOURCE:
             return self.model.document.sentences[row].text, fmt
         state = self.model.state(row)
+        if self.concealed(row) and state != State.PASSED_THROUGH:
+            fmt.setForeground(qcolor("placeholder"))
+            return CONCEALED_TEXT, fmt
         if state == State.TRANSLATED:
             return self.model.target(row), fmt
         if state == State.PASSED_THROUGH:
-            fmt.setForeground(MUTED_COLOR)
+            fmt.setForeground(qcolor("muted"))
             return self.model.target(row), fmt
         if state == State.PROVISIONAL:  # a quick draft: muted and italic until the final one replaces it
-            fmt.setForeground(MUTED_COLOR)
+            fmt.setForeground(qcolor("muted"))
             fmt.setFontItalic(True)
             return self.model.target(row), fmt
-        fmt.setForeground(PLACEHOLDER_COLOR)
+        fmt.setForeground(qcolor("placeholder"))
         return (PENDING_TEXT if state == State.PENDING else "—"), fmt
 
     def _block_format(self, paragraph_has_arabic: bool) -> QTextBlockFormat:
@@ -84,7 +111,7 @@ class ReadingPane(QTextBrowser):
         self._hovered = self._selected = -1
         self.setExtraSelections([])
         self.clear()
-        self._starts, self._ends = [], []
+        self._spans = []
         doc = self.model.document
         if doc is None:
             return
@@ -105,42 +132,118 @@ class ReadingPane(QTextBrowser):
             else:
                 cursor.insertText(" ", QTextCharFormat())
             text, fmt = self._text_and_format(row)
-            self._starts.append(cursor.position())
+            start = cursor.position()
             cursor.insertText(text, fmt)
-            self._ends.append(cursor.position())
+            self._spans.append(PaneSpan(start, cursor.position()))
         cursor.endEditBlock()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
-        if self.column != TARGET or not self._starts:
+        self.refresh(top_left.row(), bottom_right.row())
+
+    def refresh(self, first: int, last: int) -> None:
+        """Show the current text of target rows ``first`` to ``last`` (inclusive) in place,
+        keeping the first sentence in view where it is."""
+        if self.column != TARGET or not self._spans:
             return
-        if any([self._replace(row) for row in range(top_left.row(), bottom_right.row() + 1)]):
-            self._paint()  # once for the range: the highlights follow the shifted offsets
+        anchor = self._scroll_anchor()
+        self._replacing = True
+        try:
+            edit = QTextCursor(self.document())
+            edit.beginEditBlock()  # laid out once for the range
+            replaced = any([self._replace(row) for row in range(first, last + 1)])
+            edit.endEditBlock()
+            if replaced:
+                self._keep_in_place(anchor)
+                self._paint()  # once for the range: the highlights follow the shifted offsets
+        finally:
+            self._replacing = False
+        if replaced:
+            self.viewChanged.emit()
+
+    def _on_scroll_bar_changed(self, *_) -> None:
+        if not self._replacing:  # else said once the replacement ends
+            self.viewChanged.emit()
+
+    def _line_top(self, position: int) -> float:
+        """Document y (pixels) of the top of the line holding document position ``position``."""
+        block = self.document().findBlock(position)
+        line = block.layout().lineForTextPosition(position - block.position())
+        return block.layout().position().y() + line.y()
+
+    def _scroll_anchor(self) -> tuple[int, int] | None:
+        """(sentence id, viewport y of its first line in whole pixels, as drawn) of the first
+        sentence that starts in the viewport, or None at the top of the text (where nothing
+        above can move it)."""
+        bar = self.verticalScrollBar()
+        if bar.value() == 0:
+            return None
+        sentence_id = self.visible_sentences()[0]
+        if self._line_top(self._spans[sentence_id].start) < bar.value() and sentence_id + 1 < len(self._spans):
+            sentence_id += 1  # it starts above the viewport
+        return sentence_id, round(self._line_top(self._spans[sentence_id].start)) - bar.value()
+
+    def _keep_in_place(self, anchor: tuple[int, int] | None) -> None:
+        """Scroll anchoring (as in CSS Scroll Anchoring, https://drafts.csswg.org/css-scroll-anchoring/):
+        when translations above the viewport change length, scroll by as much, so that the
+        first sentence that starts in view stays where the reader sees it."""
+        if anchor is not None:
+            sentence_id, y = anchor
+            self.verticalScrollBar().setValue(round(self._line_top(self._spans[sentence_id].start)) - y)
 
     def _replace(self, row: int) -> bool:
         """Put row ``row``'s current text in the pane; False when it is already there."""
         text, fmt = self._text_and_format(row)
+        span = self._spans[row]
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._starts[row])
-        cursor.setPosition(self._ends[row], QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(span.start)
+        cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
         if cursor.selectedText() == text and cursor.charFormat().foreground() == fmt.foreground():
             return False
-        old_length = self._ends[row] - self._starts[row]
         cursor.insertText(text, fmt)
-        delta = len(text) - old_length
-        self._ends[row] += delta
-        for later in range(row + 1, len(self._starts)):
-            self._starts[later] += delta
-            self._ends[later] += delta
+        delta = utf16_length(text) - (span.end - span.start)
+        span.end += delta
+        for later in self._spans[row + 1:]:
+            later.start += delta
+            later.end += delta
         return True
 
     # -- positions ------------------------------------------------------------
     def sentence_at_position(self, position: int) -> int:
-        """Sentence id whose span contains document position ``position``, or -1."""
-        i = bisect.bisect_right(self._starts, position) - 1
-        if i >= 0 and position < self._ends[i]:
-            return i
-        return -1
+        """Sentence id whose span contains the character at pane position ``position``, or -1."""
+        found = sentence_at(self._spans, position)
+        return -1 if found is None else found
+
+    def document_offset(self, position: int, caret: bool = False) -> int:
+        """Code-point offset into the document text (``Document.text``) of the character at pane
+        position ``position`` (source pane only), or -1 when it is in no sentence. With
+        ``caret``, ``position`` is a gap between characters: the one after a sentence's last
+        character is in that sentence (:func:`models.text.segmentation.sentence_at_caret`)."""
+        if self.column != SOURCE or position < 0:
+            return -1
+        found = (sentence_at_caret if caret else sentence_at)(self._spans, position)
+        if found is None:
+            return -1
+        sentence = self.model.document.sentences[found]
+        return sentence.start + TextPositions(sentence.text).to_offset(position - self._spans[found].start)
+
+    def pane_position(self, offset: int) -> int:
+        """Pane position of the character at code-point ``offset`` into the document text
+        (source pane only), or -1 when that character is in no sentence."""
+        document = self.model.document
+        found = sentence_at(document.sentences, offset) if self.column == SOURCE and document else None
+        if found is None:
+            return -1
+        sentence = document.sentences[found]
+        return self._spans[found].start + TextPositions(sentence.text).to_position(offset - sentence.start)
+
+    def pane_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """(start, end) pane positions of the document text between code-point offsets
+        ``start`` and ``end`` (one sentence's characters), or ``None`` when not in the pane."""
+        first, last = self.pane_position(start), self.pane_position(end - 1)
+        if first < 0 or last < 0:
+            return None
+        return first, last + utf16_length(self.model.document.text[end - 1])
 
     def sentence_at(self, point: QPoint) -> int:
         """Sentence id under viewport point ``point`` (only when the point is over its text), or -1."""
@@ -186,22 +289,17 @@ class ReadingPane(QTextBrowser):
     def source_offset_at(self, point: QPoint) -> int:
         """Character offset into the document text (``Document.text``) of the character under
         viewport point ``point`` in the source pane, or -1 when the point is not over text."""
-        if self.column != SOURCE:
-            return -1
-        position = self.char_at(point)
-        sentence_id = self.sentence_at_position(position) if position >= 0 else -1
-        if sentence_id < 0:
-            return -1
-        return self.model.document.sentences[sentence_id].start + position - self._starts[sentence_id]
+        return self.document_offset(self.char_at(point))
 
     def sentence_span(self, sentence_id: int) -> tuple[int, int]:
         """(start, end) positions of a sentence in this pane's QTextDocument."""
-        return self._starts[sentence_id], self._ends[sentence_id]
+        span = self._spans[sentence_id]
+        return span.start, span.end
 
     def sentence_rect(self, sentence_id: int):
         """Viewport rectangle of a sentence's first character."""
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._starts[sentence_id])
+        cursor.setPosition(self._spans[sentence_id].start)
         return self.cursorRect(cursor)
 
     # -- highlight ------------------------------------------------------------
@@ -214,12 +312,12 @@ class ReadingPane(QTextBrowser):
 
     def _paint(self) -> None:
         selections = []
-        for sentence_id, color in ((self._selected, SELECTED_COLOR), (self._hovered, HOVER_COLOR)):
-            if 0 <= sentence_id < len(self._starts):
+        for sentence_id, color in ((self._selected, qcolor("selected")), (self._hovered, qcolor("hovered"))):
+            if 0 <= sentence_id < len(self._spans):
                 sel = QTextEdit.ExtraSelection()
                 cursor = QTextCursor(self.document())
-                cursor.setPosition(self._starts[sentence_id])
-                cursor.setPosition(self._ends[sentence_id], QTextCursor.MoveMode.KeepAnchor)
+                cursor.setPosition(self._spans[sentence_id].start)
+                cursor.setPosition(self._spans[sentence_id].end, QTextCursor.MoveMode.KeepAnchor)
                 sel.cursor = cursor
                 sel.format.setBackground(color)
                 selections.append(sel)
@@ -231,12 +329,12 @@ class ReadingPane(QTextBrowser):
 
     def ensure_sentence_visible(self, sentence_id: int) -> None:
         """Scroll so that the sentence is in view, a third of the way down when it was not."""
-        if not 0 <= sentence_id < len(self._starts):
+        if not 0 <= sentence_id < len(self._spans):
             return
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._ends[sentence_id])
+        cursor.setPosition(self._spans[sentence_id].end)
         bottom = self.cursorRect(cursor).bottom()
-        cursor.setPosition(self._starts[sentence_id])
+        cursor.setPosition(self._spans[sentence_id].start)
         top = self.cursorRect(cursor).top()
         height = self.viewport().height()
         if top >= 0 and bottom <= height:
@@ -272,11 +370,11 @@ class ReadingPane(QTextBrowser):
 
     def visible_sentences(self) -> list[int]:
         """Ids of the sentences at least partly in the viewport, in document order."""
-        if not self._starts:
+        if not self._spans:
             return []
         top = self.cursorForPosition(QPoint(0, 0)).position()
         bottom = self.cursorForPosition(QPoint(self.viewport().width(), self.viewport().height())).position()
         lo, hi = sorted((top, bottom))
-        first = max(0, bisect.bisect_right(self._starts, lo) - 1)
-        last = max(first, bisect.bisect_right(self._starts, hi) - 1)
+        first = max(0, bisect.bisect_right(self._spans, lo, key=_START) - 1)
+        last = max(first, bisect.bisect_right(self._spans, hi, key=_START) - 1)
         return list(range(first, last + 1))

@@ -45,7 +45,6 @@ class TermDialog(QDialog):
         self.sentence_translation_label.setWordWrap(True)
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
-        self.error_label.setStyleSheet("color: #b00020")
         self.error_label.hide()
         form = QFormLayout()
         form.addRow("&Term", self.term_edit)

@@ -15,7 +15,8 @@ import queue
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from models.documents import Document
-from models.translation.settings import DecodingSettings, find_model
+from models.translation.model_files import find_model
+from models.translation.settings import DecodingSettings
 from models.errors import ModelUnavailable
 from models.translation.cache import TranslationCache
 
@@ -122,7 +123,7 @@ class TranslationWorker(WorkerSignals):
 
     @Slot(str)
     def download(self, model: str) -> None:
-        from models.translation.engine import download_model
+        from models.translation.model_files import download_model
         from models.errors import DownloadCancelled, ModelUnavailable
 
         try:

@@ -15,8 +15,14 @@ import copy
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from models.lexicon.buckwalter import article_romanization, romanize, romanize_letters, to_arabic
+from models.lexicon.amendments import mood_allowed
+from models.lexicon.clitics import writes_article
+from models.lexicon.derivation import Derivation
 from models.lexicon.index import Lexicon, fold_bw
+from models.lexicon.transliteration import (
+    SHADDA, SHORT_VOWELS, SUN_LETTERS, SUKUN, TANWIN, VOWEL_MARKS, article_romanization, display_arabic, romanize,
+    romanize_letters, to_arabic,
+)
 
 MAX_PREFIX = 4
 MAX_SUFFIX = 6
@@ -46,10 +52,14 @@ class Analysis:
     left out); ``prefix``/``stem``/``suffix``: the unvocalized Buckwalter split; ``order``:
     lexicon order (affix letters, stem/prefix/suffix line numbers), lower first; ``reason``: why
     the analysis has its rank, filled by :mod:`models.lexicon.ranking`; ``match``: which lookup step
-    found it (0 as written; higher numbers are the later fallbacks of :mod:`models.lexicon.lookup`);
+    found it (a :class:`models.lexicon.lookup.LookupStep` value: 0 as written, higher the later fallbacks);
     ``proclitic``: the vocalized Buckwalter of the whole prefix as the lexicon writes it
     (``lil`` for li + Al, whose alef is not written); ``backoff``: True for a proper-noun
-    backoff reading (:mod:`models.lexicon.backoff`), which is not from the lexicon and has no gloss."""
+    backoff reading (:mod:`models.lexicon.backoff`), which is not from the lexicon and has no gloss;
+    ``root``: the root of the lemma as ``dictStems`` heads it, Buckwalter letters (``ktb``), ``""``
+    when the lemma stands under none (see :attr:`root_letters`); ``derived_from``: for a form
+    derived from a lexicon verb by a regular pattern (:mod:`models.lexicon.derivation`), where it
+    comes from, else ``None``."""
 
     vocalized: str
     buckwalter: str
@@ -66,11 +76,21 @@ class Analysis:
     prefix_vocs: tuple[str, ...] = field(default=(), compare=False)
     proclitic: str | None = field(default=None, compare=False)
     backoff: bool = False
+    root: str = field(default="", compare=False)
+    derived_from: Derivation | None = None
+
+    @property
+    def root_letters(self) -> str | None:
+        """The root in Arabic letters separated by spaces (ك ت ب; a hamza radical as ء, a weak
+        alternative as و/ي), ``None`` when unknown."""
+        if not self.root:
+            return None
+        return " ".join(to_arabic(letter.replace("A", "'")) if letter != "/" else "/" for letter in self.root).replace(" / ", "/")
 
     @cached_property
     def translit(self) -> str:
-        """Readable romanization (:func:`models.lexicon.buckwalter.romanize`; a backoff stem, whose vowels
-        are unknown, by :func:`models.lexicon.buckwalter.romanize_letters`), clitics joined by ``-``, the
+        """Readable romanization (:func:`models.lexicon.transliteration.romanize`; a backoff stem, whose vowels
+        are unknown, by :func:`models.lexicon.transliteration.romanize_letters`), clitics joined by ``-``, the
         article assimilated to a sun letter (``ash-shams``) and joined to li (``lil-kitāb``)."""
         proclitic = self.proclitic if self.proclitic is not None else "".join(self.prefix_vocs)
         rest = self.buckwalter[len(proclitic):]
@@ -97,12 +117,17 @@ class Analysis:
         return new
 
     def to_json(self) -> dict:
-        """The CLI record: vocalized, lemma, pos, gloss, segments, translit, reason, backoff."""
-        return {
+        """The CLI record: vocalized, lemma, pos, gloss, segments, translit, reason, backoff,
+        root (Arabic letters or null), derived_from (:meth:`Derivation.to_json`, only on derived
+        readings)."""
+        record = {
             "vocalized": self.vocalized, "lemma": self.lemma, "pos": self.pos, "gloss": self.gloss,
             "segments": [s.to_json() for s in self.segments], "translit": self.translit,
-            "reason": self.reason, "backoff": self.backoff,
+            "reason": self.reason, "backoff": self.backoff, "root": self.root_letters,
         }
+        if self.derived_from is not None:
+            record["derived_from"] = self.derived_from.to_json()
+        return record
 
 
 def _morphemes(pos: str) -> list[tuple[str, str]]:
@@ -155,11 +180,6 @@ def _stem_segments(lexicon: Lexicon, voc: str, pos: str, gloss: str) -> tuple[tu
             g = lexicon.morpheme_glosses.get(f"{v}/{tag}", "")
         segments.append(Segment(display_arabic(v), tag, g))
     return tuple(segments), parts[main][1]
-
-
-def display_arabic(vocalized: str) -> str:
-    """Vocalized Buckwalter -> Arabic script as texts print it: alef wasla shown as plain alef."""
-    return to_arabic(vocalized.replace("{", "A"))
 
 
 def _forms(lexicon: Lexicon, kind: str, form: str, level: int) -> list[str]:
@@ -220,14 +240,11 @@ def _combine(lexicon: Lexicon, pre_entries: list[tuple], stem_form: str, stem: t
                 continue
             if skip_stem and prefix_form == skip[0] and suffix_form == skip[2]:
                 continue
+            if not mood_allowed(prefix[3], suffix[3]):
+                continue
             key = (prefix[0], stem[0], suffix[0], prefix[3], stem[3], suffix[3], stem[4])
             if key not in found:
                 found[key] = _build(lexicon, prefix_form, prefix, stem_form, stem, suffix_form, suffix, match)
-
-
-#: Buckwalter letters of the "sun letters", which assimilate the l of the article (ال) and carry
-#: a shadda after it: الشَّمْس, اللَّيْل.
-SUN_LETTERS = frozenset("tvd*rzs$SDTZln")
 
 
 def with_sun_shadda(prefix_form: str, proclitic: str, buckwalter: str) -> str:
@@ -237,12 +254,12 @@ def with_sun_shadda(prefix_form: str, proclitic: str, buckwalter: str) -> str:
     ``ll`` for li+al), ``proclitic`` its vocalized form, a prefix of ``buckwalter``. Returns
     ``buckwalter`` unchanged when there is no article or the stem does not start with a sun letter
     or already has the shadda."""
-    if not prefix_form.endswith(("Al", "ll")) or not buckwalter.startswith(proclitic):
+    if not writes_article(prefix_form) or not buckwalter.startswith(proclitic):
         return buckwalter
     k = len(proclitic)
-    if k >= len(buckwalter) or buckwalter[k] not in SUN_LETTERS or buckwalter[k + 1 : k + 2] == "~":
+    if k >= len(buckwalter) or buckwalter[k] not in SUN_LETTERS or buckwalter[k + 1 : k + 2] == SHADDA:
         return buckwalter
-    return buckwalter[: k + 1] + "~" + buckwalter[k + 1 :]
+    return buckwalter[: k + 1] + SHADDA + buckwalter[k + 1 :]
 
 
 def _build(lexicon: Lexicon, prefix_form: str, prefix: tuple, stem_form: str, stem: tuple,
@@ -259,7 +276,7 @@ def _build(lexicon: Lexicon, prefix_form: str, prefix: tuple, stem_form: str, st
         vocalized=display_arabic(with_sun_shadda(prefix_form, voc_a, bw)), buckwalter=bw, lemma=lemma, pos=stem_tag,
         gloss=gloss_b, segments=segments, prefix=prefix_form, stem=stem_form, suffix=suffix_form,
         order=(len(prefix_form) + len(suffix_form), order_b, order_a, order_c), match=match,
-        prefix_vocs=tuple(v for v, _ in pre), proclitic=voc_a,
+        prefix_vocs=tuple(v for v, _ in pre), proclitic=voc_a, root=lexicon.roots.get(lemma, ""),
     )
 
 
@@ -292,7 +309,7 @@ def vowel_agreement(written: str, vocalized: str) -> int:
     def groups(text: str) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
         for ch in text:
-            if ch in "FNKaui~o`":
+            if ch in VOWEL_MARKS:
                 if out:
                     out[-1] = (out[-1][0], out[-1][1] + ch)
             else:
@@ -308,10 +325,10 @@ def vowel_agreement(written: str, vocalized: str) -> int:
         if fold_bw(wl, 2) != fold_bw(vl, 2):
             return 0
         if k == last and not vm:
-            wm = "".join(m for m in wm if m not in "FNKaui")  # a case ending: not in the lexicon
+            wm = "".join(m for m in wm if m not in TANWIN + SHORT_VOWELS)  # a case ending: not in the lexicon
         for mark in wm:
             if mark in vm:
                 score += 1
-            elif mark != "o":
+            elif mark != SUKUN:
                 score -= 2
     return score

@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from models.lexicon.buckwalter import to_buckwalter
+from models.lexicon.transliteration import VOWEL_MARKS, to_buckwalter
 from models.lexicon.analyzer import Analysis, vowel_agreement, with_sun_shadda
-from models.lexicon.lookup import STEPS, Lookup
+from models.lexicon.lookup import Lookup, LookupStep
+from models.lexicon.tags import is_affix_tag
 
 _EN_WORD_RE = re.compile(r"[a-z]+")
 _ANNOTATION_RE = re.compile(r"\[[^\]]*\]|<[^>]*>|\([^)]*\)")
-_AFFIX_TAGS_PREFIXES = ("CONJ", "DET", "PREP", "FUT", "IV", "PV", "CV", "NSUFF", "CASE", "POSS", "EMPH", "RESULT", "SUBJUNC", "NEG")
 STOPWORDS = frozenset(
     "a an the of to be for by with and or in on at is it he she they you we i his her its their our"
     " my your him them us me as from that this these those so not no will would have has had do does"
@@ -62,7 +62,7 @@ def _content_gloss(analysis: Analysis) -> set[str]:
     function_word = not analysis.pos.startswith(("NOUN", "ADJ", "VERB", "ADV"))
     words: frozenset[str] = frozenset()
     for segment in analysis.segments:
-        if not segment.pos.startswith(_AFFIX_TAGS_PREFIXES) or len(analysis.segments) == 1:
+        if not is_affix_tag(segment.pos) or len(analysis.segments) == 1:
             words |= gloss_words(segment.gloss, function_word)
     return words or gloss_words(analysis.gloss, function_word)
 
@@ -75,7 +75,7 @@ def rank(lookup: Lookup, translation: str | None = None) -> list[Analysis]:
     if not lookup.analyses:
         return []
     written = to_buckwalter(lookup.written)
-    has_marks = written != to_buckwalter(lookup.normalized) and any(c in "FNKaui~o`" for c in written)
+    has_marks = written != to_buckwalter(lookup.normalized) and any(c in VOWEL_MARKS for c in written)
     context = translation_words(translation) if translation else frozenset()
     scored = []
     for index, analysis in enumerate(lookup.analyses):
@@ -86,7 +86,7 @@ def rank(lookup: Lookup, translation: str | None = None) -> list[Analysis]:
     result = []
     for place, (key, analysis, vowels, shared) in enumerate(scored, 1):
         if analysis.backoff:
-            result.append(analysis.with_reason(f"#{place}: {STEPS[analysis.match]}; backoff reading {key[4] + 1}"))
+            result.append(analysis.with_reason(f"#{place}: {LookupStep(analysis.match).description}; backoff reading {key[4] + 1}"))
             continue
         reasons = []
         if vowels > 0:
@@ -98,7 +98,7 @@ def rank(lookup: Lookup, translation: str | None = None) -> list[Analysis]:
         elif context:
             reasons.append("no gloss word in the translation")
         if analysis.match:
-            reasons.append(f"found with {STEPS[analysis.match]}")
+            reasons.append(f"found with {LookupStep(analysis.match).description}")
         reasons.append(f"lexicon order {key[4] + 1}")
         result.append(analysis.with_reason(f"#{place}: " + "; ".join(reasons)))
     return result

@@ -21,13 +21,17 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from models.lexicon.clitics import ARABIC_CONJUNCTIONS
+
 _CONJUNCTIONS = "ثم لكن لكنّ بل حيث أو أم حتى بينما إذ إذا لأن كما لكي كي عندما بعدما فيما".split()
+#: The proclitic conjunctions و ف, as a character class.
+_PROCLITIC = "[" + "".join(ARABIC_CONJUNCTIONS) + "]"
 
 #: Boundary patterns, best first. A match's ``end()`` is where the next part starts.
 LEVELS: tuple[re.Pattern[str], ...] = (
     re.compile("[\u060c\u061b,;:.!?\u061f]+[\"'\u00bb\u201d\u2019)\\]]*\\s+"),
-    re.compile(f"\\s+(?=[\u0648\u0641]?(?:{'|'.join(_CONJUNCTIONS)})(?!\\w))"),
-    re.compile("\\s+(?=[\u0648\u0641]\\w)"),
+    re.compile(f"\\s+(?={_PROCLITIC}?(?:{'|'.join(_CONJUNCTIONS)})(?!\\w))"),
+    re.compile(f"\\s+(?={_PROCLITIC}\\w)"),
     re.compile("\\s+"),
 )
 

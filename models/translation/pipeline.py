@@ -1,33 +1,36 @@
 """Translating a whole document sentence by sentence. Qt-free and torch-free by itself: the engine
-is passed in (anything with :meth:`models.translation.engine.Engine.translate`'s signature)."""
+is passed in (anything that is a :class:`TranslationEngine`; in the app
+:class:`models.translation.engine.Engine`)."""
 from __future__ import annotations
 
-import inspect
 import logging
 from typing import Callable, Protocol, Sequence
 
 from models.documents import Document
+from models.text.normalization import model_text  # what the model reads: no tatweel, no bidi controls
 from models.translation.cache import TranslationCache
 
 log = logging.getLogger(__name__)
 
 
-class Translator(Protocol):
+class TranslationEngine(Protocol):
+    """What :func:`translate_document` needs of an engine: :class:`models.translation.engine.Engine`
+    and the tests' stand-ins.
+
+    ``cache_key`` names the model and decoding settings in the translation cache, or is None for
+    an engine whose output must not be cached. ``translate`` has the arguments and meaning of
+    :meth:`models.translation.engine.Engine.translate`; an engine that makes no greedy drafts
+    or ignores scrolling may leave ``on_provisional`` or ``on_screen`` uncalled."""
+
+    cache_key: str | None
+
     def translate(self, texts: Sequence[str], on_result: Callable[[int, str], None] | None = None,
-                  should_stop: Callable[[], bool] | None = None,
-                  first: Sequence[int] = (), **options) -> list[str | None]: ...
+                  should_stop: Callable[[], bool] | None = None, first: Sequence[int] = (),
+                  on_provisional: Callable[[int, str], None] | None = None,
+                  on_screen: Callable[[], Sequence[int]] | None = None) -> list[str | None]: ...
 
 
-def _accepts(function: Callable, name: str) -> bool:
-    """Whether ``function`` takes a keyword argument ``name``."""
-    try:
-        parameters = inspect.signature(function).parameters
-    except (TypeError, ValueError):
-        return False
-    return name in parameters or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
-
-
-def translate_document(doc: Document, engine: Translator, on_result: Callable[[int, str, bool], None],
+def translate_document(doc: Document, engine: TranslationEngine, on_result: Callable[[int, str, bool], None],
                        should_stop: Callable[[], bool] | None = None, first: Sequence[int] = (),
                        cache: TranslationCache | None = None,
                        on_provisional: Callable[[int, str], None] | None = None,
@@ -43,18 +46,16 @@ def translate_document(doc: Document, engine: Translator, on_result: Callable[[i
     the rest (those on screen). ``on_result(sentence_id, text, translated)``. When
     ``should_stop()`` turns True the sentences not yet translated are missing from the result.
 
-    With a ``cache`` and an engine that has a ``cache_key`` (:class:`models.translation.engine.Engine`),
-    sentences found in the cache are reported at once (``translated=True``, after the passed
-    through ones) and never reach the model; new translations are stored as each batch ends
-    (when the engine next polls ``should_stop``) and when the call ends, also when it is
-    stopped or fails.
+    With a ``cache`` and an engine whose ``cache_key`` is not None, sentences found in the cache
+    are reported at once (``translated=True``, after the passed through ones) and never reach
+    the model; new translations are stored as each batch ends (when the engine next polls
+    ``should_stop``) and when the call ends, also when it is stopped or fails.
 
     With ``on_provisional(sentence_id, text)``, the engine may first send a quick draft of the
-    top sentence of ``first`` (see ``on_provisional`` of :meth:`models.translation.engine.Engine.translate`);
+    top sentence of ``first`` (see :func:`models.translation.scheduler.translate`);
     drafts are neither returned nor cached, and the sentence's final translation follows through
     ``on_result``. ``on_screen()`` gives the ids of the sentences on screen now, asked by the
-    engine between batches (the reader may scroll while it translates). Engines whose
-    ``translate`` lacks ``on_provisional`` or ``on_screen`` are called without them."""
+    engine between batches (the reader may scroll while it translates)."""
     results: dict[int, str] = {}
     pending = []
     for sentence in doc.sentences:
@@ -63,7 +64,7 @@ def translate_document(doc: Document, engine: Translator, on_result: Callable[[i
         else:
             results[sentence.id] = sentence.text
             on_result(sentence.id, sentence.text, False)
-    key = getattr(engine, "cache_key", None) if cache is not None else None
+    key = engine.cache_key if cache is not None else None
     if key is not None and pending:
         cached = cache.get_many(key, (s.text for s in pending))
         for sentence in pending:
@@ -97,15 +98,19 @@ def translate_document(doc: Document, engine: Translator, on_result: Callable[[i
         save()  # polled by the engine between batches: what is done is kept if the app dies
         return should_stop is not None and should_stop()
 
-    options = {}
-    if on_provisional is not None and _accepts(engine.translate, "on_provisional"):
-        options["on_provisional"] = lambda n, translation: [on_provisional(i, translation) for i in owners[texts[n]]]
-    if on_screen is not None and _accepts(engine.translate, "on_screen"):
-        options["on_screen"] = lambda: [position[i] for i in on_screen() if i in position]
+    def provisional(n: int, translation: str) -> None:
+        for sentence_id in owners[texts[n]]:
+            on_provisional(sentence_id, translation)
+
+    def screen() -> list[int]:
+        return [position[i] for i in on_screen() if i in position]
+
     try:
         if texts:
-            engine.translate(texts, on_result=report, should_stop=stop_now,
-                             first=[position[i] for i in first if i in position], **options)
+            engine.translate([model_text(t) for t in texts], on_result=report, should_stop=stop_now,
+                             first=[position[i] for i in first if i in position],
+                             on_provisional=provisional if on_provisional is not None else None,
+                             on_screen=screen if on_screen is not None else None)
     finally:
         save()
     log.info("%s: %d of %d sentences done", doc.source, len(results), len(doc.sentences))

@@ -1,28 +1,28 @@
-"""The light half of the translation engine: names the GUI thread may import.
+"""What the translation engine is asked to do, and the one key that names its output: the model,
+the backend names, the decoding settings, and the translation cache key built from them.
 
-Nothing here imports torch or transformers; :mod:`models.translation.engine` re-exports all of it and holds
-the code that does.
+Torch-free and Qt-free: the GUI thread imports this module to build settings and cache keys
+before any model is loaded.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import importlib.util
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.errors import DownloadCancelled, ModelUnavailable
+from models.translation.model_files import folder_revision, hub_revision, is_local_model
 
 #: Helsinki-NLP OPUS-MT Arabic to English (MarianMT, transformer-align, 512 input tokens,
 #: SentencePiece tokenizers); model card: https://huggingface.co/Helsinki-NLP/opus-mt-ar-en
 DEFAULT_MODEL = "Helsinki-NLP/opus-mt-ar-en"
 
 
-#: Inference backends. "torch": transformers ``generate`` in float32. "torch-int8": the same with
-#: the Linear layers quantized to int8 (torch dynamic quantization). "ctranslate2": the model
-#: converted once to CTranslate2 with int8 weights (https://opennmt.net/CTranslate2/).
-#: "auto": "ctranslate2" when the ``ctranslate2`` package is installed, else "torch".
+#: Inference backends, each implemented in :mod:`models.translation.backends`. "torch":
+#: transformers ``generate`` in float32. "torch-int8": the same with the Linear layers quantized
+#: to int8 (torch dynamic quantization). "ctranslate2": the model converted once to CTranslate2
+#: with int8 weights (https://opennmt.net/CTranslate2/). "auto": "ctranslate2" when the
+#: ``ctranslate2`` package is installed, else "torch" (and "torch" when CTranslate2 cannot run
+#: the model).
 BACKENDS = ("auto", "torch", "torch-int8", "ctranslate2")
 
 
@@ -54,7 +54,7 @@ class DecodingSettings:
     batch of its own, so that it shows as soon as one sentence can be translated.
     ``target_vocabulary``: CTranslate2 only; the output layer scores only the tokens of the
     model's target SentencePiece model, not the whole joint vocabulary (CTranslate2's vocabulary
-    mapping, "vmap"; see :func:`models.translation.engine.target_pieces`). An OPUS-MT vocabulary is the union
+    mapping, "vmap"; see :func:`models.translation.backends.ctranslate2.target_pieces`). An OPUS-MT vocabulary is the union
     of a source and a target SentencePiece model of 32,000 pieces each (OPUS-MT-train's
     ``SRCBPESIZE``/``TRGBPESIZE``), and training targets are cut by the target model only, so
     the tokens left out are ones the model never learned to output; the output layer, the
@@ -91,54 +91,6 @@ class DecodingSettings:
         return f"{backend};beams={self.num_beams};max={self.max_new_tokens};min={self.min_new_tokens}{vocabulary}"
 
 
-def is_local_model(model: str) -> bool:
-    """True when ``model`` names a folder on disk rather than a Hugging Face hub id.
-
-    A path that exists, an absolute path, ``~``-prefixed, ``./``/``../``-prefixed, or one with a
-    backslash or more than one ``/`` is a folder; ``owner/name`` or ``name`` that does not
-    exist on disk is a hub id."""
-    if not model:
-        return False
-    if os.path.exists(os.path.expanduser(model)):
-        return True
-    path = Path(model)
-    return (
-        path.is_absolute()
-        or model.startswith(("~", "./", "../", ".\\", "..\\"))
-        or "\\" in model
-        or model.count("/") > 1
-    )
-
-
-def folder_revision(folder: str | Path) -> str:
-    """A revision for a model folder outside the hub cache: the first 16 hex digits of the
-    SHA-256 of its ``config.json`` and the size and modification time (ns) of its weight files.
-    Changes when the model is retrained or replaced. Raises ``OSError`` if ``config.json`` is
-    missing."""
-    folder = Path(folder).expanduser()
-    digest = hashlib.sha256((folder / "config.json").read_bytes())
-    for name in ("model.safetensors", "pytorch_model.bin"):
-        path = folder / name
-        if path.is_file():
-            stat = path.stat()
-            digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()[:16]
-
-
-def hub_revision(model: str) -> str | None:
-    """The commit hash of the cached snapshot of hub model ``model`` (the snapshot folder name,
-    from ``refs/main`` in the Hugging Face cache), or None when it is not cached. No network."""
-    from huggingface_hub import constants
-
-    cache = os.environ.get("HF_HUB_CACHE") or constants.HF_HUB_CACHE
-    ref = Path(cache) / ("models--" + model.replace("/", "--")) / "refs" / "main"
-    try:
-        revision = ref.read_text(encoding="utf-8").strip()
-    except OSError:
-        return None
-    return revision if (ref.parent.parent / "snapshots" / revision).is_dir() else None
-
-
 def model_key(model: str) -> str | None:
     """``"model@revision"`` naming exactly one set of weights: a folder's resolved path and
     :func:`folder_revision`, or a hub id and :func:`hub_revision`. None when the model is not
@@ -158,51 +110,3 @@ def translation_key(model: str, settings: DecodingSettings) -> str | None:
     :meth:`DecodingSettings.output_key`, or None when the model is not on this computer."""
     key = model_key(model)
     return None if key is None else f"{key}|{settings.output_key()}"
-
-SAFETENSORS_WEIGHTS = "model.safetensors"
-PICKLE_WEIGHTS = "pytorch_model.bin"
-#: Files a MarianMT folder must have besides its weights.
-REQUIRED_FILES = ("config.json", "source.spm", "target.spm", "vocab.json")
-
-
-def check_model_folder(folder: Path, model: str) -> None:
-    """Raise :class:`ModelUnavailable` (a sentence for the user) unless ``folder`` holds a MarianMT
-    model and its tokenizer. Reads only ``config.json``: no torch."""
-    if not folder.exists():
-        raise ModelUnavailable(f"The model folder {folder} does not exist.", model)
-    if not folder.is_dir():
-        raise ModelUnavailable(f"{folder} is a file, not a model folder.", model)
-    missing = [name for name in REQUIRED_FILES if not (folder / name).is_file()]
-    if missing:
-        raise ModelUnavailable(
-            f"{folder} is not a MarianMT translation model (it has no {', '.join(missing)}).", model)
-    try:
-        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelUnavailable(f"The model configuration {folder / 'config.json'} cannot be read.", model) from exc
-    model_type = config.get("model_type") if isinstance(config, dict) else None
-    if model_type != "marian":
-        raise ModelUnavailable(
-            f"{folder} is not a MarianMT translation model (its type is {model_type or 'not given'}).", model)
-    if not ((folder / SAFETENSORS_WEIGHTS).is_file() or (folder / PICKLE_WEIGHTS).is_file()):
-        raise ModelUnavailable(f"{folder} has no model weights ({SAFETENSORS_WEIGHTS}).", model)
-
-
-
-def find_model(model: str) -> Path:
-    """The folder holding ``model`` on this computer: the folder itself, or the cached snapshot of
-    a hub id. No network, no torch, so the window can say at once that a model is missing.
-
-    Raises :class:`ModelUnavailable` when it is not there or is not a MarianMT model."""
-    if is_local_model(model):
-        folder = Path(model).expanduser()
-    else:
-        revision = hub_revision(model)
-        if revision is None:
-            raise ModelUnavailable(f"The translation model {model} is not on this computer yet.", model)
-        from huggingface_hub import constants
-
-        cache = os.environ.get("HF_HUB_CACHE") or constants.HF_HUB_CACHE
-        folder = Path(cache) / ("models--" + model.replace("/", "--")) / "snapshots" / revision
-    check_model_folder(folder, model)
-    return folder

@@ -146,3 +146,47 @@ def test_columns_have_headings(qtbot, source_text, bad_draft):
 
 def test_no_machine_translation_heading_without_translations(view):
     assert not view.mt_heading.isVisible()
+
+
+def test_hover_and_highlight_after_a_character_outside_the_bmp(qtbot, source_text):
+    # The draft's first line starts with an emoji: two Qt positions, one character.
+    draft = "🙂 " + DRAFT.read_text(encoding="utf-8")
+    widget = DraftView()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.set_source(source_text)
+    widget.set_draft_text(draft)
+    widget.show()
+    qtbot.waitExposed(widget)
+    check = widget.check
+    k = next(i for i, link in enumerate(check.links) if link.source == (8, 9))
+    sentence = check.draft_sentences[check.links[k].draft[0]]
+    position = len(draft[:sentence.start + 5].encode("utf-16-le")) // 2
+    widget.draft_column.scroll_to(sentence.start + 5)
+    cursor = widget.draft_column.textCursor()
+    cursor.setPosition(position)
+    point = widget.draft_column.cursorRect(cursor).center()
+    qtbot.mouseMove(widget.draft_column.viewport(), point + QPoint(2, 0))
+    qtbot.mouseMove(widget.draft_column.viewport(), point)
+    qtbot.waitUntil(lambda: widget.hovered_link == k)
+    # What is painted in the draft column is exactly the linked draft sentence.
+    painted = [s.cursor.selectedText() for s in widget.draft_column.extraSelections()]
+    assert sentence.text in painted
+
+
+def test_the_learners_glossary_is_checked(qtbot, source_text, tmp_path):
+    from models.glossary.store import Term, TermStore
+
+    with TermStore(tmp_path / "glossary.sqlite3") as store:
+        widget = DraftView()
+        qtbot.addWidget(widget)
+        widget.set_source(source_text)
+        widget.set_glossary(store)
+        widget.set_draft_text(DRAFT.read_text(encoding="utf-8"))
+        assert widget.check.flag_counts() == {}
+        store.add(Term("المبعوث", translation="special envoy"))
+        store.add(Term("هدنة"))  # no translation: nothing to check
+        widget.set_draft_text(DRAFT.read_text(encoding="utf-8"))  # read at each check
+        [(_, flag)] = [(k, f) for k, fl in enumerate(widget.check.flags) for f in fl]
+        assert flag.kind == "glossary_term" and "special envoy" in flag.message
+        assert widget.summary.text() == "17 links; 1 glossary term"

@@ -14,13 +14,14 @@ pytestmark = pytest.mark.slow
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("QARI_DATA_DIR", str(tmp_path / "data"))  # a glossary of this test's own
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     settings.set("model", str(tmp_path / "no-model-here"))
     w = MainWindow(settings)
     qtbot.addWidget(w)
     w.show()
     yield w
-    w.service.shutdown()
+    w.translation.shutdown()
 
 
 def test_open_translation_shows_the_check(window, qtbot):
@@ -33,6 +34,22 @@ def test_open_translation_shows_the_check(window, qtbot):
     assert draft.view.summary.text() == "17 links; no flags"
     assert draft.view.mt_column.isHidden()  # no model loaded
     assert "en-kerry-lavrov-syria-2016.txt" in draft.windowTitle()
+
+
+def test_the_check_sees_the_learners_glossary(window, qtbot):
+    from models.glossary.store import Term
+
+    # The draft renders المبعوث as "UN envoy"; the learner's glossary says "special envoy".
+    window.term_store.add(Term("المبعوث", translation="special envoy"))
+    window.open_path(sample_path())
+    assert window.open_translation(FIXTURES / "en-kerry-lavrov-syria-2016.txt")
+    view = window.draft_window.view
+    qtbot.waitUntil(lambda: view.check is not None, timeout=30000)
+    assert view.summary.text() == "17 links; 1 glossary term"
+    [flag] = [f for fl in view.check.flags for f in fl]
+    assert flag.kind == "glossary_term"
+    assert view.check.source_text[slice(*flag.source_spans[0])] == "المبعوث"
+    assert flag.message == "\u201cالمبعوث\u201d is not rendered as \u201cspecial envoy\u201d."
 
 
 def test_unreadable_translation_is_explained(window, qtbot, tmp_path):

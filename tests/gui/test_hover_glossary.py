@@ -99,12 +99,11 @@ def test_adding_an_unknown_name_from_the_popup(qtbot, make, monkeypatch):
     assert glossary.popup.message_label.text() == "Not in the lexicon (perhaps a name)."
     assert "lāfrūf" in glossary.popup.backoff_label.text()
 
-    def fake_exec(dialog):
+    def fake_open(dialog):  # the learner types a translation and saves
         dialog.translation_edit.setText("Lavrov")
         dialog.accept()
-        return dialog.result()
 
-    monkeypatch.setattr("gui.term_dialog.TermDialog.exec", fake_exec)
+    monkeypatch.setattr("gui.term_dialog.TermDialog.open", fake_open)
     glossary.popup.add_button.click()
     assert glossary.store.find("لافروف").translation == "Lavrov"
     assert [pane.model.document.text[m.start:m.end] for m in glossary.matches] == ["لافروف"]
@@ -123,3 +122,30 @@ def test_popup_sits_beside_the_hovered_words_line_without_covering_it(qtbot, mak
     assert not popup.intersects(word)
     assert popup.top() > word.bottom() or popup.bottom() < word.top()
     assert popup.left() <= word.center().x() <= popup.right()
+
+
+def _utf16(text, offset):
+    return len(text[:offset].encode("utf-16-le")) // 2
+
+
+def test_hover_caret_and_term_highlight_after_a_character_outside_the_bmp(qtbot, make):
+    text = "😀 دعا إلى وقف اطلاق النار مع جبهة النصرة"
+    pane, glossary = make(text, [Term("النصرة", translation="Nusra", status="known")])
+    start = pane.sentence_span(0)[0]
+    # The learner's term is highlighted on exactly its letters.
+    marked = ""
+    for offset in range(len(text)):
+        cursor = QTextCursor(pane.document())
+        cursor.setPosition(start + _utf16(text, offset) + 1)  # the format of the character before the cursor
+        if cursor.charFormat().underlineStyle() != cursor.charFormat().UnderlineStyle.NoUnderline:
+            marked += text[offset]
+    assert marked == "النصرة"
+    # The pointer over a word shows that word, and the caret in a word looks that word up.
+    move(pane, glyph_center(pane, start + _utf16(text, text.index("اطلاق") + 2)))
+    qtbot.waitUntil(lambda: glossary.popup.isVisible() and glossary.popup.word == "اطلاق", timeout=2000)
+    cursor = pane.textCursor()
+    cursor.setPosition(start + _utf16(text, text.index("جبهة") + 1))
+    pane.setTextCursor(cursor)
+    assert glossary.show_at_caret() and glossary.popup.word == "جبهة"
+    assert glossary.word_rect((text.index("جبهة"), text.index("جبهة") + 4)).contains(
+        pane.viewport().mapToGlobal(glyph_center(pane, start + _utf16(text, text.index("جبهة") + 1))))

@@ -92,3 +92,35 @@ def test_no_dead_spots_inside_words_of_the_sample(qtbot):
                 checked += 1
         block = block.next()
     assert checked > 1000
+
+
+def _utf16(text: str, offset: int) -> int:
+    """Qt position of code-point ``offset`` of ``text``."""
+    return len(text[:offset].encode("utf-16-le")) // 2
+
+
+@pytest.mark.parametrize("text", ["😀 قال وزير الخارجية", "𝐀 = بسم (الله الرحمن)، ثم قال 🙂 كيري"])
+def test_pointer_finds_the_word_after_a_character_outside_the_bmp(qtbot, text):
+    # Qt counts the emoji as two positions, Python as one character.
+    pane = shown_pane(qtbot, Document.from_text(text), 700, 200)
+    start = pane.sentence_span(0)[0]
+    for word in ARABIC_WORD_RE.finditer(text):
+        for offset in range(word.start() + 1, word.end() - 1):  # inner characters: no gap ambiguity
+            assert pane.source_offset_at(glyph_center(pane, start + _utf16(text, offset))) == offset, word.group()
+            assert pane.pane_position(offset) == start + _utf16(text, offset)
+
+
+def test_highlight_after_a_translation_with_an_emoji_covers_its_sentence(qtbot):
+    from gui.sentence_model import TARGET
+
+    model = SentenceModel()
+    model.set_document(Document.from_text("قال كيري. وقال لافروف. ثم انتهى."))
+    pane = ReadingPane(model, TARGET)
+    qtbot.addWidget(pane)
+    model.set_translation(0, "Kerry said 👍.", True)
+    model.set_translation(1, "Lavrov said.", True)
+    model.set_translation(2, "Then it ended.", True)
+    for sentence_id, expected in enumerate(["Kerry said 👍.", "Lavrov said.", "Then it ended."]):
+        pane.set_highlight(sentence_id)
+        [selection] = pane.extraSelections()
+        assert selection.cursor.selectedText() == expected

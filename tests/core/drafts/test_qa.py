@@ -1,15 +1,12 @@
 import pytest
 
 from models.drafts.checks import FLAG_KINDS, check_draft
+from models.glossary.matching import find_terms
+from models.glossary.store import Term
 
 
 def flags_of(check, kind):
     return [(link, f) for link, fl in zip(check.links, check.flags) for f in fl if f.kind == kind]
-
-
-@pytest.fixture(scope="module")
-def clean(source_text, draft_text):
-    return check_draft(source_text, draft_text)
 
 
 def test_clean_human_translation_has_no_omission_or_addition(clean):
@@ -87,3 +84,15 @@ def test_glossary_term_not_rendered(source_text, draft_text):
 def test_flag_kinds_are_the_documented_names(source_text, draft_text):
     check = check_draft(source_text, draft_text.replace("290,000", "300,000") + "\nExtra sentence about nothing in particular here.")
     assert set(check.flag_counts()) <= set(FLAG_KINDS)
+
+
+def test_glossary_terms_are_found_as_the_reader_finds_them(source_text, draft_text):
+    # نظيره: the term نظير with a pronoun suffix, found by the reader's matcher.
+    check = check_draft(source_text, draft_text, glossary=[("نظير", "peer")])
+    found = flags_of(check, "glossary_term")
+    assert [check.source_text[slice(*f.source_spans[0])] for _, f in found] == ["نظيره"]
+    assert [(m.start, m.end) for m in find_terms(source_text, [Term("نظير")])] == [found[0][1].source_spans[0]]
+    assert found[0][1].message == "\u201cنظيره\u201d is not rendered as \u201cpeer\u201d."
+    # Any one of a term's translations in the draft will do.
+    check = check_draft(source_text, draft_text, glossary=[("نظير", "peer"), ("نَظِير", "counterpart")])
+    assert not flags_of(check, "glossary_term")

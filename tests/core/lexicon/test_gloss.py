@@ -6,7 +6,7 @@ import pytest
 
 from main import main
 from models.lexicon.ranking import rank
-from models.lexicon.lookup import STEP_BACKOFF, STEP_COLLAPSED, STEP_NONE, lookup
+from models.lexicon.lookup import LookupStep, lookup
 
 
 def best(word, context=None):
@@ -32,7 +32,7 @@ def test_diacritized_word_finds_bare_entries_and_agreeing_reading_first():
     marked = lookup("ييسّر")
     assert {a.vocalized for a in marked.analyses} == {a.vocalized for a in bare.analyses}
     ranked = rank(marked)
-    assert ranked[0].buckwalter == "yuyas~ir"  # يُيَسِّر, "facilitates"
+    assert ranked[0].buckwalter == "yuyas~iru"  # يُيَسِّرُ, "facilitates" (indicative)
     assert "written vowels agree" in ranked[0].reason
     assert "disagree" in ranked[-1].reason
 
@@ -52,7 +52,7 @@ def test_presentation_forms_of_kitab():
 
 def test_letters_repeated_for_emphasis_are_collapsed():
     found = lookup("وجيييه")
-    assert found.step == STEP_COLLAPSED
+    assert found.step is LookupStep.COLLAPSED
     assert found.normalized == "وجيه"
     assert found.analyses
 
@@ -99,7 +99,7 @@ def test_tanwin_alef_and_pronoun_suffixes(word, buckwalter, suffix_tag):
 
 def test_names_get_only_backoff_readings_without_gloss():
     found = lookup("ولافروف")
-    assert found.step == STEP_BACKOFF and not found.in_lexicon
+    assert found.step is LookupStep.BACKOFF and not found.in_lexicon
     ranked = rank(found, "And Lavrov said")
     assert all(a.backoff and a.gloss == "" and a.lemma == "" for a in ranked)
     first = ranked[0]
@@ -107,7 +107,7 @@ def test_names_get_only_backoff_readings_without_gloss():
     assert [s.pos for s in first.segments] == ["CONJ", "NOUN_PROP"]
     assert first.translit == "wa-lāfrūf"
     assert "not in the lexicon; read as a name" in first.reason
-    assert lookup("لافروف", backoff=False).step == STEP_NONE
+    assert lookup("لافروف", backoff=False).step is LookupStep.NONE
     assert lookup("لافروف", backoff=False).analyses == []
 
 
@@ -138,7 +138,8 @@ def test_cli_prints_one_json_object_per_word(capsys):
     record = json.loads(lines[0])
     assert record["word"] == "والمساعدات" and record["normalized"] == "والمساعدات"
     analysis = record["analyses"][0]
-    assert set(analysis) == {"vocalized", "lemma", "pos", "gloss", "segments", "translit", "reason", "backoff"}
+    assert set(analysis) == {"vocalized", "lemma", "pos", "gloss", "segments", "translit", "reason", "backoff", "root",
+                             "frequency_band", "frequency_rank"}
     assert analysis["backoff"] is False
     assert analysis["segments"][0] == {"form": "وَ", "pos": "CONJ", "gloss": "and"}
     name = json.loads(lines[1])

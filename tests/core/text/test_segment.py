@@ -181,3 +181,21 @@ def test_a_quran_verse_number_ends_its_verse():
     assert [s.text for s in segment("الحمد لله ﴿ ١ ﴾ الرحمن ﴿12﴾ الرحيم")] == ["الحمد لله ﴿ ١ ﴾", "الرحمن ﴿12﴾", "الرحيم"]
     quoted = "قال تعالى ﴿وَمَا أَرْسَلْنَاكَ إِلَّا رَحْمَةً لِلْعَالَمِينَ﴾ في سورة الأنبياء."
     assert [s.text for s in segment(quoted)] == [quoted]  # ornate brackets around words are a quotation
+
+
+def test_which_sentence_is_at_an_offset():
+    from models.text.segmentation import sentence_at, sentence_at_caret
+
+    text = "قال كيري.  وقال لافروف.\n\nثم انتهى"
+    sentences = segment(text)
+    owner = [sentence_at(sentences, offset) for offset in range(len(text))]
+    for offset, found in enumerate(owner):
+        inside = [s.id for s in sentences if s.start <= offset < s.end]
+        assert found == (inside[0] if inside else None), offset
+    assert sentence_at(sentences, -1) is None and sentence_at(sentences, len(text)) is None
+    # A caret right after a sentence's last character is in that sentence.
+    assert sentence_at_caret(sentences, sentences[0].end) == 0
+    assert sentence_at_caret(sentences, sentences[1].start) == 1
+    assert sentence_at_caret(sentences, sentences[0].end + 1) is None  # between the two spaces
+    assert sentence_at_caret(sentences, len(text)) == 2
+    assert sentence_at([], 0) is None

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from models.documents import load_document, sample_path
-from models.translation.engine import DecodingSettings, load_engine
 from models.errors import ModelUnavailable
+from models.translation.engine import load_engine
+from models.translation.settings import DecodingSettings
 
 pytestmark = pytest.mark.slow
 
@@ -27,11 +27,6 @@ def engine(tiny_model_dir):
 def small_batches(tiny_model_dir):
     """The same model with a token budget that puts two or three sentences in a batch."""
     return load_engine(str(tiny_model_dir), DecodingSettings(num_beams=1, max_new_tokens=8, threads=1, batch_tokens=120, backend="torch"))
-
-
-@pytest.fixture(scope="module")
-def arabic():
-    return [s.text for s in load_document(sample_path()).sentences if s.translatable]
 
 
 def test_loaded_engine_describes_itself(engine, tiny_model_dir):
@@ -76,7 +71,7 @@ def test_texts_on_screen_come_first_and_batches_hold_texts_of_like_length(small_
 def test_a_long_article_goes_on_in_reading_order_after_the_screen(engine, arabic):
     """After the screen (sentence 20) the text goes on from 21 down to the end, then from the
     top: every batch holds the first sentence left in that order, so none is left behind."""
-    from models.translation.engine import STREAM_BATCH
+    from tests.core.translation.test_scheduler import check_reading_order
 
     texts = (arabic * 4)[:60]
     sizes = []
@@ -87,16 +82,7 @@ def test_a_long_article_goes_on_in_reading_order_after_the_screen(engine, arabic
         engine.translate(texts, on_result=lambda i, t: order.append(i), first=[20])
     finally:
         del engine.translate_batch
-    assert order[0] == 20 and sorted(order) == list(range(60)) and sizes[0] == 1
-    left = [(i - 21) % 60 for i in range(60) if i != 20]  # places in reading order: 21 … 59, then 0 … 19
-    done = 1
-    for size in sizes[1:]:
-        assert size <= STREAM_BATCH
-        batch = {(i - 21) % 60 for i in order[done:done + size]}
-        assert min(left) in batch
-        left = [place for place in left if place not in batch]
-        done += size
-    assert not left and len(sizes) > 3
+    check_reading_order(order, sizes)
 
 
 def test_scrolling_during_a_job_puts_the_new_screen_next(engine, arabic):
@@ -203,42 +189,6 @@ def test_tiny_model_has_the_opus_mt_layout(tiny_model_dir):
     assert config["model_type"] == "marian" and config["vocab_size"] == len(vocab)
 
 
-def test_download_is_refused_offline_and_a_folder_is_returned_as_is(tiny_model_dir):
-    from models.translation.engine import download_model
-
-    with pytest.raises(ModelUnavailable, match="HF_HUB_OFFLINE") as caught:
-        download_model("qari-test/no-such-model", progress=lambda done, total: None)
-    assert caught.value.model == "qari-test/no-such-model"
-    assert download_model(str(tiny_model_dir)) == str(tiny_model_dir)
-
-
-class _Payload:
-    """A pickle that creates a file when unpickled by an unrestricted loader."""
-
-    def __init__(self, marker):
-        self.marker = marker
-
-    def __reduce__(self):
-        return (Path.touch, (self.marker,))
-
-
-def test_pickled_weights_load_weights_only(tmp_path, tiny_model_dir, engine, arabic):
-    import torch
-    from safetensors.torch import load_file
-
-    folder = tmp_path / "bin"
-    shutil.copytree(tiny_model_dir, folder)
-    torch.save(load_file(folder / "model.safetensors"), folder / "pytorch_model.bin")
-    (folder / "model.safetensors").unlink()
-    assert load_engine(str(folder), FAST).translate(arabic[:2]) == engine.translate(arabic[:2])
-
-    marker = tmp_path / "code-ran"
-    torch.save({"model.shared.weight": _Payload(marker)}, folder / "pytorch_model.bin")
-    with pytest.raises(ModelUnavailable, match="could not be loaded"):
-        load_engine(str(folder), FAST)
-    assert not marker.exists()
-
-
 def test_window_load_never_downloads(monkeypatch):
     """The window loads with download=False: a model not in the cache is reported at once, and
     the download is left to the user's choice (even when downloads are allowed)."""
@@ -272,22 +222,3 @@ def test_top_sentence_gets_a_greedy_draft_first_then_its_beam_translation(tiny_m
     counted = beams.texts_translated
     beams.translate(texts[:1], first=[0], on_provisional=lambda i, t: None)
     assert beams.texts_translated == counted + 1  # the draft is not counted as a translation
-
-
-def test_stopping_ends_a_torch_batch_within_a_decoding_step(tiny_model_dir, arabic):
-    """should_stop() is checked at each decoding step: a 200-step batch ends after a few, and
-    its incomplete output is dropped, not reported."""
-    from dataclasses import replace
-
-    long = load_engine(str(tiny_model_dir), replace(FAST, num_beams=2, max_new_tokens=200, min_new_tokens=200))
-    calls = []
-
-    def should_stop():
-        calls.append(1)
-        return len(calls) > 5
-
-    seen = []
-    results = long.translate(arabic[:4], on_result=lambda i, t: seen.append(i), should_stop=should_stop)
-    assert results == [None] * 4 and seen == []
-    assert len(calls) <= 8  # not one call per step of the 200
-    assert long.texts_translated == 0

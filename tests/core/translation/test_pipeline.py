@@ -2,8 +2,9 @@
 import pytest
 
 from models.documents import Document, load_document, sample_path
-from models.translation.engine import DecodingSettings, load_engine
-from models.translation.pipeline import translate_document
+from models.translation.engine import load_engine
+from models.translation.settings import DecodingSettings
+from models.translation.pipeline import TranslationEngine, translate_document
 
 pytestmark = pytest.mark.slow
 
@@ -23,7 +24,7 @@ def test_sample_article_caption_is_passed_through_and_arabic_translated(engine):
     assert len(caption) == 2
     assert calls[:2] == [(s.id, s.text, False) for s in caption]  # reported at once, as written
     arabic = [s for s in doc.sentences if s.translatable]
-    expected = engine.translate([s.text for s in arabic])
+    expected = engine.translate([s.model_text for s in arabic])  # what the model reads: "بـ290" without its tatweel
     assert {s.id: result[s.id] for s in arabic} == dict(zip([s.id for s in arabic], expected))
     assert sorted(call[0] for call in calls[2:]) == [s.id for s in arabic]
     assert all(translated for _, _, translated in calls[2:])
@@ -69,12 +70,12 @@ def test_sentences_on_screen_first_and_stop(engine):
     assert set(result) == translated | {1, 2}
 
 
-class _Drafting:
+class _Drafting(TranslationEngine):
     """A stand-in engine: a draft "d:" for the top sentence on screen, then finals "f:"."""
 
     cache_key = "stand-in"
 
-    def translate(self, texts, on_result=None, should_stop=None, first=(), on_provisional=None):
+    def translate(self, texts, on_result=None, should_stop=None, first=(), on_provisional=None, on_screen=None):
         if on_provisional is not None and first:
             on_provisional(first[0], "d:" + texts[first[0]])
         results = ["f:" + t for t in texts]
@@ -83,10 +84,12 @@ class _Drafting:
         return results
 
 
-class _Plain:
-    """An engine without ``on_provisional`` (older signature)."""
+class _Plain(TranslationEngine):
+    """A stand-in engine that makes no drafts and has no cache key."""
 
-    def translate(self, texts, on_result=None, should_stop=None, first=()):
+    cache_key = None
+
+    def translate(self, texts, on_result=None, should_stop=None, first=(), on_provisional=None, on_screen=None):
         for i, t in enumerate(texts):
             on_result(i, "f:" + t)
         return ["f:" + t for t in texts]
@@ -104,5 +107,5 @@ def test_draft_is_reported_apart_and_never_cached_or_returned(tmp_path):
     assert all(not t.startswith("d:") for t in results.values())
     stored = cache.get_many("stand-in", [s.text for s in doc.sentences])
     assert stored and all(t.startswith("f:") for t in stored.values())
-    # an engine that knows nothing of drafts is called as before
+    # an engine that makes no drafts reports finals only
     assert translate_document(doc, _Plain(), lambda *call: None, on_provisional=drafts.append)[0].startswith("f:")

@@ -1,11 +1,9 @@
 """The translation cache: what is stored under which key, eviction, clearing, and a document that
 is translated once and then read from the cache without a model run."""
-import os
-
 import pytest
 
 from models.documents import load_document, sample_path
-from models.translation.settings import DecodingSettings, model_key, translation_key
+from models.translation.settings import DecodingSettings
 from models.translation.pipeline import translate_document
 from models.translation.cache import TranslationCache, cache_dir
 
@@ -49,22 +47,6 @@ def test_clear_empties_the_cache(cache):
     cache.put_many("k", {"a": "b", "c": "d"})
     assert cache.clear() == 2
     assert len(cache) == 0 and cache.get_many("k", ["a"]) == {}
-
-
-def test_key_names_weights_and_output_settings(tiny_model_dir, tmp_path):
-    beam = translation_key(str(tiny_model_dir), DecodingSettings(backend="torch"))
-    assert beam == translation_key(str(tiny_model_dir), DecodingSettings(backend="torch", batch_tokens=99, threads=1))
-    assert beam != translation_key(str(tiny_model_dir), DecodingSettings(backend="torch", num_beams=1))
-    assert beam != translation_key(str(tiny_model_dir), DecodingSettings(backend="torch-int8"))
-    assert translation_key("Helsinki-NLP/opus-mt-ar-en", DecodingSettings()) is None  # not cached: no revision
-    copy = tmp_path / "copy"
-    copy.mkdir()
-    for f in tiny_model_dir.iterdir():
-        (copy / f.name).write_bytes(f.read_bytes())
-    before = model_key(str(copy))
-    weights = copy / "model.safetensors"
-    os.utime(weights, ns=(weights.stat().st_atime_ns, weights.stat().st_mtime_ns + 10**9))  # retrained
-    assert model_key(str(copy)) != before
 
 
 @pytest.mark.slow

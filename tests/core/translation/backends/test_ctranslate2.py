@@ -1,28 +1,16 @@
-"""The speed backends on the tiny MarianMT model: CTranslate2 (converted once into the cache
-folder) and torch int8 dynamic quantization. Random weights: the tests check that each backend
-translates every text, streams and names itself, not translation quality."""
+"""The CTranslate2 backend on the tiny MarianMT model: converted once into the cache folder,
+converted again when the conversion is damaged, its output layer cut to the target vocabulary.
+Random weights: the tests check that it translates every text, streams and names itself, not
+translation quality."""
 from dataclasses import replace
 
 import pytest
 
-from models.documents import load_document, sample_path
-from models.translation.engine import DecodingSettings, load_engine
-from models.translation.settings import resolve_backend
 from models.paths import cache_dir
+from models.translation.engine import load_engine
+from models.translation.settings import DecodingSettings
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def arabic():
-    return [s.text for s in load_document(sample_path()).sentences if s.translatable]
-
-
-def test_auto_means_ctranslate2_when_installed():
-    pytest.importorskip("ctranslate2")
-    assert resolve_backend("auto") == "ctranslate2"
-    with pytest.raises(ValueError):
-        DecodingSettings(backend="onnx")
 
 
 def test_ctranslate2_is_converted_once_and_translates_everything(tiny_model_dir, arabic):
@@ -48,13 +36,6 @@ def test_ctranslate2_is_converted_once_and_translates_everything(tiny_model_dir,
     assert torch_engine.cache_key != engine.cache_key
 
 
-def test_torch_int8_translates_everything(tiny_model_dir, arabic):
-    engine = load_engine(str(tiny_model_dir), DecodingSettings(num_beams=1, max_new_tokens=8, threads=1, backend="torch-int8"))
-    assert engine.backend == "torch-int8"
-    results = engine.translate(arabic)
-    assert all(isinstance(r, str) and r for r in results) and len(results) == len(arabic)
-
-
 def test_ctranslate2_scores_only_the_target_vocabulary(tiny_model_dir, arabic):
     """The output layer is cut to the pieces of target.spm: with random weights the full
     vocabulary gives Arabic source pieces in the English output, the cut one never."""
@@ -62,7 +43,7 @@ def test_ctranslate2_scores_only_the_target_vocabulary(tiny_model_dir, arabic):
     import sentencepiece
 
     from models.text.arabic import has_arabic
-    from models.translation.engine import target_pieces
+    from models.translation.backends.ctranslate2 import target_pieces
 
     settings = DecodingSettings(num_beams=2, max_new_tokens=8, min_new_tokens=8, threads=1, backend="ctranslate2")
     engine = load_engine(str(tiny_model_dir), settings)
