@@ -79,9 +79,11 @@ def measure(model: str, probe_ms: int, timeout_s: float) -> dict:
     if ready["model_state"] != "ready":
         raise RuntimeError(f"the window could not load the model {model}")
 
-    def worst(until: float) -> tuple[float, list[float]]:
-        gaps = sorted((b - a) * 1000 for a, b in zip(ticks, ticks[1:]) if b <= until)
-        return gaps[-1], gaps[-5:][::-1]
+    def worst(until: float) -> tuple[float, list[tuple[float, float]]]:
+        """The longest gap before ``until`` (ms), and the five longest as (ms, seconds after the
+        window was shown when the gap began)."""
+        gaps = sorted(((b - a) * 1000, a - shown) for a, b in zip(ticks, ticks[1:]) if b <= until)
+        return gaps[-1][0], gaps[-5:][::-1]
 
     both = max(ready["model"], ready["lexicon"])
     stall_model, _ = worst(ready["model"])
@@ -92,7 +94,8 @@ def measure(model: str, probe_ms: int, timeout_s: float) -> dict:
         "lexicon_ready_s": round(ready["lexicon"] - shown, 3),
         "worst_stall_until_model_ms": round(stall_model, 1),
         "worst_stall_ms": round(stall_both, 1),
-        "slowest_gaps_ms": [round(g, 1) for g in slowest],
+        "slowest_gaps_ms": [round(g, 1) for g, _ in slowest],
+        "slowest_gaps_at_s": [round(at, 2) for _, at in slowest],
         "ticks": len(ticks),
     }
     window.service.stop()
@@ -143,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         runs.append(figures)
         print(f"run {n + 1}: model ready {figures['model_ready_s']:.2f} s, lexicon ready {figures['lexicon_ready_s']:.2f} s "
               f"after the window was shown; worst stall {figures['worst_stall_until_model_ms']:.0f} ms until the model "
-              f"was ready, {figures['worst_stall_ms']:.0f} ms until both were; slowest gaps (ms) {figures['slowest_gaps_ms']}",
+              f"was ready, {figures['worst_stall_ms']:.0f} ms until both were; slowest gaps (ms, at s) "
+              f"{list(zip(figures['slowest_gaps_ms'], figures['slowest_gaps_at_s']))}",
               flush=True)
     worst = max(r["worst_stall_ms"] for r in runs)
     median = statistics.median(r["worst_stall_ms"] for r in runs)

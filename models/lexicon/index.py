@@ -329,11 +329,20 @@ def shared_lexicon(separate_process: bool = False) -> Lexicon:
     """One process-wide :class:`Lexicon`, loaded on first use (thread-safe; ``separate_process``:
     see :func:`load_lexicon`).
 
-    After loading, ``gc.freeze()`` moves the index's container objects out of the cyclic garbage
-    collector's reach, so that later collections (during hover lookups) do not traverse them."""
+    The cyclic garbage collector is off while it loads; then ``gc.freeze()`` moves the index's
+    container objects out of its reach, so that later collections (during hover lookups) do not
+    traverse them."""
     global _shared
     with _shared_lock:
         if _shared is None:
-            _shared = load_lexicon(separate_process=separate_process)
-            gc.freeze()
+            # No collection while the index's objects are made: a full one would traverse them
+            # all, holding the interpreter lock (and a window's event loop) for 100 ms and more.
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                _shared = load_lexicon(separate_process=separate_process)
+                gc.freeze()
+            finally:
+                if collecting:
+                    gc.enable()
         return _shared
