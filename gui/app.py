@@ -116,10 +116,12 @@ def run_app(argv: list[str], prog: str = "qari") -> int:
     tick.timeout.connect(lambda: None)
     tick.start(250)
     status = app.exec()
-    if window.translation.service.thread.isRunning():
-        # Busy in what cannot be cut short (a model load, a CTranslate2 beam search): everything
-        # done is stored, and destroying a running QThread would abort the process, so leave now.
-        log.warning("quitting while the translation thread is still busy")
+    if window.translation.service.thread.isRunning() or window.tasks.active:
+        # Busy in what cannot be cut short (a worker process still starting, a lexicon compile):
+        # everything done is stored, and destroying a running QThread would abort the process
+        # (a QThreadPool's would wait for it), so leave now.
+        log.warning("quitting while the %s is still busy",
+                    "translation thread" if window.translation.service.thread.isRunning() else "background task runner")
         settings.store.sync()
         logging.shutdown()
         sys.stdout.flush()

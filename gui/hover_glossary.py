@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from gui.colors import status_background, status_color
 from gui.gloss_service import GlossService
 from gui.glossary_popup import GlossaryPopup
+from gui.tasks import Runner
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import State
 from gui.term_dialog import TermDialog
@@ -36,17 +37,18 @@ class HoverGlossary(QObject):
     """Attaches the glossary popup and term highlighting to a source :class:`ReadingPane`.
 
     ``delay_ms``: a callable giving the hover delay in ms (the ``hover_delay_ms`` setting).
-    ``store``/``service`` default to the user's glossary and a background-loaded lexicon.
+    ``store``/``service`` default to the user's glossary and a lexicon loaded by ``tasks`` (a
+    :mod:`gui.tasks` runner).
     Signal ``termsChanged()`` after the learner adds or edits a term."""
 
     termsChanged = Signal()
 
     def __init__(self, pane: ReadingPane, store: TermStore, service: GlossService | None = None,
-                 delay_ms=lambda: 350, parent: QObject | None = None):
+                 delay_ms=lambda: 350, parent: QObject | None = None, tasks: Runner | None = None):
         super().__init__(parent)
         self.pane = pane
         self.store = store
-        self.service = service or GlossService(self)
+        self.service = service or GlossService(self, tasks=tasks)
         self.delay_ms = delay_ms
         self.popup = GlossaryPopup(pane)
         self.popup.addRequested.connect(self.open_term_dialog)

@@ -24,6 +24,7 @@ from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, TARGET
 from gui.settings import Settings
 from gui.status_bar import StatusBar
+from gui.tasks import TaskRunner
 from gui.vowels import ShowVowels
 from gui.translation_controller import ModelState, TranslationController
 from models.documents import Document
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.translation.setParent(self)
         self.translation.on_screen = self.on_screen
         self.sentences = self.translation.sentences
+        self.tasks = TaskRunner(self, max_threads=3)  # every background job but translation
         self.draft_window = None
         self.arabic_pane = ReadingPane(self.sentences, SOURCE)
         self.english_pane = ReadingPane(self.sentences, TARGET)
@@ -75,7 +77,7 @@ class MainWindow(QMainWindow):
         self.resize(1200, 780)
         self._build_glossary()
         self.vowels = ShowVowels(self, self.arabic_pane)
-        self.opener = Opener(self)
+        self.opener = Opener(self, self.tasks)
         self.reading = ReadingKeys(self)
         actions = build_menus(self)
         add_menu_before(self, self.opener.recent_menu, "openTranslationAction")
@@ -96,7 +98,7 @@ class MainWindow(QMainWindow):
         except TermError as exc:
             messages.error(self, "My glossary", str(exc))
             self.term_store = TermStore(":memory:")
-        self.hover_glossary = HoverGlossary(self.arabic_pane, self.term_store, parent=self,
+        self.hover_glossary = HoverGlossary(self.arabic_pane, self.term_store, parent=self, tasks=self.tasks,
                                             delay_ms=lambda: self.settings.get("hover_delay_ms"))
         self.hover_glossary.service.failed.connect(lambda message: messages.error(self, "Arabic lexicon", message))
 
@@ -158,7 +160,7 @@ class MainWindow(QMainWindow):
         if doc is None:
             messages.error(self, "Cannot check the translation", "Open the Arabic article first.")
             return False
-        window = DraftWindow(self)
+        window = DraftWindow(self, self.tasks)
         window.view.set_fonts(self.arabic_pane.font(), self.english_pane.font())
         window.view.set_glossary(self.term_store)  # the learner's terms are checked too
         try:
@@ -282,6 +284,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.store.setValue("window/geometry", self.saveGeometry())
-        self.opener.shutdown(CLOSE_WAIT_MS)
+        self.opener.shutdown()
         self.translation.shutdown(CLOSE_WAIT_MS)
+        self.tasks.shutdown(CLOSE_WAIT_MS)
         super().closeEvent(event)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from PySide6.QtCore import QMimeData, QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu
 
 from gui import messages
+from gui.tasks import Runner
 from gui.file_chooser import choose_path
 from gui.segmenter import FIRST_CHARS
 from models.documents import FORMATS, Document, load_document
@@ -24,7 +25,6 @@ from models.text.arabic import has_arabic
 log = logging.getLogger(__name__)
 
 #: How many URLs may be fetched at once (one shown: the last asked for).
-FETCHES = 4
 #: How many documents File > Recent lists.
 RECENT_COUNT = 10
 #: The Open dialog's filter: all readable formats together, then each format, then any file.
@@ -49,18 +49,17 @@ class Opener(QObject):
     """Opens documents into ``window`` (a :class:`gui.main_window.MainWindow`): its
     ``open_document(document)`` shows one, ``settings`` keeps the ``recent`` list. Signals,
     emitted from the fetching thread and delivered on the GUI thread: ``fetched(document)`` when
-    a URL was read, ``fetchFailed(url, message)`` when it could not be. ``pool``: where URLs are
-    fetched (default: a pool of :data:`FETCHES` threads owned by the opener)."""
+    a URL was read, ``fetchFailed(url, message)`` when it could not be. ``tasks``: the window's
+    task runner, which fetches URLs off the GUI thread."""
 
     fetched = Signal(object)
     fetchFailed = Signal(str, str)
 
-    def __init__(self, window: QMainWindow, pool: QThreadPool | None = None):
+    def __init__(self, window: QMainWindow, tasks: Runner):
         super().__init__(window)
         self.window = window
         self.settings = window.settings
-        self.pool = pool or QThreadPool(self)
-        self.pool.setMaxThreadCount(FETCHES)  # an address that does not answer holds up no other
+        self.tasks = tasks
         self.pending_url = ""
         self.fetched.connect(self._on_fetched)
         self.fetchFailed.connect(self._on_fetch_failed)
@@ -118,7 +117,7 @@ class Opener(QObject):
             return
         self.pending_url = url
         messages.note(self.window, f"Fetching {url}…", 0)
-        self.pool.start(lambda: self._fetch(url))
+        self.tasks.run(lambda: self._fetch(url))
 
     def _fetch(self, url: str) -> None:
         """Runs on the pool's thread; the signals queue the outcome to the GUI thread."""
@@ -153,11 +152,9 @@ class Opener(QObject):
         messages.note(self.window, "")
         messages.error(self.window, "Cannot open the URL", message)
 
-    def shutdown(self, timeout_ms: int) -> None:
-        """Drop a fetch not yet started and wait up to ``timeout_ms`` for a running one."""
+    def shutdown(self) -> None:
+        """Forget a fetch under way: its page is not shown (the window's task runner ends it)."""
         self._forget_fetch()
-        self.pool.clear()
-        self.pool.waitForDone(timeout_ms)
 
     # -- drag-and-drop ----------------------------------------------------------
     @staticmethod

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from gui import messages
+from gui.tasks import Runner
 from gui.reading_pane import ReadingPane
 from models.text.vocalization import PACKAGE, Diacritizer, VocalizationError, VocalizedText, shared_diacritizer
 
@@ -39,8 +39,8 @@ def missing_package_reason() -> str | None:
 class ShowVowels(QObject):
     """The Show vowels action of ``window`` for its Arabic pane ``pane``.
 
-    ``diacritizer``: the model (default :func:`shared_diacritizer`); ``executor``: runs the model
-    off the GUI thread (default one worker thread; tests may pass one that runs jobs at once).
+    ``diacritizer``: the model (default :func:`shared_diacritizer`); ``tasks``: the window's task
+    runner, which runs the model off the GUI thread.
     Signals: ``vocalized(object)`` with the :class:`VocalizedText` shown (``None`` when the
     vowels are hidden)."""
 
@@ -48,17 +48,15 @@ class ShowVowels(QObject):
     _done = Signal(int, object, str)  # job id, VocalizedText or None, error sentence
 
     def __init__(self, window: QMainWindow, pane: ReadingPane, diacritizer: Diacritizer | None = None,
-                 executor=None):
+                 tasks: Runner | None = None):
         super().__init__(window)
         self.window, self.pane = window, pane
         self.diacritizer = diacritizer
-        self._executor = executor or ThreadPoolExecutor(max_workers=1, thread_name_prefix="vocalizer")
+        self._tasks = tasks if tasks is not None else window.tasks
         self._job = 0
         self.action: QAction | None = None
         self._done.connect(self._finished)
         pane.model.modelReset.connect(self._document_changed)
-        executor = self._executor  # stop taking jobs when the window goes
-        window.destroyed.connect(lambda *_: executor.shutdown(wait=False, cancel_futures=True))
 
     def take_action(self, action: QAction) -> None:
         """Take the checkable menu action (:func:`gui.actions.build_menus` gives it); disable it
@@ -107,7 +105,7 @@ class ShowVowels(QObject):
         job, text = self._job, document.text
         diacritizer = self.diacritizer or shared_diacritizer()
         messages.note(self.window, WORKING_NOTE, 0)
-        self._executor.submit(self._run, job, diacritizer, text)
+        self._tasks.run(lambda: self._run(job, diacritizer, text))
 
     def _run(self, job: int, diacritizer: Diacritizer, text: str) -> None:
         """On the worker thread: vocalize ``text`` and post the result."""
