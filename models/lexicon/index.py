@@ -284,6 +284,12 @@ def read_index(path: Path) -> Lexicon | None:
     return Lexicon(**data)
 
 
+def _lower_priority() -> None:
+    """In the compiling process: give way to the process that waits for it (a window)."""
+    if hasattr(os, "nice"):
+        os.nice(5)
+
+
 def _compile_and_store(folder: str, path: str) -> None:
     """In a separate process: compile the data files in ``folder`` and store the index at ``path``."""
     store_index(Path(path), compile_lexicon(Path(folder)))
@@ -296,7 +302,8 @@ def _compile_elsewhere(folder: Path, path: Path) -> Lexicon | None:
     cache cannot be written, no process can be started): the caller compiles here instead.
     Raises :class:`LexiconDataError` for malformed data files."""
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=_lower_priority) as pool:
             pool.submit(_compile_and_store, str(folder), str(path)).result()
         return read_index(path)
     except LexiconDataError:
