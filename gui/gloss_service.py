@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from gui.tasks import Runner, Task, TaskRunner
 from models.errors import LexiconDataError
 from models.lexicon.ranking import rank
+from models.lexicon.frequency import shared_list as shared_frequency_list
 from models.lexicon.index import Lexicon, shared_lexicon
 from models.lexicon.analyzer import Analysis
 from models.lexicon.lookup import lookup
@@ -51,7 +52,14 @@ class GlossService(QObject):
 
     def start(self) -> None:
         if self._task is None:
-            self._task = self._tasks.run(self._loader, self._loaded, self._load_failed, context=self)
+            self._task = self._tasks.run(self._load, self._loaded, self._load_failed, context=self)
+
+    def _load(self) -> Lexicon:
+        """The lexicon, and the frequency list read here too, not on the GUI thread at the first popup
+        (on the runner's thread)."""
+        lexicon = self._loader()
+        shared_frequency_list()
+        return lexicon
 
     def _loaded(self, lexicon: Lexicon) -> None:
         self._lexicon = lexicon

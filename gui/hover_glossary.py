@@ -168,7 +168,11 @@ class HoverGlossary(QObject):
         user_terms = [m.term for m in self.matches if m.start <= start and end <= m.end]
         user_terms.sort(key=lambda t: -len(t.key.split()))
         self.popup.set_arabic_family(self.pane.font().family())
-        self.popup.show_word(word, self.service.analyses(word, translation), user_terms, sentence, translation)
+        vocalized = self.pane.vocalized
+        checked = self.service.vowel_check(word, vocalized.span(start, end), translation) if vocalized else None
+        analyses = checked.analyses if checked else self.service.analyses(word, translation)
+        self.popup.show_word(word, analyses, user_terms, sentence, translation)
+        self.popup.show_vowel_check(checked)
         self._shown = span
         rect = self.word_rect(span)
         if not rect.isNull():

@@ -133,7 +133,7 @@ def test_bad_file_keeps_the_article(make_window, qtbot, tmp_path):
 def test_clipboard_and_zoom(make_window, qtbot, settings):
     window = make_window("Helsinki-NLP/opus-mt-ar-en")
     QGuiApplication.clipboard().setText("مرحبا بكم في القارئ. هذه جملة ثانية.")
-    window.open_clipboard()
+    window.opener.open_clipboard()
     assert window.sentences.document.source == "clipboard"
     assert window.sentences.rowCount() == 2
     window.activateWindow()
