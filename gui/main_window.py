@@ -16,6 +16,7 @@ from gui.actions import build_menus
 from gui.file_chooser import choose_path
 from gui.glossary_dialog import GlossaryDialog
 from gui.hover_glossary import HoverGlossary
+from gui.word_link_hover import WordLinkHover
 from gui.model_bar import ModelBar
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, TARGET
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
             self.arabic_pane, self.term_store, delay_ms=lambda: self.settings.get("hover_delay_ms"), parent=self,
         )
         self.hover_glossary.service.failed.connect(lambda message: messages.error(self, "Arabic lexicon", message))
+        self.word_links = WordLinkHover(self.arabic_pane, self.english_pane, self.hover_glossary.service, parent=self)
 
     def _connect(self) -> None:
         self.settings.changed.connect(self.on_setting_changed)

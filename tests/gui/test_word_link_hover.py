@@ -1,0 +1,79 @@
+"""Hovering a word in one reading pane highlights the words linked to it in the other (lexicon
+links, on the sample's sentences with their human translation)."""
+import pytest
+
+from gui.colors import qcolor
+from gui.reading_pane import ReadingPane
+from gui.sentence_model import SOURCE, TARGET, SentenceModel
+from gui.word_link_hover import WordLinkHover, link_color
+from models.documents import Document
+from tests.gui.test_hover_glossary import move
+from tests.gui.test_reading_pane import glyph_center
+
+ARABIC = ("كيري ولافروف قالا إن هناك بضع مسائل لابد من الانتهاء منها قبل إمكان التوصل لاتفاق (رويترز)\n"
+          "استمرت الخلافات بين الولايات المتحدة وروسيا بشأن التعاون العسكري ووقف العمليات القتالية في سوريا.")
+ENGLISH = ["Kerry and Lavrov said a few issues must be settled before an agreement can be reached (Reuters)",
+           "Differences between the United States and Russia over military cooperation and a cessation of"
+           " hostilities in Syria persisted."]
+
+
+@pytest.fixture
+def panes(qtbot, service):
+    model = SentenceModel()
+    model.set_document(Document.from_text(ARABIC))
+    assert len(model.document.sentences) == len(ENGLISH)
+    for row, text in enumerate(ENGLISH):
+        model.set_translation(row, text, translated=True)
+    shown = []
+    for column in (SOURCE, TARGET):
+        pane = ReadingPane(model, column)
+        qtbot.addWidget(pane)
+        pane.resize(700, 300)
+        pane.show()
+        qtbot.waitExposed(pane)
+        shown.append(pane)
+    return shown[0], shown[1], WordLinkHover(shown[0], shown[1], service)
+
+
+def highlighted_words(pane):
+    text = pane.document().toPlainText()
+    return [(text[start:end], color) for start, end, color in pane.word_highlights()]
+
+
+def hover_word(pane, sentence_id, text, word):
+    start = pane.sentence_span(sentence_id)[0] + text.index(word)
+    move(pane, glyph_center(pane, start + len(word) // 2))
+
+
+def test_hovering_an_arabic_word_highlights_its_english_words(panes):
+    arabic, english, hover = panes
+    hover_word(arabic, 1, hover.model.document.sentences[1].text, "العسكري")
+    assert [word for word, _ in highlighted_words(english)] == ["military"]
+    assert [word for word, _ in highlighted_words(arabic)] == ["العسكري"]
+    hover_word(arabic, 0, hover.model.document.sentences[0].text, "كيري")
+    assert [word for word, _ in highlighted_words(english)] == ["Kerry"]
+    (_, color), = highlighted_words(english)
+    assert color.rgb() == qcolor("linked").rgb() and 60 < color.alpha() <= 200
+
+
+def test_hovering_an_english_word_highlights_its_arabic_source(panes):
+    arabic, english, hover = panes
+    hover_word(english, 1, ENGLISH[1], "Russia")
+    assert [word for word, _ in highlighted_words(arabic)] == ["وروسيا"]
+    assert [word for word, _ in highlighted_words(english)] == ["Russia"]
+
+
+def test_opacity_follows_the_score_and_leaving_clears(panes, qtbot):
+    arabic, english, hover = panes
+    assert link_color(1.0).alpha() > link_color(0.5).alpha() > link_color(0.0).alpha()
+    hover_word(arabic, 1, hover.model.document.sentences[1].text, "العسكري")
+    assert english.word_highlights()
+    hover.clear()
+    assert not english.word_highlights() and not arabic.word_highlights()
+
+
+def test_linked_english_for_the_popup(panes):
+    _, _, hover = panes
+    sentence = hover.model.document.sentences[1].text
+    assert hover.linked_english(1, sentence.index("التعاون")) == "cooperation"
+    assert hover.linked_english(0, 0) == "Kerry"
