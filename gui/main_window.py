@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         t.progressChanged.connect(lambda _text, _done, total: self.stop_action.setEnabled(total > 0))
         t.downloadProgress.connect(self.model_bar.set_download_progress)
         t.noted.connect(lambda text: messages.note(self, text))
+        t.wordLinks.connect(self.word_links.add_model_links)
         t.failed.connect(lambda title, message: messages.error(self, title, message))
         self.model_bar.downloadRequested.connect(t.download_model)
         self.model_bar.folderRequested.connect(self.choose_model_folder)

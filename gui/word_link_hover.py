@@ -20,7 +20,7 @@ from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, State
 from gui.text_positions import TextPositions
 from models.alignment.lexical import WordReader
-from models.alignment.link_cache import LinkCache
+from models.alignment.link_cache import LinkCache, PlainLinks, model_links
 from models.alignment.word_links import Span, linked_text, source_words, target_words
 
 #: Opacity (0-255) of a link of score 0 and of score 1; between, linear in the score.
@@ -47,7 +47,7 @@ class WordLinkHover(QObject):
         super().__init__(parent)
         self.source, self.target, self.service = source, target, service
         self.model = source.model
-        self._cache: LinkCache | None = None
+        self._cache = LinkCache()  # model links only until the lexicon has loaded
         self._hovered: tuple[int, int, Span] | None = None  # (column, sentence id, word span)
         for pane in (source, target):
             pane.viewport().installEventFilter(self)
@@ -56,10 +56,10 @@ class WordLinkHover(QObject):
 
     # -- links ----------------------------------------------------------------
     @property
-    def cache(self) -> LinkCache | None:
-        """The link cache, once the lexicon is loaded (``None`` before)."""
-        if self._cache is None and self.service.is_ready:
-            self._cache = LinkCache(WordReader(self.service.lexicon))
+    def cache(self) -> LinkCache:
+        """The link cache, reading Arabic words with the lexicon once it is loaded."""
+        if self._cache.reader is None and self.service.is_ready:
+            self._cache.set_reader(WordReader(self.service.lexicon))
         return self._cache
 
     def translation(self, sentence_id: int) -> str:
@@ -68,17 +68,19 @@ class WordLinkHover(QObject):
             return self.model.target(sentence_id)
         return ""
 
-    def add_model_links(self, sentence_id: int, translation: str, links) -> None:
-        """Model links of ``translation`` of sentence ``sentence_id`` (:class:`WordLink` records)."""
-        if self.cache is not None and self.model.document is not None:
-            self.cache.add_model_links(self.model.document.sentences[sentence_id].text, translation, links)
+    def add_model_links(self, sentence_id: int, translation: str, links: PlainLinks) -> None:
+        """Model links of ``translation`` of sentence ``sentence_id``, as the translation worker
+        sends them (:data:`PlainLinks`, spans into the two sentence texts)."""
+        document = self.model.document
+        if document is not None and 0 <= sentence_id < len(document.sentences):
+            self.cache.add_model_links(document.sentences[sentence_id].text, translation, model_links(links))
 
     def links_at(self, column: int, sentence_id: int, offset: int) -> tuple[Span | None, list[tuple[Span, float]]]:
         """(the word at code-point ``offset`` into sentence ``sentence_id``'s text in ``column``,
         [(span, score)] of the words linked to it in the other column's text); (None, []) when
         there is no word there, no translation or no lexicon yet."""
         translation = self.translation(sentence_id)
-        if not translation or self.cache is None:
+        if not translation:
             return None, []
         source = self.model.document.sentences[sentence_id].text
         if column == SOURCE:

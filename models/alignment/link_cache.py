@@ -34,12 +34,17 @@ def plain_links(links: Iterable[WordLink]) -> PlainLinks:
 class LinkCache:
     """Links per (source sentence, translation) for hover. ``reader`` reads Arabic words (a
     :class:`WordReader` over the loaded lexicon; one over no lexicon links numbers, months, names
-    and copied words only)."""
+    and copied words only; ``None``, until set: the model links alone)."""
 
-    def __init__(self, reader: WordReader) -> None:
+    def __init__(self, reader: WordReader | None = None) -> None:
         self.reader = reader
         self._indexes: OrderedDict[tuple[str, str], LinkIndex] = OrderedDict()
         self._model: dict[tuple[str, str], list[WordLink]] = {}
+
+    def set_reader(self, reader: WordReader) -> None:
+        """Read Arabic words with ``reader`` from now on (the lexicon has loaded)."""
+        self.reader = reader
+        self._indexes.clear()
 
     def add_model_links(self, source: str, target: str, links: Iterable[WordLink]) -> None:
         """Model links of ``target`` as the translation of ``source`` (spans into each), to combine
@@ -57,7 +62,8 @@ class LinkCache:
         if found is not None:
             self._indexes.move_to_end(key)
             return found
-        found = LinkIndex(combine(lexicon_links(source, target, reader=self.reader), self._model.get(key, ())))
+        lexical = lexicon_links(source, target, reader=self.reader) if self.reader is not None else []
+        found = LinkIndex(combine(lexical, self._model.get(key, ())))
         self._indexes[key] = found
         if len(self._indexes) > CAPACITY:
             self._indexes.popitem(last=False)

@@ -274,3 +274,32 @@ def test_the_real_worker_translates_the_article_with_the_tiny_model(qtbot, setti
         assert made == {s.text: m.target(s.id) for s in doc.sentences if s.translatable}  # kept for next time
     finally:
         controller.shutdown()
+
+
+@pytest.mark.slow
+def test_the_worker_sends_the_model_word_links_with_each_translation(qtbot, settings, tmp_path, tiny_model_dir):
+    pytest.importorskip("ctranslate2")
+    from models.alignment.word_links import source_words, target_words
+
+    settings.set("model", str(tiny_model_dir))
+    settings.set("backend", "ctranslate2")
+    controller = TranslationController(settings, cache=None, service=TranslationService(cache=None))
+    sent = []
+    controller.wordLinks.connect(lambda *args: sent.append(args))
+    try:
+        controller.start()
+        qtbot.waitUntil(lambda: controller.state is ModelState.READY, timeout=60000)
+        doc = Document.from_text(ARTICLE, "a.txt")
+        controller.open(doc)
+        qtbot.waitUntil(lambda: controller.job == -1 and controller.sentences.count(State.PENDING) == 0, timeout=60000)
+        m = controller.sentences
+        assert {sid for sid, _, _ in sent} == {s.id for s in doc.sentences if s.translatable}
+        for sid, translation, links in sent:
+            assert translation == m.target(sid)
+            source = doc.sentences[sid].text
+            for (s0, s1), (t0, t1), score in links:  # plain data: it may cross a process boundary
+                assert (s0, s1) in source_words(source) and (t0, t1) in target_words(translation)
+                assert isinstance(score, float) and 0 <= score <= 1
+            assert {tuple(t) for _, t, _ in links} == set(target_words(translation))
+    finally:
+        controller.shutdown()

@@ -77,3 +77,20 @@ def test_linked_english_for_the_popup(panes):
     sentence = hover.model.document.sentences[1].text
     assert hover.linked_english(1, sentence.index("التعاون")) == "cooperation"
     assert hover.linked_english(0, 0) == "Kerry"
+
+
+def test_model_links_from_the_worker_are_highlighted_too(panes):
+    arabic, english, hover = panes
+    source = hover.model.document.sentences[0].text
+    here, there = source.index("بضع"), ENGLISH[0].index("few")
+    hover_word(arabic, 0, source, "مسائل")
+    assert [word for word, _ in highlighted_words(english)] == ["issues"]  # the lexicon's
+    hover.add_model_links(0, ENGLISH[0], [((here, here + 3), (there, there + 3), 0.9),
+                                          ((source.index("مسائل"), source.index("مسائل") + 5), (there, there + 3), 0.4)])
+    hover.clear()
+    hover_word(arabic, 0, source, "مسائل")
+    assert [word for word, _ in highlighted_words(english)] == ["few", "issues"]
+    hover_word(english, 0, ENGLISH[0], "few")
+    assert [word for word, _ in highlighted_words(arabic)] == ["بضع", "مسائل"]
+    (_, strong), (_, weak) = highlighted_words(arabic)
+    assert strong.alpha() > weak.alpha()  # opacity by score
