@@ -11,6 +11,7 @@ window never waits for it.
 from __future__ import annotations
 
 import logging
+from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QTextCharFormat, QTextCursor
@@ -22,6 +23,7 @@ from gui.glossary_popup import GlossaryPopup
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import State
 from gui.term_dialog import TermDialog
+from models.alignment.gloss_context import WordContext, rank_by_links
 from models.glossary.matching import TermMatch
 from models.glossary.store import Term, TermStore
 from models.text.segmentation import sentence_at
@@ -52,6 +54,9 @@ class HoverGlossary(QObject):
         self.popup.addRequested.connect(self.open_term_dialog)
         self.popup.editRequested.connect(self.open_term_dialog)
         self.matches: list[TermMatch] = []
+        #: (sentence id, code-point offset into its text) -> what the word's links say
+        #: (:meth:`gui.word_link_hover.WordLinkHover.word_context`); None: no word links.
+        self.word_context: Callable[[int, int], WordContext] | None = None
         self._hovered: tuple[int, int] | None = None
         self._shown: tuple[int, int] | None = None
         self._anchor = QPoint()
@@ -161,7 +166,12 @@ class HoverGlossary(QObject):
         user_terms = [m.term for m in self.matches if m.start <= start and end <= m.end]
         user_terms.sort(key=lambda t: -len(t.key.split()))
         self.popup.set_arabic_family(self.pane.font().family())
-        self.popup.show_word(word, self.service.analyses(word, translation), user_terms, sentence, translation)
+        analyses = self.service.analyses(word, translation)
+        context = WordContext()
+        if self.word_context is not None and sid >= 0 and translation:
+            context = self.word_context(sid, start - self.document.sentences[sid].start)
+            analyses = rank_by_links(analyses, context.linked) if analyses is not None else None
+        self.popup.show_word(word, analyses, user_terms, sentence, translation, linked=context.linked, name=context.name)
         self._shown = span
         rect = self.word_rect(span)
         if not rect.isNull():

@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
             self.arabic_pane, self.term_store, delay_ms=lambda: self.settings.get("hover_delay_ms"), parent=self,
         )
         self.hover_glossary.service.failed.connect(lambda message: messages.error(self, "Arabic lexicon", message))
-        self.word_links = WordLinkHover(self.arabic_pane, self.english_pane, self.hover_glossary.service, parent=self)
+        self.word_links = WordLinkHover(self.arabic_pane, self.english_pane, self.hover_glossary, parent=self)
 
     def _connect(self) -> None:
         self.settings.changed.connect(self.on_setting_changed)

@@ -15,13 +15,14 @@ from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtGui import QColor
 
 from gui.colors import qcolor
-from gui.gloss_service import GlossService
+from gui.hover_glossary import HoverGlossary
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, State
 from gui.text_positions import TextPositions
+from models.alignment.gloss_context import WordContext, word_context
 from models.alignment.lexical import WordReader
 from models.alignment.link_cache import LinkCache, PlainLinks, model_links
-from models.alignment.word_links import Span, linked_text, source_words, target_words
+from models.alignment.word_links import Span, source_words, target_words
 
 #: Opacity (0-255) of a link of score 0 and of score 1; between, linear in the score.
 MIN_ALPHA, MAX_ALPHA = 60, 200
@@ -40,12 +41,14 @@ def _word_at(words: list[Span], offset: int) -> Span | None:
 
 class WordLinkHover(QObject):
     """Highlights linked words between the Arabic ``source`` pane and the English ``target`` pane
-    of one :class:`SentenceModel`, with lexicon links from ``service``'s lexicon (no links until it
-    is loaded) and model links given by :meth:`add_model_links`."""
+    of one :class:`SentenceModel`, with lexicon links from the lexicon of ``glossary``'s service
+    (no lexicon links until it is loaded) and model links given by :meth:`add_model_links`; and
+    gives ``glossary``'s popup what the hovered word's links say (:meth:`word_context`)."""
 
-    def __init__(self, source: ReadingPane, target: ReadingPane, service: GlossService, parent: QObject | None = None):
+    def __init__(self, source: ReadingPane, target: ReadingPane, glossary: HoverGlossary, parent: QObject | None = None):
         super().__init__(parent)
-        self.source, self.target, self.service = source, target, service
+        self.source, self.target, self.glossary, self.service = source, target, glossary, glossary.service
+        glossary.word_context = self.word_context
         self.model = source.model
         self._cache = LinkCache()  # model links only until the lexicon has loaded
         self._hovered: tuple[int, int, Span] | None = None  # (column, sentence id, word span)
@@ -94,8 +97,17 @@ class WordLinkHover(QObject):
     def linked_english(self, sentence_id: int, offset: int) -> str:
         """The English words linked to the Arabic word at ``offset`` into sentence ``sentence_id``,
         in text order (the popup's "here: *military cooperation*"); ``""`` for none."""
-        _, linked = self.links_at(SOURCE, sentence_id, offset)
-        return linked_text(self.translation(sentence_id), [span for span, _ in linked])
+        return self.word_context(sentence_id, offset).linked
+
+    def word_context(self, sentence_id: int, offset: int) -> WordContext:
+        """What the links of the Arabic word at code-point ``offset`` into sentence
+        ``sentence_id``'s text say for its popup (:func:`models.alignment.gloss_context.word_context`);
+        empty without a translation."""
+        translation = self.translation(sentence_id)
+        if not translation or self.model.document is None:
+            return WordContext()
+        source = self.model.document.sentences[sentence_id].text
+        return word_context(self.cache.index(source, translation), translation, offset)
 
     # -- events ---------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

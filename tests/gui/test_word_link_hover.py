@@ -3,10 +3,12 @@ links, on the sample's sentences with their human translation)."""
 import pytest
 
 from gui.colors import qcolor
+from gui.hover_glossary import HoverGlossary
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, TARGET, SentenceModel
 from gui.word_link_hover import WordLinkHover, link_color
 from models.documents import Document
+from models.glossary.store import TermStore
 from tests.gui.test_hover_glossary import move
 from tests.gui.test_reading_pane import glyph_center
 
@@ -18,7 +20,7 @@ ENGLISH = ["Kerry and Lavrov said a few issues must be settled before an agreeme
 
 
 @pytest.fixture
-def panes(qtbot, service):
+def panes(qtbot, service, tmp_path):
     model = SentenceModel()
     model.set_document(Document.from_text(ARABIC))
     assert len(model.document.sentences) == len(ENGLISH)
@@ -32,7 +34,11 @@ def panes(qtbot, service):
         pane.show()
         qtbot.waitExposed(pane)
         shown.append(pane)
-    return shown[0], shown[1], WordLinkHover(shown[0], shown[1], service)
+    store = TermStore(tmp_path / "glossary.sqlite3")
+    glossary = HoverGlossary(shown[0], store, service, delay_ms=lambda: 0)
+    qtbot.addWidget(glossary.popup)
+    yield shown[0], shown[1], WordLinkHover(shown[0], shown[1], glossary)
+    store.close()
 
 
 def highlighted_words(pane):
@@ -94,3 +100,20 @@ def test_model_links_from_the_worker_are_highlighted_too(panes):
     assert [word for word, _ in highlighted_words(arabic)] == ["بضع", "مسائل"]
     (_, strong), (_, weak) = highlighted_words(arabic)
     assert strong.alpha() > weak.alpha()  # opacity by score
+
+
+def test_the_popup_shows_the_linked_english_and_a_linked_name_first(panes, qtbot):
+    arabic, english, hover = panes
+    sentence = hover.model.document.sentences[0]
+    popup = hover.glossary.popup
+    start = sentence.start + sentence.text.index("كيري")
+    hover.glossary.show_span((start, start + 4))
+    assert popup.isVisible() and popup.here_label.isVisible() and "Kerry" in popup.here_label.text()
+    assert popup.name_label.isVisible() and "<b>Kerry</b>" in popup.name_label.text()
+    assert not popup.best_label.isVisible()  # the lexicon's "bellows" only under other readings
+    assert "bellows" in popup.others_label.text() and popup.prefilled_term().translation == "Kerry"
+    sentence = hover.model.document.sentences[1]
+    start = sentence.start + sentence.text.index("التعاون")
+    hover.glossary.show_span((start, start + len("التعاون")))
+    assert "here: <i>cooperation</i>" in popup.here_label.text() and popup.here_label.isVisible()
+    assert not popup.name_label.isVisible() and popup.best_label.isVisible() and "cooperation" in popup.best_label.text()
