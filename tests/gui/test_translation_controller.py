@@ -253,6 +253,16 @@ def test_a_model_folder_is_never_downloaded(make, model_folder):
     assert controller.service.downloads == [] and controller.state is ModelState.LOADING
 
 
+def translate_article(qtbot, controller: TranslationController) -> Document:
+    """Load the model of the settings, translate :data:`ARTICLE` with it, and return the document."""
+    controller.start()
+    qtbot.waitUntil(lambda: controller.state is ModelState.READY, timeout=60000)
+    doc = Document.from_text(ARTICLE, "a.txt")
+    controller.open(doc)
+    qtbot.waitUntil(lambda: controller.job == -1 and controller.sentences.count(State.PENDING) == 0, timeout=60000)
+    return doc
+
+
 @pytest.mark.slow
 def test_the_real_worker_translates_the_article_with_the_tiny_model(qtbot, settings, tmp_path, tiny_model_dir):
     settings.set("model", str(tiny_model_dir))
@@ -261,11 +271,7 @@ def test_the_real_worker_translates_the_article_with_the_tiny_model(qtbot, setti
     progress = []
     controller.progressChanged.connect(lambda *args: progress.append(args))
     try:
-        controller.start()
-        qtbot.waitUntil(lambda: controller.state is ModelState.READY, timeout=60000)
-        doc = Document.from_text(ARTICLE, "a.txt")
-        controller.open(doc)
-        qtbot.waitUntil(lambda: controller.job == -1 and controller.sentences.count(State.PENDING) == 0, timeout=60000)
+        doc = translate_article(qtbot, controller)
         m = controller.sentences
         assert [m.state(i) for i in range(4)] == [State.TRANSLATED, State.PASSED_THROUGH, State.TRANSLATED, State.TRANSLATED]
         assert all(m.target(i).strip() for i in range(4))
@@ -287,11 +293,7 @@ def test_the_worker_sends_the_model_word_links_with_each_translation(qtbot, sett
     sent = []
     controller.wordLinks.connect(lambda *args: sent.append(args))
     try:
-        controller.start()
-        qtbot.waitUntil(lambda: controller.state is ModelState.READY, timeout=60000)
-        doc = Document.from_text(ARTICLE, "a.txt")
-        controller.open(doc)
-        qtbot.waitUntil(lambda: controller.job == -1 and controller.sentences.count(State.PENDING) == 0, timeout=60000)
+        doc = translate_article(qtbot, controller)
         m = controller.sentences
         assert {sid for sid, _, _ in sent} == {s.id for s in doc.sentences if s.translatable}
         for sid, translation, links in sent:
