@@ -41,6 +41,7 @@ COLORS: dict[str, tuple[str, str]] = {
     "status_new_background": ("#fde7e6", "background of a new term"),
     "status_learning_background": ("#fff5cc", "background of a term being learned"),
     "status_known_background": ("#e3f4e8", "background of a known term"),
+    "unlisted_word": ("#7a5fb0", "dotted underline of a word not yet in my glossary (when asked for)"),
 }
 
 

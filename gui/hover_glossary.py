@@ -111,6 +111,11 @@ class HoverGlossary(QObject):
             return
         self._show_timer.start(max(0, int(self.delay_ms())))
 
+    def hovered_span(self) -> tuple[int, int] | None:
+        """(start, end) character offsets into the document text of the word under the
+        pointer, or None."""
+        return self._hovered
+
     def _show_hovered(self) -> None:
         if self._hovered is not None:
             self.show_span(self._hovered, self._anchor)

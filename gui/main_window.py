@@ -18,6 +18,7 @@ from gui.glossary_dialog import GlossaryDialog
 from gui.hover_glossary import HoverGlossary
 from gui.word_link_hover import WordLinkHover
 from gui.model_bar import ModelBar
+from gui.reading_keys import ReadingKeys
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, TARGET
 from gui.settings import Settings
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1200, 780)
         self._build_glossary()
+        self.reading = ReadingKeys(self)
         actions = build_menus(self)
         self.stop_action, self.swap_action = actions["stopAction"], actions["swapAction"]
         self.stop_action.setEnabled(False)
@@ -255,7 +257,7 @@ class MainWindow(QMainWindow):
 
     def open_glossary(self) -> None:
         dialog = GlossaryDialog(self.term_store, self)
-        dialog.changed.connect(self.hover_glossary.refresh_terms)
+        dialog.changed.connect(self.hover_glossary.termsChanged)
         dialog.open()
 
     # -- sentence pairs -------------------------------------------------------

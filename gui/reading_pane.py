@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Callable
 
 from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
@@ -22,6 +23,8 @@ from models.text.arabic import has_arabic
 from models.text.segmentation import sentence_at, sentence_at_caret
 
 PENDING_TEXT = "…"
+#: What a hidden translation shows in self-test mode.
+CONCEALED_TEXT = "▒▒▒▒ (click to reveal)"
 
 
 @dataclass
@@ -63,6 +66,8 @@ class ReadingPane(QTextBrowser):
         self._selected = -1
         self._word_highlights: list[tuple[int, int, QColor]] = []  # (start, end, colour) pane positions
         self._replacing = False  # the text and the sentence offsets disagree until a replacement ends
+        #: Target pane: rows whose translation is hidden (self-test, :class:`gui.reading_keys.ReadingKeys`).
+        self.concealed: Callable[[int], bool] = lambda _row: False
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_bar_changed)
         self.verticalScrollBar().rangeChanged.connect(self._on_scroll_bar_changed)
         model.modelReset.connect(self.rebuild)
@@ -75,6 +80,9 @@ class ReadingPane(QTextBrowser):
         if self.column == SOURCE:
             return self.model.document.sentences[row].text, fmt
         state = self.model.state(row)
+        if self.concealed(row) and state != State.PASSED_THROUGH:
+            fmt.setForeground(qcolor("placeholder"))
+            return CONCEALED_TEXT, fmt
         if state == State.TRANSLATED:
             return self.model.target(row), fmt
         if state == State.PASSED_THROUGH:
@@ -133,6 +141,11 @@ class ReadingPane(QTextBrowser):
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        self.refresh(top_left.row(), bottom_right.row())
+
+    def refresh(self, first: int, last: int) -> None:
+        """Show the current text of target rows ``first`` to ``last`` (inclusive) in place,
+        keeping the first sentence in view where it is."""
         if self.column != TARGET or not self._spans:
             return
         anchor = self._scroll_anchor()
@@ -140,7 +153,7 @@ class ReadingPane(QTextBrowser):
         try:
             edit = QTextCursor(self.document())
             edit.beginEditBlock()  # laid out once for the range
-            replaced = any([self._replace(row) for row in range(top_left.row(), bottom_right.row() + 1)])
+            replaced = any([self._replace(row) for row in range(first, last + 1)])
             edit.endEditBlock()
             if replaced:
                 self._keep_in_place(anchor)
