@@ -89,11 +89,10 @@ class MainWindow(QMainWindow):
         except TermError as exc:
             messages.error(self, "My glossary", str(exc))
             self.term_store = TermStore(":memory:")
-        self.hover_glossary = HoverGlossary(
-            self.arabic_pane, self.term_store, delay_ms=lambda: self.settings.get("hover_delay_ms"), parent=self,
-        )
+        self.hover_glossary = HoverGlossary(self.arabic_pane, self.term_store, delay_ms=lambda: self.settings.get("hover_delay_ms"),
+                                            parent=self)
         self.hover_glossary.service.failed.connect(lambda message: messages.error(self, "Arabic lexicon", message))
-        self.word_links = WordLinkHover(self.arabic_pane, self.english_pane, self.hover_glossary, parent=self)
+        self.word_links = WordLinkHover(self.arabic_pane, self.english_pane, self.hover_glossary, self.translation, parent=self)
 
     def _connect(self) -> None:
         self.settings.changed.connect(self.on_setting_changed)
@@ -108,7 +107,6 @@ class MainWindow(QMainWindow):
         t.progressChanged.connect(lambda _text, _done, total: self.stop_action.setEnabled(total > 0))
         t.downloadProgress.connect(self.model_bar.set_download_progress)
         t.noted.connect(lambda text: messages.note(self, text))
-        t.wordLinks.connect(self.word_links.add_model_links)
         t.failed.connect(lambda title, message: messages.error(self, title, message))
         self.model_bar.downloadRequested.connect(t.download_model)
         self.model_bar.folderRequested.connect(self.choose_model_folder)

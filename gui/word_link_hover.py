@@ -19,6 +19,7 @@ from gui.hover_glossary import HoverGlossary
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, State
 from gui.text_positions import TextPositions
+from gui.translation_controller import TranslationController
 from models.alignment.gloss_context import WordContext, word_context
 from models.alignment.lexical import WordReader
 from models.alignment.link_cache import LinkCache, PlainLinks, model_links
@@ -43,10 +44,14 @@ class WordLinkHover(QObject):
     """Highlights linked words between the Arabic ``source`` pane and the English ``target`` pane
     of one :class:`SentenceModel`, with lexicon links from the lexicon of ``glossary``'s service
     (no lexicon links until it is loaded) and model links given by :meth:`add_model_links`; and
-    gives ``glossary``'s popup what the hovered word's links say (:meth:`word_context`)."""
+    gives ``glossary``'s popup what the hovered word's links say (:meth:`word_context`). With a
+    ``translation`` controller, the model links it sends (``wordLinks``) are added as they come."""
 
-    def __init__(self, source: ReadingPane, target: ReadingPane, glossary: HoverGlossary, parent: QObject | None = None):
+    def __init__(self, source: ReadingPane, target: ReadingPane, glossary: HoverGlossary,
+                 translation: TranslationController | None = None, parent: QObject | None = None):
         super().__init__(parent)
+        if translation is not None:
+            translation.wordLinks.connect(self.add_model_links)
         self.source, self.target, self.glossary, self.service = source, target, glossary, glossary.service
         glossary.word_context = self.word_context
         self.model = source.model

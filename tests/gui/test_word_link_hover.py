@@ -117,3 +117,12 @@ def test_the_popup_shows_the_linked_english_and_a_linked_name_first(panes, qtbot
     hover.glossary.show_span((start, start + len("التعاون")))
     assert "here: <i>cooperation</i>" in popup.here_label.text() and popup.here_label.isVisible()
     assert not popup.name_label.isVisible() and popup.best_label.isVisible() and "cooperation" in popup.best_label.text()
+
+
+def test_the_window_adds_the_model_links_the_translation_sends(make_window, tmp_path):
+    window = make_window(tmp_path / "no-model")
+    window.open_document(Document.from_text(ARABIC))
+    window.sentences.set_translation(0, ENGLISH[0], translated=True)
+    source = window.sentences.document.sentences[0].text
+    window.translation.wordLinks.emit(0, ENGLISH[0], [((0, 4), (ENGLISH[0].index("few"), ENGLISH[0].index("few") + 3), 0.9)])
+    assert ("few" in [ENGLISH[0][a:b] for (a, b), _ in window.word_links.cache.index(source, ENGLISH[0]).targets_at(0)])
