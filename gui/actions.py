@@ -33,8 +33,9 @@ class MenuAction:
 
 
 ACTIONS: tuple[MenuAction, ...] = (
-    MenuAction("&File", "&Open…", "choose_file", (Key.Open,), "openAction"),
-    MenuAction("&File", "New from &clipboard", "open_clipboard", ("Ctrl+Shift+V",), "clipboardAction"),
+    MenuAction("&File", "&Open…", "opener.choose_file", (Key.Open,), "openAction"),
+    MenuAction("&File", "Open &URL…", "opener.choose_url", ("Ctrl+L",), "openUrlAction"),
+    MenuAction("&File", "New from &clipboard", "opener.open_clipboard", ("Ctrl+Shift+V",), "clipboardAction"),
     MenuAction("&File", "Open &translation…", "choose_translation", ("Ctrl+Shift+O",), "openTranslationAction"),
     MenuAction("&File", "&Export…", "choose_export", ("Ctrl+E",), "exportAction"),
     MenuAction("&File", SEPARATOR),
@@ -45,6 +46,7 @@ ACTIONS: tuple[MenuAction, ...] = (
     MenuAction("&View", "Zoom &out", "zoom", (Key.ZoomOut,), "zoomOutAction", args=(-1,)),
     MenuAction("&View", "&Reset zoom", "zoom", ("Ctrl+0",), "resetZoomAction", args=(0,)),
     MenuAction("&View", "Arabic on the &right", "swap_panes", (), "swapAction", checkable=True),
+    MenuAction("&View", "Show &vowels", "vowels.toggle", ("Ctrl+Shift+H",), "showVowelsAction", checkable=True),
     MenuAction("&View", SEPARATOR),
     MenuAction("&View", "Side &by side", "reading.modes.set_mode", ("Ctrl+1",), "sideBySideAction", checkable=True,
                args=("side by side",), setting="reading_mode"),
@@ -115,4 +117,7 @@ def build_menus(window: QMainWindow, table: tuple[MenuAction, ...] = ACTIONS) ->
         action.triggered.connect(lambda _checked=False, slot=slot, args=row.args: slot(*args))
         menus[row.menu].addAction(action)
         actions[row.name] = action
+        owner = attrgetter(row.slot.rpartition(".")[0])(window) if "." in row.slot else None
+        if hasattr(owner, "take_action"):  # the object behind the slot keeps its action (to enable it, say why not)
+            owner.take_action(action)
     return actions

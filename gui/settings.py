@@ -46,6 +46,7 @@ OPTIONS: dict[str, Option] = {
                "Mark words not in my glossary"),
         Option("hover_delay_ms", int, 350, "How long the pointer rests on a word before its glossary popup opens.",
                "Glossary popup delay (ms)", minimum=0, maximum=3000),
+        Option("recent", str, "", "Documents opened last (File > Recent): paths or URLs, one a line, most recent first."),
     )
 }
 
