@@ -34,6 +34,7 @@ COLORS: dict[str, tuple[str, str]] = {
     "selected": ("#cfe4ff", "the selected sentence or draft link and its counterparts"),
     "flagged": ("#ffe3b8", "a draft link with a flag"),
     "selected_flagged": ("#ffb866", "the selected draft link when it has a flag"),
+    "linked": ("#5aa0ff", "the words linked to the word under the pointer (opacity by the link's score)"),
     "flag_span": ("#ff9d4d", "the words a flag is about (a number, an untranslated word)"),
     # The learner's terms, by status: a mark (underline, status label) and a background.
     "status_new": ("#d9534f", "mark of a new term"),

@@ -90,6 +90,11 @@ class GlossService(QObject):
     def is_ready(self) -> bool:
         return self._lexicon is not None
 
+    @property
+    def lexicon(self) -> Lexicon | None:
+        """The loaded lexicon, or ``None`` while it is loading or when it failed to load."""
+        return self._lexicon
+
     def analyses(self, word: str, translation: str = "") -> list[Analysis] | None:
         """Ranked analyses of ``word`` in a sentence translated as ``translation`` ("" when none);
         ``None`` while the lexicon is loading. The last 512 results are kept."""

@@ -17,6 +17,7 @@ from gui.chapters import ChapterBox
 from gui.file_chooser import choose_path
 from gui.glossary_dialog import GlossaryDialog
 from gui.hover_glossary import HoverGlossary
+from gui.word_link_hover import WordLinkHover
 from gui.model_bar import ModelBar
 from gui.opening import Opener, add_menu_before
 from gui.reading_keys import ReadingKeys
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.hover_glossary = HoverGlossary(self.arabic_pane, self.term_store, parent=self, tasks=self.tasks,
                                             delay_ms=lambda: self.settings.get("hover_delay_ms"))
         self.hover_glossary.service.failed.connect(lambda message: messages.error(self, "Arabic lexicon", message))
+        self.word_links = WordLinkHover(self.arabic_pane, self.english_pane, self.hover_glossary, self.translation, parent=self)
 
     def _connect(self) -> None:
         self.settings.changed.connect(self.on_setting_changed)

@@ -15,7 +15,7 @@ from operator import attrgetter
 from typing import Callable
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from gui.colors import qcolor
@@ -71,6 +71,7 @@ class ReadingPane(QTextBrowser):
         self._spans: list[PaneSpan] = []  # one per sentence, in order
         self._hovered = -1
         self._selected = -1
+        self._word_highlights: list[tuple[int, int, QColor]] = []  # (start, end, colour) pane positions
         self._replacing = False  # the text and the sentence offsets disagree until a replacement ends
         #: The document with a model's vowels, shown instead of its text (source pane): positions
         #: map through it to the original text, which offsets, look-up and copy use.
@@ -125,6 +126,7 @@ class ReadingPane(QTextBrowser):
     def rebuild(self) -> None:
         """Lay out the whole column again (on a new document)."""
         self._hovered = self._selected = -1
+        self._word_highlights = []
         self.setExtraSelections([])
         self.clear()
         self._spans = []
@@ -443,7 +445,25 @@ class ReadingPane(QTextBrowser):
                 sel.cursor = cursor
                 sel.format.setBackground(color)
                 selections.append(sel)
+        for start, end, color in self._word_highlights:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = QTextCursor(self.document())
+            sel.cursor.setPosition(start)
+            sel.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel.format.setBackground(color)
+            selections.append(sel)
         self.setExtraSelections(selections)
+
+    def set_word_highlights(self, highlights: list[tuple[int, int, QColor]]) -> None:
+        """Paint words over the sentence highlights: (start, end, colour) in pane positions
+        (linked words, :mod:`gui.word_link_hover`); ``[]`` paints none."""
+        if highlights or self._word_highlights:
+            self._word_highlights = list(highlights)
+            self._paint()
+
+    def word_highlights(self) -> list[tuple[int, int, QColor]]:
+        """The words painted by :meth:`set_word_highlights`."""
+        return list(self._word_highlights)
 
     def highlighted(self) -> tuple[int, int]:
         """(hovered, selected) sentence ids, -1 for none."""

@@ -61,13 +61,15 @@ class TranslationController(QObject):
     Signals: ``stateChanged(ModelState, model, message)`` (message: why the model is missing, else
     ""); ``progressChanged(text, done, total)`` (sentences; total 0 when no job runs);
     ``downloadProgress(bytes done, bytes total)``; ``noted(text)`` a passing note;
-    ``failed(title, message)`` an error the user must see."""
+    ``failed(title, message)`` an error the user must see; ``wordLinks(sentence id, translation,
+    links)`` the model's word links of a translation (:data:`models.alignment.link_cache.PlainLinks`)."""
 
     stateChanged = Signal(object, str, str)
     progressChanged = Signal(str, int, int)
     downloadProgress = Signal(int, int)
     noted = Signal(str)
     failed = Signal(str, str)
+    wordLinks = Signal(int, str, object)  # sentence id, translation, model links (plain data: gui.worker)
 
     def __init__(self, settings: Settings, cache: TranslationCache | None = None,
                  service: TranslationService | None = None, parent: QObject | None = None):
@@ -96,6 +98,7 @@ class TranslationController(QObject):
         worker.modelFailed.connect(self._on_model_failed)
         worker.result.connect(self._on_result)
         worker.provisional.connect(self._on_provisional)
+        worker.wordLinks.connect(lambda job, sid, text, links: job == self.job and self.wordLinks.emit(sid, text, links))
         worker.progress.connect(self._on_progress)
         worker.jobFinished.connect(self._on_job_finished)
         worker.jobFailed.connect(self._on_job_failed)

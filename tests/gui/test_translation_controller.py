@@ -253,6 +253,16 @@ def test_a_model_folder_is_never_downloaded(make, model_folder):
     assert controller.service.downloads == [] and controller.state is ModelState.LOADING
 
 
+def translate_article(qtbot, controller: TranslationController) -> Document:
+    """Load the model of the settings, translate :data:`ARTICLE` with it, and return the document."""
+    controller.start()
+    qtbot.waitUntil(lambda: controller.state is ModelState.READY, timeout=60000)
+    doc = Document.from_text(ARTICLE, "a.txt")
+    controller.open(doc)
+    qtbot.waitUntil(lambda: controller.job == -1 and controller.sentences.count(State.PENDING) == 0, timeout=60000)
+    return doc
+
+
 @pytest.mark.slow
 def test_the_real_worker_translates_the_article_with_the_tiny_model(qtbot, settings, tmp_path, tiny_model_dir):
     settings.set("model", str(tiny_model_dir))
@@ -261,16 +271,37 @@ def test_the_real_worker_translates_the_article_with_the_tiny_model(qtbot, setti
     progress = []
     controller.progressChanged.connect(lambda *args: progress.append(args))
     try:
-        controller.start()
-        qtbot.waitUntil(lambda: controller.state is ModelState.READY, timeout=60000)
-        doc = Document.from_text(ARTICLE, "a.txt")
-        controller.open(doc)
-        qtbot.waitUntil(lambda: controller.job == -1 and controller.sentences.count(State.PENDING) == 0, timeout=60000)
+        doc = translate_article(qtbot, controller)
         m = controller.sentences
         assert [m.state(i) for i in range(4)] == [State.TRANSLATED, State.PASSED_THROUGH, State.TRANSLATED, State.TRANSLATED]
         assert all(m.target(i).strip() for i in range(4))
         assert progress[0] == ("Translating 0 of 4 sentences…", 0, 4) and progress[-1] == ("Translated 4 sentences.", 0, 0)
         made = cache.get_many(controller.translation_key(), [s.text for s in doc.sentences if s.translatable])
         assert made == {s.text: m.target(s.id) for s in doc.sentences if s.translatable}  # kept for next time
+    finally:
+        controller.shutdown()
+
+
+@pytest.mark.slow
+def test_the_worker_sends_the_model_word_links_with_each_translation(qtbot, settings, tmp_path, tiny_model_dir):
+    pytest.importorskip("ctranslate2")
+    from models.alignment.word_links import source_words, target_words
+
+    settings.set("model", str(tiny_model_dir))
+    settings.set("backend", "ctranslate2")
+    controller = TranslationController(settings, cache=None, service=TranslationService(cache=None))
+    sent = []
+    controller.wordLinks.connect(lambda *args: sent.append(args))
+    try:
+        doc = translate_article(qtbot, controller)
+        m = controller.sentences
+        assert {sid for sid, _, _ in sent} == {s.id for s in doc.sentences if s.translatable}
+        for sid, translation, links in sent:
+            assert translation == m.target(sid)
+            source = doc.sentences[sid].text
+            for (s0, s1), (t0, t1), score in links:  # plain data: it may cross a process boundary
+                assert (s0, s1) in source_words(source) and (t0, t1) in target_words(translation)
+                assert isinstance(score, float) and 0 <= score <= 1
+            assert {tuple(t) for _, t, _ in links} == set(target_words(translation))
     finally:
         controller.shutdown()
