@@ -33,6 +33,8 @@ COLORS: dict[str, tuple[str, str]] = {
     "flagged": ("#ffe3b8", "a draft link with a flag"),
     "selected_flagged": ("#ffb866", "the selected draft link when it has a flag"),
     "flag_span": ("#ff9d4d", "the words a flag is about (a number, an untranslated word)"),
+    "find_match": ("#fff08a", "a match of the find bar"),
+    "find_current": ("#ffb347", "the current match of the find bar"),
     # The learner's terms, by status: a mark (underline, status label) and a background.
     "status_new": ("#d9534f", "mark of a new term"),
     "status_learning": ("#e0a800", "mark of a term being learned"),

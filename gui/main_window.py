@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QSplitter, QVBoxLayout,
 from gui import messages
 from gui.actions import build_menus
 from gui.file_chooser import choose_path
+from gui.find_bar import FindBar
 from gui.glossary_dialog import GlossaryDialog
 from gui.hover_glossary import HoverGlossary
 from gui.model_bar import ModelBar
@@ -62,7 +63,13 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.arabic_pane)
         self.splitter.addWidget(self.english_side)
-        self.setCentralWidget(self.splitter)
+        self.find_bar = FindBar([self.arabic_pane, self.english_pane])
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.status = StatusBar()
         self.setStatusBar(self.status)
         self.setAcceptDrops(True)

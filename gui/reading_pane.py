@@ -62,6 +62,7 @@ class ReadingPane(QTextBrowser):
         self._hovered = -1
         self._selected = -1
         self._replacing = False  # the text and the sentence offsets disagree until a replacement ends
+        self.marks: list[QTextEdit.ExtraSelection] = []  # painted over the sentence highlights (find matches)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_bar_changed)
         self.verticalScrollBar().rangeChanged.connect(self._on_scroll_bar_changed)
         model.modelReset.connect(self.rebuild)
@@ -101,6 +102,7 @@ class ReadingPane(QTextBrowser):
     def rebuild(self) -> None:
         """Lay out the whole column again (on a new document)."""
         self._hovered = self._selected = -1
+        self.marks = []
         self.setExtraSelections([])
         self.clear()
         self._spans = []
@@ -308,7 +310,12 @@ class ReadingPane(QTextBrowser):
                 sel.cursor = cursor
                 sel.format.setBackground(color)
                 selections.append(sel)
-        self.setExtraSelections(selections)
+        self.setExtraSelections(selections + self.marks)
+
+    def set_marks(self, marks: list[QTextEdit.ExtraSelection]) -> None:
+        """Paint ``marks`` (e.g. find matches) over the sentence highlights until replaced."""
+        self.marks = marks
+        self._paint()
 
     def highlighted(self) -> tuple[int, int]:
         """(hovered, selected) sentence ids, -1 for none."""
