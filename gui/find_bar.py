@@ -155,6 +155,11 @@ class FindBar(QWidget):
             return ""
         return f"{self.current + 1} of {len(self.matches)}" if self.matches else "No match"
 
+    def restyle(self) -> None:
+        """Paint the matches again in the colours of the theme now in use."""
+        if self.matches:
+            self._show(scroll=False)
+
     def _show(self, scroll: bool) -> None:
         self.count_label.setText(self.count_text())
         for pane in self.panes:

@@ -8,11 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from gui import messages
 from gui.actions import build_menus
+from gui.appearance import Appearance
 from gui.file_chooser import choose_path
 from gui.find_bar import FindBar
 from gui.glossary_dialog import GlossaryDialog
@@ -28,7 +29,6 @@ from models.errors import DocumentError, TermError
 from models.glossary.store import TermStore
 from models.text.arabic import has_arabic
 
-BASE_POINT_SIZE = {SOURCE: 17.0, TARGET: 12.5}
 #: Public MarianMT models that translate Arabic to English.
 KNOWN_MODELS = ("Helsinki-NLP/opus-mt-ar-en", "Helsinki-NLP/opus-mt-tc-big-ar-en")
 #: How long closing the window waits for the translation thread to finish what it is doing.
@@ -51,8 +51,6 @@ class MainWindow(QMainWindow):
         self.draft_window = None
         self.arabic_pane = ReadingPane(self.sentences, SOURCE)
         self.english_pane = ReadingPane(self.sentences, TARGET)
-        if arabic_family:
-            self.arabic_pane.setFont(QFont(arabic_family))
         self.model_bar = ModelBar()
         self.english_side = QWidget()
         layout = QVBoxLayout(self.english_side)
@@ -81,7 +79,8 @@ class MainWindow(QMainWindow):
         self.swap_action.setChecked(settings.get("arabic_on_right"))
         self._connect()
         self._restore()
-        self.apply_zoom()
+        self.appearance = Appearance(settings, self.arabic_pane, self.english_pane, arabic_family, parent=self)
+        self.appearance.themeChanged.connect(lambda _theme: (self.hover_glossary.refresh_terms(), self.find_bar.restyle()))
         self.translation.start()
 
     # -- set-up ---------------------------------------------------------------
@@ -285,12 +284,6 @@ class MainWindow(QMainWindow):
     def zoom(self, step: int) -> None:
         """One point larger (``step`` 1), smaller (-1), or back to the base size (0)."""
         self.settings.set("zoom", 0 if step == 0 else max(-8, min(24, self.settings.get("zoom") + step)))
-        self.apply_zoom()
-
-    def apply_zoom(self) -> None:
-        delta = self.settings.get("zoom")
-        self.arabic_pane.set_point_size(BASE_POINT_SIZE[SOURCE] + delta)
-        self.english_pane.set_point_size(BASE_POINT_SIZE[TARGET] + delta * 0.75)
 
     def swap_panes(self) -> None:
         right = self.swap_action.isChecked()

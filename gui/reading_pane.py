@@ -150,6 +150,12 @@ class ReadingPane(QTextBrowser):
         if replaced:
             self.viewChanged.emit()
 
+    def restyle(self) -> None:
+        """Paint the text and the highlights again in the colours of the theme now in use."""
+        if self._spans:
+            self._on_data_changed(self.model.index(0, self.column), self.model.index(len(self._spans) - 1, self.column))
+        self._paint()
+
     def _on_scroll_bar_changed(self, *_) -> None:
         if not self._replacing:  # else said once the replacement ends
             self.viewChanged.emit()
