@@ -105,7 +105,9 @@ class MainWindow(QMainWindow):
             pane.viewChanged.connect(self.translation.screen_changed)  # scrolled, resized, zoomed or grown
         t = self.translation
         t.stateChanged.connect(self.model_bar.show_state)
+        t.backendChanged.connect(self.status.show_backend)
         t.stateChanged.connect(self.status.show_model)
+        t.countsChanged.connect(self.status.show_counts)
         t.progressChanged.connect(self.status.show_progress)
         t.progressChanged.connect(lambda _text, _done, total: self.stop_action.setEnabled(total > 0))
         t.downloadProgress.connect(self.model_bar.set_download_progress)

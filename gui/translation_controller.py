@@ -61,13 +61,17 @@ class TranslationController(QObject):
     Signals: ``stateChanged(ModelState, model, message)`` (message: why the model is missing, else
     ""); ``progressChanged(text, done, total)`` (sentences; total 0 when no job runs);
     ``downloadProgress(bytes done, bytes total)``; ``noted(text)`` a passing note;
-    ``failed(title, message)`` an error the user must see."""
+    ``failed(title, message)`` an error the user must see; ``countsChanged(translated, to
+    translate, from the cache)`` sentences of the article (:meth:`counts`); ``backendChanged(name)``
+    the backend the loaded model runs on (``ctranslate2``, ``torch``, ...)."""
 
     stateChanged = Signal(object, str, str)
     progressChanged = Signal(str, int, int)
     downloadProgress = Signal(int, int)
     noted = Signal(str)
     failed = Signal(str, str)
+    countsChanged = Signal(int, int, int)
+    backendChanged = Signal(str)
 
     def __init__(self, settings: Settings, cache: TranslationCache | None = None,
                  service: TranslationService | None = None, parent: QObject | None = None):
@@ -86,6 +90,7 @@ class TranslationController(QObject):
         self._progress: tuple[int, int] | None = None  # latest (done, total) not shown yet
         self._shown_progress = (0, 0)
         self._finished: bool | None = None  # the job ended (completed?) before its results were shown
+        self.from_cache: set[int] = set()  # ids of the sentences of this article the translation cache served
         self._apply_timer = QTimer(self)
         self._apply_timer.setSingleShot(True)
         self._apply_timer.setInterval(0)
@@ -95,6 +100,7 @@ class TranslationController(QObject):
         worker.modelLoaded.connect(self._on_model_loaded)
         worker.modelFailed.connect(self._on_model_failed)
         worker.result.connect(self._on_result)
+        worker.cached.connect(self._on_cached)
         worker.provisional.connect(self._on_provisional)
         worker.progress.connect(self._on_progress)
         worker.jobFinished.connect(self._on_job_finished)
@@ -140,11 +146,29 @@ class TranslationController(QObject):
                 hits = self.cache.get_many(key, (s.text for s in doc.sentences if s.translatable))
             except Exception:  # a damaged cache costs a model run, never the article
                 log.exception("cannot read the translation cache")
+        self.from_cache = {s.id for s in doc.sentences if s.translatable and s.text in hits}
         for s in doc.sentences:
             if not s.translatable:
                 self.sentences.set_translation(s.id, s.text, False)
             elif s.text in hits:
                 self.sentences.set_translation(s.id, hits[s.text], True)
+        self._show_counts()
+
+    def _on_cached(self, job: int, sentence_ids: list[int]) -> None:
+        if job == self.job:
+            self.from_cache.update(sentence_ids)
+
+    def counts(self) -> tuple[int, int, int]:
+        """(translated, to translate, served from the cache): sentences of the open article; those
+        to translate have an Arabic letter; those served from the cache are among the translated."""
+        doc = self.sentences.document
+        if doc is None:
+            return 0, 0, 0
+        translated = {s.id for s in doc.sentences if self.sentences.state(s.id) == State.TRANSLATED}
+        return len(translated), sum(s.translatable for s in doc.sentences), len(translated & self.from_cache)
+
+    def _show_counts(self) -> None:
+        self.countsChanged.emit(*self.counts())
 
     def clear_cache(self) -> None:
         if self.cache is None:
@@ -208,6 +232,7 @@ class TranslationController(QObject):
         if not self._newest_load(model):
             return
         self._set_state(ModelState.READY)
+        self.backendChanged.emit(getattr(self.service.worker.engine, "backend", ""))  # set before modelLoaded was sent
         self.sentences.mark_pending()
         if self.sentences.document is not None and self._shown_key != self.translation_key():
             self.sentences.forget_translations()  # made by another model or backend
@@ -262,6 +287,7 @@ class TranslationController(QObject):
     def _show_progress(self, text: str, done: int, total: int) -> None:
         self._shown_progress = (done, total)
         self.progressChanged.emit(text, done, total)
+        self._show_counts()
 
     def _queue(self, job: int, result: tuple) -> None:
         """Queue a result of the running job; :meth:`_apply_results` shows queued results in

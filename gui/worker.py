@@ -27,6 +27,7 @@ class TranslationWorker(QObject):
     modelFailed = Signal(str, str)  # model, message for the user
     result = Signal(int, int, str, bool)  # job, sentence id, target text, machine translated
     provisional = Signal(int, int, str)  # job, sentence id, quick draft (final result follows)
+    cached = Signal(int, list)  # job, ids of the sentences the translation cache served (results follow)
     progress = Signal(int, int, int)  # job, sentences done, sentences to do
     jobFinished = Signal(int, bool)  # job, completed (False: stopped)
     jobFailed = Signal(int, str)  # job, message
@@ -88,7 +89,7 @@ class TranslationWorker(QObject):
         try:
             translate_document(document, self.engine, on_result, should_stop=lambda: self.active_job != job, first=first,
                                cache=self.cache, on_provisional=lambda sid, text: self.provisional.emit(job, sid, text),
-                               on_screen=lambda: self.on_screen)
+                               on_screen=lambda: self.on_screen, on_cached=lambda ids: self.cached.emit(job, ids))
         except Exception as exc:
             log.exception("translation job %d failed", job)
             self.jobFailed.emit(job, f"Translation stopped with an error: {exc}")
