@@ -87,6 +87,7 @@ class Appearance(QObject):
         """Switch to the theme the setting names, and repaint what was painted in the old one."""
         theme = effective_theme(self.settings.get("theme"))
         apply_theme(theme)
+        self.apply_fonts()  # a new application style sheet polishes the panes again
         for pane in self.panes:
             pane.restyle()
         self.themeChanged.emit(theme)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -21,6 +21,7 @@ from gui.hover_glossary import HoverGlossary
 from gui.model_bar import ModelBar
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, TARGET
+from gui.session import Session
 from gui.settings import Settings
 from gui.status_bar import StatusBar
 from gui.translation_controller import ModelState, TranslationController
@@ -78,7 +79,9 @@ class MainWindow(QMainWindow):
         self.stop_action.setEnabled(False)
         self.swap_action.setChecked(settings.get("arabic_on_right"))
         self._connect()
-        self._restore()
+        if settings.get("arabic_on_right"):
+            self.splitter.insertWidget(0, self.english_side)
+        self.session = Session(settings, self)  # geometry, splitter; the last article is opened by the caller
         self.appearance = Appearance(settings, self.arabic_pane, self.english_pane, arabic_family, parent=self)
         self.appearance.themeChanged.connect(lambda _theme: (self.hover_glossary.refresh_terms(), self.find_bar.restyle()))
         self.translation.start()
@@ -116,13 +119,6 @@ class MainWindow(QMainWindow):
         self.model_bar.downloadRequested.connect(t.download_model)
         self.model_bar.folderRequested.connect(self.choose_model_folder)
         self.model_bar.cancelRequested.connect(t.cancel_download)
-
-    def _restore(self) -> None:
-        geometry = self.settings.store.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if self.settings.get("arabic_on_right"):
-            self.splitter.insertWidget(0, self.english_side)
 
     # -- documents ------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
@@ -293,6 +289,6 @@ class MainWindow(QMainWindow):
         self.splitter.insertWidget(0, self.english_side if right else self.arabic_pane)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.store.setValue("window/geometry", self.saveGeometry())
+        self.session.save()
         self.translation.shutdown(CLOSE_WAIT_MS)
         super().closeEvent(event)

@@ -53,6 +53,8 @@ OPTIONS: dict[str, Option] = {
                minimum=6, maximum=72),
         Option("arabic_on_right", bool, False, "Show the Arabic pane on the right of the translation.",
                "Arabic on the right"),
+        Option("last_article", str, "", "The article read last (a file), opened again at start."),
+        Option("last_sentence", int, 0, "The sentence at the top of the Arabic pane when the last article was closed."),
         Option("hover_delay_ms", int, 350, "How long the pointer rests on a word before its glossary popup opens.",
                "Glossary popup delay (ms)", minimum=0, maximum=3000),
     )
