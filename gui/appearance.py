@@ -72,7 +72,7 @@ class Appearance(QObject):
         self.panes = (arabic_pane, english_pane)
         self.default_families = (arabic_family or arabic_pane.font().family(), english_pane.font().family())
         settings.changed.connect(self._on_setting_changed)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply_theme())
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         self.apply_fonts()
         if effective_theme(settings.get("theme")) != colors.theme():
             self.apply_theme()
@@ -81,6 +81,10 @@ class Appearance(QObject):
         if name in FONT_SETTINGS:
             self.apply_fonts()
         elif name == "theme":
+            self.apply_theme()
+
+    def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self.settings.get("theme") == "system":
             self.apply_theme()
 
     def apply_theme(self) -> None:
