@@ -123,13 +123,13 @@ class FindBar(QWidget):
         if self.matches:
             self.current = 0
             if previous is not None:
-                order = [self.panes.index(m.pane) * 10**9 + m.start for m in self.matches]
-                here = self.panes.index(previous.pane) * 10**9 + previous.start
-                self.current = next((i for i, key in enumerate(order) if key >= here), 0)
-        self._show(scroll=previous is None or self._moved(previous))
+                here = self._place(previous)
+                self.current = next((i for i, m in enumerate(self.matches) if self._place(m) >= here), 0)
+        self._show(scroll=previous is None or self.current < 0 or self.matches[self.current] != previous)
 
-    def _moved(self, previous: Match) -> bool:
-        return self.current < 0 or self.matches[self.current] != previous
+    def _place(self, match: Match) -> tuple[int, int]:
+        """Where ``match`` is in the search order: (pane, position)."""
+        return self.panes.index(match.pane), match.start
 
     def find_next(self) -> None:
         """Go to the next match (after the last, the first)."""
