@@ -36,7 +36,8 @@ def parse_args(argv: list[str], prog: str = "qari") -> argparse.Namespace:
         "'%(prog)s gloss WORD ...' (look words up), '%(prog)s check SOURCE DRAFT -o REPORT' (check a draft); "
         "'%(prog)s COMMAND --help' for each. To open a file named like a command, write ./export.",
     )
-    parser.add_argument("file", nargs="?", help="UTF-8 text file to open (default: the bundled sample article)")
+    parser.add_argument("file", nargs="?", help="article to open: a text, web page, EPUB, Word or PDF file, or an http(s) URL "
+                        "(default: the bundled sample article)")
     parser.add_argument("--verbose", action="store_true", help="log what the app does (model loading, timings) on stderr")
     parser.add_argument("--model", help="MarianMT model: Hugging Face id or local folder (remembered)")
     parser.add_argument("--draft", help="English translation of FILE to check in translator mode")
@@ -98,7 +99,7 @@ def run_app(argv: list[str], prog: str = "qari") -> int:
     window = MainWindow(settings, arabic_family=load_arabic_font())
     window.show()
     if args.file:
-        opened = window.open_path(args.file)
+        opened = window.opener.open_source(args.file)
     else:
         opened = window.session.restore(window.open_path)  # where the reader left off
     if not opened:
@@ -119,10 +120,12 @@ def run_app(argv: list[str], prog: str = "qari") -> int:
     tick.timeout.connect(lambda: None)
     tick.start(250)
     status = app.exec()
-    if window.translation.service.thread.isRunning():
-        # Busy in what cannot be cut short (a model load, a CTranslate2 beam search): everything
-        # done is stored, and destroying a running QThread would abort the process, so leave now.
-        log.warning("quitting while the translation thread is still busy")
+    if window.translation.service.thread.isRunning() or window.tasks.active:
+        # Busy in what cannot be cut short (a worker process still starting, a lexicon compile):
+        # everything done is stored, and destroying a running QThread would abort the process
+        # (a QThreadPool's would wait for it), so leave now.
+        log.warning("quitting while the %s is still busy",
+                    "translation thread" if window.translation.service.thread.isRunning() else "background task runner")
         settings.store.sync()
         logging.shutdown()
         sys.stdout.flush()

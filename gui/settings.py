@@ -55,8 +55,15 @@ OPTIONS: dict[str, Option] = {
                "Arabic on the right"),
         Option("last_article", str, "", "The article read last (a file), opened again at start."),
         Option("last_sentence", int, 0, "The sentence at the top of the Arabic pane when the last article was closed."),
+        Option("reading_mode", str, "side by side", "Side by side: the Arabic and its translation in two panes; "
+               "interlinear: each Arabic sentence with its translation under it.", "Reading mode",
+               choices=("side by side", "interlinear")),
+        Option("self_test", bool, False, "Hide the translation until the reader reveals it, a sentence at a time."),
+        Option("highlight_unlisted", bool, False, "Underline (dotted) the Arabic words not yet in my glossary.",
+               "Mark words not in my glossary"),
         Option("hover_delay_ms", int, 350, "How long the pointer rests on a word before its glossary popup opens.",
                "Glossary popup delay (ms)", minimum=0, maximum=3000),
+        Option("recent", str, "", "Documents opened last (File > Recent): paths or URLs, one a line, most recent first."),
     )
 }
 

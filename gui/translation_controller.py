@@ -232,7 +232,7 @@ class TranslationController(QObject):
         if not self._newest_load(model):
             return
         self._set_state(ModelState.READY)
-        self.backendChanged.emit(getattr(self.service.worker.engine, "backend", ""))  # set before modelLoaded was sent
+        self.backendChanged.emit(getattr(self.service.worker.engine, "backend", ""))  # reported before modelLoaded
         self.sentences.mark_pending()
         if self.sentences.document is not None and self._shown_key != self.translation_key():
             self.sentences.forget_translations()  # made by another model or backend
