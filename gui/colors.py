@@ -79,6 +79,9 @@ DARK: dict[str, str] = {
     "status_new_background": "#4a2624",
     "status_learning_background": "#443a16",
     "status_known_background": "#1e3d2b",
+    "unlisted_word": "#b39ddb",
+    "machine_vowels": "#2e2740",
+    "guess": "#c3a6e8",
 }
 
 _theme = "light"
