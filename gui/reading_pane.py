@@ -73,6 +73,7 @@ class ReadingPane(QTextBrowser):
         self._selected = -1
         self._word_highlights: list[tuple[int, int, QColor]] = []  # (start, end, colour) pane positions
         self._replacing = False  # the text and the sentence offsets disagree until a replacement ends
+        self.marks: list[QTextEdit.ExtraSelection] = []  # painted over the sentence highlights (find matches)
         #: The document with a model's vowels, shown instead of its text (source pane): positions
         #: map through it to the original text, which offsets, look-up and copy use.
         self.vocalized: VocalizedText | None = None
@@ -127,6 +128,7 @@ class ReadingPane(QTextBrowser):
         """Lay out the whole column again (on a new document)."""
         self._hovered = self._selected = -1
         self._word_highlights = []
+        self.marks = []
         self.setExtraSelections([])
         self.clear()
         self._spans = []
@@ -275,6 +277,12 @@ class ReadingPane(QTextBrowser):
             self._replacing = False
         if replaced:
             self.viewChanged.emit()
+
+    def restyle(self) -> None:
+        """Paint the text and the highlights again in the colours of the theme now in use."""
+        if self._spans:
+            self._on_data_changed(self.model.index(0, self.column), self.model.index(len(self._spans) - 1, self.column))
+        self._paint()
 
     def _on_scroll_bar_changed(self, *_) -> None:
         if not self._replacing:  # else said once the replacement ends
@@ -452,7 +460,12 @@ class ReadingPane(QTextBrowser):
             sel.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             sel.format.setBackground(color)
             selections.append(sel)
-        self.setExtraSelections(selections)
+        self.setExtraSelections(selections + self.marks)
+
+    def set_marks(self, marks: list[QTextEdit.ExtraSelection]) -> None:
+        """Paint ``marks`` (e.g. find matches) over the sentence highlights until replaced."""
+        self.marks = marks
+        self._paint()
 
     def set_word_highlights(self, highlights: list[tuple[int, int, QColor]]) -> None:
         """Paint words over the sentence highlights: (start, end, colour) in pane positions

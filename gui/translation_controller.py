@@ -62,7 +62,9 @@ class TranslationController(QObject):
     ""); ``progressChanged(text, done, total)`` (sentences; total 0 when no job runs);
     ``downloadProgress(bytes done, bytes total)``; ``noted(text)`` a passing note;
     ``failed(title, message)`` an error the user must see; ``wordLinks(sentence id, translation,
-    links)`` the model's word links of a translation (:data:`models.alignment.link_cache.PlainLinks`)."""
+    links)`` the model's word links of a translation (:data:`models.alignment.link_cache.PlainLinks`);
+    ``countsChanged(translated, to translate, from the cache)`` sentences of the article
+    (:meth:`counts`); ``backendChanged(name)`` the backend the loaded model runs on."""
 
     stateChanged = Signal(object, str, str)
     progressChanged = Signal(str, int, int)
@@ -70,6 +72,8 @@ class TranslationController(QObject):
     noted = Signal(str)
     failed = Signal(str, str)
     wordLinks = Signal(int, str, object)  # sentence id, translation, model links (plain data: gui.worker)
+    countsChanged = Signal(int, int, int)
+    backendChanged = Signal(str)
 
     def __init__(self, settings: Settings, cache: TranslationCache | None = None,
                  service: TranslationService | None = None, parent: QObject | None = None):
@@ -88,6 +92,7 @@ class TranslationController(QObject):
         self._progress: tuple[int, int] | None = None  # latest (done, total) not shown yet
         self._shown_progress = (0, 0)
         self._finished: bool | None = None  # the job ended (completed?) before its results were shown
+        self.from_cache: set[int] = set()  # ids of the sentences of this article the translation cache served
         self._apply_timer = QTimer(self)
         self._apply_timer.setSingleShot(True)
         self._apply_timer.setInterval(0)
@@ -97,6 +102,7 @@ class TranslationController(QObject):
         worker.modelLoaded.connect(self._on_model_loaded)
         worker.modelFailed.connect(self._on_model_failed)
         worker.result.connect(self._on_result)
+        worker.cached.connect(self._on_cached)
         worker.provisional.connect(self._on_provisional)
         worker.wordLinks.connect(lambda job, sid, text, links: job == self.job and self.wordLinks.emit(sid, text, links))
         worker.progress.connect(self._on_progress)
@@ -143,11 +149,29 @@ class TranslationController(QObject):
                 hits = self.cache.get_many(key, (s.text for s in doc.sentences if s.translatable))
             except Exception:  # a damaged cache costs a model run, never the article
                 log.exception("cannot read the translation cache")
+        self.from_cache = {s.id for s in doc.sentences if s.translatable and s.text in hits}
         for s in doc.sentences:
             if not s.translatable:
                 self.sentences.set_translation(s.id, s.text, False)
             elif s.text in hits:
                 self.sentences.set_translation(s.id, hits[s.text], True)
+        self._show_counts()
+
+    def _on_cached(self, job: int, sentence_ids: list[int]) -> None:
+        if job == self.job:
+            self.from_cache.update(sentence_ids)
+
+    def counts(self) -> tuple[int, int, int]:
+        """(translated, to translate, served from the cache): sentences of the open article; those
+        to translate have an Arabic letter; those served from the cache are among the translated."""
+        doc = self.sentences.document
+        if doc is None:
+            return 0, 0, 0
+        translated = {s.id for s in doc.sentences if self.sentences.state(s.id) == State.TRANSLATED}
+        return len(translated), sum(s.translatable for s in doc.sentences), len(translated & self.from_cache)
+
+    def _show_counts(self) -> None:
+        self.countsChanged.emit(*self.counts())
 
     def clear_cache(self) -> None:
         if self.cache is None:
@@ -211,6 +235,7 @@ class TranslationController(QObject):
         if not self._newest_load(model):
             return
         self._set_state(ModelState.READY)
+        self.backendChanged.emit(getattr(self.service.worker.engine, "backend", ""))  # reported before modelLoaded
         self.sentences.mark_pending()
         if self.sentences.document is not None and self._shown_key != self.translation_key():
             self.sentences.forget_translations()  # made by another model or backend
@@ -265,6 +290,7 @@ class TranslationController(QObject):
     def _show_progress(self, text: str, done: int, total: int) -> None:
         self._shown_progress = (done, total)
         self.progressChanged.emit(text, done, total)
+        self._show_counts()
 
     def _queue(self, job: int, result: tuple) -> None:
         """Queue a result of the running job; :meth:`_apply_results` shows queued results in

@@ -31,6 +31,7 @@ class WorkerSignals(QObject):
     result = Signal(int, int, str, bool)  # job, sentence id, target text, machine translated
     wordLinks = Signal(int, int, str, object)  # job, sentence id, target text, model links as plain data (after its result)
     provisional = Signal(int, int, str)  # job, sentence id, quick draft (final result follows)
+    cached = Signal(int, list)  # job, ids of the sentences the translation cache served (results follow)
     progress = Signal(int, int, int)  # job, sentences done, sentences to do
     jobFinished = Signal(int, bool)  # job, completed (False: stopped)
     jobFailed = Signal(int, str)  # job, message
@@ -40,7 +41,7 @@ class WorkerSignals(QObject):
 
 
 #: The names of :class:`WorkerSignals`, in declaration order.
-SIGNALS = ("modelLoaded", "modelFailed", "result", "wordLinks", "provisional", "progress", "jobFinished", "jobFailed",
+SIGNALS = ("modelLoaded", "modelFailed", "result", "wordLinks", "provisional", "cached", "progress", "jobFinished", "jobFailed",
            "downloadProgress", "downloadFinished", "downloadFailed")
 
 
@@ -118,7 +119,7 @@ class TranslationWorker(WorkerSignals):
         try:
             translate_document(document, self.engine, on_result, should_stop=lambda: self.should_stop(job), first=first,
                                cache=self.cache, on_provisional=lambda sid, text: self.provisional.emit(job, sid, text),
-                               on_screen=self.screen)
+                               on_screen=self.screen, on_cached=lambda ids: self.cached.emit(job, ids))
         except Exception as exc:
             log.exception("translation job %d failed", job)
             self.jobFailed.emit(job, f"Translation stopped with an error: {exc}")

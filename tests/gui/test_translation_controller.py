@@ -305,3 +305,29 @@ def test_the_worker_sends_the_model_word_links_with_each_translation(qtbot, sett
             assert {tuple(t) for _, t, _ in links} == set(target_words(translation))
     finally:
         controller.shutdown()
+
+
+def test_counts_say_how_many_sentences_are_translated_and_how_many_came_from_the_cache(make, qtbot, model_folder):
+    from gui.status_bar import StatusBar
+
+    controller = make(model_folder)
+    status = StatusBar()
+    controller.countsChanged.connect(status.show_counts)
+    controller.backendChanged.connect(status.show_backend)
+    controller.stateChanged.connect(status.show_model)
+    key = translation_key(str(model_folder), controller.decoding_settings())
+    controller.cache.put_many(key, {"قال كيري إن الاتفاق قريب.": "Kerry said the deal is near."})
+    controller.open(Document.from_text(ARTICLE, "a.txt"))
+    assert controller.counts() == (1, 3, 1)
+    assert status.counts_label.text() == "1/3 translated, 1 from the cache"
+    service = ready(controller)
+    job, doc = service.jobs[-1][0], service.jobs[-1][1]
+    service.worker.cached.emit(job, [0])  # the worker's job finds the same sentence in the cache
+    for s in doc.sentences:
+        service.worker.result.emit(job, s.id, f"translation {s.id}" if s.translatable else s.text, s.translatable)
+    service.worker.jobFinished.emit(job, True)
+    qtbot.waitUntil(lambda: controller.counts() == (3, 3, 1))
+    assert status.counts_label.text() == "3/3 translated, 1 from the cache"
+    assert status.model_label.text() == "marian"  # the fake worker loads no engine: no backend to name
+    status.show_backend("ctranslate2")
+    assert status.model_label.text() == "marian · ctranslate2"
