@@ -4,6 +4,7 @@ import zipfile
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from gui.glossary_dialog import GlossaryDialog
 from gui.glossary_model import GlossaryModel
@@ -139,3 +140,28 @@ def test_glossary_dialog_exports_and_imports(qtbot, store, tmp_path):
     dialog.view.selectRow(0)
     dialog.delete_term()
     assert [t.term for t in store.all()] == ["مستورا"]
+
+
+@pytest.mark.parametrize("sentence", ["", "تم التوصل إلى هدنة في سوريا بعد محادثات طويلة في جنيف"])
+def test_term_dialog_keeps_its_layout_when_it_shows_an_error(qtbot, store, sentence):
+    long_term = "وقف الأعمال العدائية في جميع أنحاء البلاد باستثناء المناطق التي يسيطر عليها تنظيم الدولة"
+    store.add(Term(long_term))
+    dialog = TermDialog(store, Term(long_term, sentence=sentence))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    fields = (dialog.term_edit, dialog.translation_edit, dialog.vocalized_edit, dialog.status_combo,
+              dialog.note_edit, dialog.buttons)
+
+    def layout():
+        QApplication.processEvents()
+        return dialog.size(), [w.geometry() for w in fields]
+
+    before = layout()
+    dialog.accept()
+    assert dialog.saved is None and "already in your glossary" in dialog.error_label.text()
+    assert layout() == before
+    assert dialog.error_label.isVisible() and dialog.error_label.height() >= 2 * dialog.error_label.fontMetrics().height()
+    dialog.term_edit.setText("hello")  # another error, shorter
+    dialog.accept()
+    assert "Arabic word" in dialog.error_label.text() and layout() == before
