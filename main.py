@@ -4,32 +4,14 @@
     python main.py export FILE -o OUT.{json,html,tsv} [--model M]  translate without a window
     python main.py gloss WORD [WORD ...] [--context TRANSLATION]  look words up in the lexicon
     python main.py check SOURCE DRAFT -o REPORT.{json,html}       check a draft against its source
+
+The same as the installed ``qari`` command (:func:`cli.main.main`), from a checkout.
 """
 from __future__ import annotations
 
-import argparse
-import importlib
 import sys
 
-#: Headless commands: name -> module with ``add_arguments(parser)`` and ``run(args) -> int``.
-COMMANDS: dict[str, str] = {
-    "export": "cli.export",
-    "check": "cli.check",
-    "gloss": "cli.gloss",
-}
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in COMMANDS:
-        module = importlib.import_module(COMMANDS[argv[0]])
-        parser = argparse.ArgumentParser(prog=f"main.py {argv[0]}", description=module.__doc__.splitlines()[0])
-        module.add_arguments(parser)
-        return module.run(parser.parse_args(argv[1:]))
-    from gui.app import run_app
-
-    return run_app(argv)
-
+from cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,17 +1,18 @@
 """Sentence-alignment accuracy on perturbed UN documents: the aligner beside a length-only baseline.
 
-Documents are built from the United Nations Parallel Corpus v1.0 test set (Ziemski,
-Junczys-Dowmunt & Pouliquen, LREC 2016), read from ``<repo root>/../shared/data/un_v1.0``: its lines
-are grouped by document id (``UNv1.0.testset.ids``) and documents of 8 to 12 lines are kept, each
-line counting as one sentence. The English side of each document is then perturbed, with a fixed
-seed, by one to three of: merging two consecutive sentences (a 2-1 link), splitting one at a comma,
-semicolon or conjunction (1-2), deleting an English sentence (1-0) or an Arabic one (0-1).
-Three aligners run without any model: the aligner with its default bilingual dictionary (the
-Buckwalter lexicon's glosses, :mod:`models.lexicon.dictionary`), the same without a dictionary, and
-Gale & Church's length-only baseline. A predicted link counts when its source and draft sentence
-sets equal a true link's (null links included). Precision, recall and F1 are micro-averaged over
-all links. ``--lines`` picks other document sizes: the dictionary parameters were set on the
-5-7-line documents (seeds 11 and 12), which the default run does not use.
+Documents are built from the United Nations Parallel Corpus v1.0 test set (Ziemski, Junczys-Dowmunt
+& Pouliquen, LREC 2016), read from ``../shared/data/un_v1.0``
+(:func:`tests.support.corpus.shared_dir`): its lines are grouped by document id
+(``UNv1.0.testset.ids``) and documents of 8 to 12 lines are kept, each line counting as one
+sentence. The English side of each document is then perturbed, with a fixed seed, by one to three
+of: merging two consecutive sentences (a 2-1 link), splitting one at a comma, semicolon or
+conjunction (1-2), deleting an English sentence (1-0) or an Arabic one (0-1). Three aligners run
+without any model: the aligner with its default bilingual dictionary (the Buckwalter lexicon's
+glosses, :mod:`models.lexicon.dictionary`), the same without a dictionary, and Gale & Church's
+length-only baseline. A predicted link counts when its source and draft sentence sets equal a true
+link's (null links included). Precision, recall and F1 are micro-averaged over all links.
+``--lines`` picks other document sizes: the dictionary parameters were set on the 5-7-line documents
+(seeds 11 and 12), which the default run does not use.
 
     python benchmarks/bench_align.py [--seed 2016] [--lines 8-12] [--data DIR] [--json OUT]
 """
@@ -26,22 +27,9 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-if __package__ in (None, ""):  # run as a script: make the repository importable
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from models.drafts.alignment import align, align_by_length  # noqa: E402
-from models.lexicon.dictionary import default_dictionary  # noqa: E402
-
-REPO_ROOT = Path(__file__).resolve().parents[1]
-
-
-def shared_dir(root: Path = REPO_ROOT) -> Path:
-    """The project's ``shared`` folder: ``$QARI_SHARED`` if set, else ``<repo root>/../shared``
-    (in a git worktree, ``../shared`` is a symlink to the same folder)."""
-    import os
-
-    return Path(os.environ["QARI_SHARED"]) if os.environ.get("QARI_SHARED") else root.parent / "shared"
-
+from tests.support.corpus import shared_dir
+from models.drafts.alignment import align, align_by_length
+from models.lexicon.dictionary import default_dictionary
 
 DEFAULT_DATA = shared_dir() / "data" / "un_v1.0"
 _SPLIT_RE = re.compile(r", (?:and |but |which |while )?|; | and | but | while ")

@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.corpus import arabic_tokens, corpus_files
+from tests.support.corpus import arabic_tokens, corpus_files
 from models.lexicon import buckwalter
 from models.lexicon.ranking import rank, translation_words
 from models.lexicon.index import load_lexicon, shared_lexicon

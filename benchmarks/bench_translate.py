@@ -37,19 +37,12 @@ import threading
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.support.corpus import REPO, shared_dir
+
 #: Version of the benchmark model's recipe: bump it to rebuild the cached folder.
 MODEL_NAME = "opus-mt-ar-en-shape-v2"
 OPUS_SHAPE = dict(d_model=512, layers=6, heads=8, ffn_dim=2048, vocab_size=62834, activation="swish", init_std=0.02,
                   target_model_size=32000)
-
-
-def shared_dir() -> Path | None:
-    """The read-only ``shared/`` data folder: beside the checkout, or beside its parent folder."""
-    for folder in (REPO.parent / "shared", REPO.parent.parent / "shared"):
-        if folder.is_dir():
-            return folder
-    return None
 
 
 def benchmark_model() -> Path:
@@ -61,9 +54,8 @@ def benchmark_model() -> Path:
     if (folder / "model.safetensors").is_file():
         return folder
     arabic, english = _sample_lines(), list(ENGLISH_LINES)
-    shared = shared_dir()
-    un = shared / "data" / "un_v1.0" if shared else None
-    if un is not None and (un / "UNv1.0.testset.ar").is_file():
+    un = shared_dir() / "data" / "un_v1.0"
+    if (un / "UNv1.0.testset.ar").is_file():
         arabic += [line for line in (un / "UNv1.0.testset.ar").read_text(encoding="utf-8").splitlines() if line.strip()]
         english += [line for line in (un / "UNv1.0.testset.en").read_text(encoding="utf-8").splitlines() if line.strip()]
     else:
@@ -221,14 +213,14 @@ def _wait(app, condition, timeout_s: float) -> None:
 
 
 def time_to_window() -> float:
-    """Seconds from starting ``python main.py`` to its window being shown (QARI_QUIT_AFTER_SHOW),
+    """Seconds from starting ``python main.py`` to its window being shown (``--quit-after-show``),
     interpreter start-up included; private settings and cache folders."""
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, QARI_QUIT_AFTER_SHOW="1", QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=tmp,
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=tmp,
                    QARI_CACHE_DIR=tmp, QARI_DATA_DIR=tmp, HF_HUB_OFFLINE="1")
         started = time.perf_counter()
-        with subprocess.Popen([sys.executable, "main.py"], cwd=REPO, env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, text=True) as process:
+        with subprocess.Popen([sys.executable, "main.py", "--quit-after-show"], cwd=REPO, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) as process:
             try:
                 for line in process.stdout:
                     if line.startswith("qari: window shown"):

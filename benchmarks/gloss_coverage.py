@@ -21,7 +21,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from benchmarks.corpus import arabic_tokens, corpus_files
+from tests.support.corpus import arabic_tokens, corpus_files
 from models.lexicon.index import Lexicon, load_lexicon
 from models.lexicon.lookup import lookup
 

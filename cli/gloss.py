@@ -1,24 +1,25 @@
 """Look Arabic words up in the Buckwalter lexicon and print their analyses as JSON lines.
 
-    python main.py gloss WORD [WORD ...] [--context TRANSLATION]
+    qari gloss WORD [WORD ...] [--context TRANSLATION]
 
 One JSON object per word and line: ``{"word", "normalized", "analyses": [{"vocalized", "lemma",
 "pos", "gloss", "segments": [{"form", "pos", "gloss"}], "translit", "reason", "backoff"}]}``, best
 analysis first (see :mod:`models.lexicon.ranking`). A word the lexicon cannot analyse gets only
 proper-noun backoff readings (:mod:`models.lexicon.backoff`), each with ``"backoff": true``, no lemma and
 an empty gloss; a word with no reading at all has ``"analyses": []``.
-Exit status 0, or 2 when the lexicon cannot be loaded (the reason goes to stderr).
+Exit status: :class:`cli.ExitCode`, ``UNAVAILABLE`` when the lexicon cannot be loaded (the
+reason goes to stderr, from :mod:`cli.main`).
 """
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from models.errors import LexiconDataError
+from cli import ExitCode
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Command-line arguments of ``qari gloss``."""
     parser.add_argument("words", nargs="+", metavar="WORD", help="Arabic word(s), with or without diacritics")
     parser.add_argument("--context", default="", metavar="TRANSLATION",
                         help="English translation of the sentence, used to rank the analyses")
@@ -37,11 +38,9 @@ def gloss_record(word: str, context: str = "") -> dict:
     }
 
 
-def run(args: argparse.Namespace) -> int:
-    try:
-        for word in args.words:
-            print(json.dumps(gloss_record(word, args.context), ensure_ascii=False))
-    except LexiconDataError as exc:
-        print(f"gloss: {exc}", file=sys.stderr)
-        return 2
-    return 0
+def run(args: argparse.Namespace) -> ExitCode:
+    """Print one JSON line per word: ``OK``. :class:`models.errors.LexiconDataError` goes through
+    when the lexicon cannot be loaded."""
+    for word in args.words:
+        print(json.dumps(gloss_record(word, args.context), ensure_ascii=False))
+    return ExitCode.OK

@@ -7,13 +7,16 @@ import logging
 import os
 import sys
 import time
+from importlib import resources
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
+from cli import ExitCode
 from gui.colors import stylesheet
 from gui.main_window import MainWindow
+from gui.qt_platform import missing_display, platform_guard
 from gui.settings import Settings
 from models.documents import sample_path
 from models.translation.settings import BACKENDS
@@ -24,19 +27,23 @@ log = logging.getLogger(__name__)
 ARABIC_FALLBACK_FAMILIES = ("Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", "Arial")
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
+def parse_args(argv: list[str], prog: str = "qari") -> argparse.Namespace:
+    """The window's command line (``prog`` names the program in the usage line)."""
     parser = argparse.ArgumentParser(
-        prog="main.py",
+        prog=prog,
         description="Read an Arabic article beside its offline English translation.",
-        epilog="commands without a window: 'main.py export FILE -o OUT' (translate to JSON, HTML or TSV), "
-        "'main.py gloss WORD ...' (look words up), 'main.py check SOURCE DRAFT -o REPORT' (check a draft); "
-        "'main.py COMMAND --help' for each. To open a file named like a command, write ./export.",
+        epilog="commands without a window: '%(prog)s export FILE -o OUT' (translate to JSON, HTML or TSV), "
+        "'%(prog)s gloss WORD ...' (look words up), '%(prog)s check SOURCE DRAFT -o REPORT' (check a draft); "
+        "'%(prog)s COMMAND --help' for each. To open a file named like a command, write ./export.",
     )
     parser.add_argument("file", nargs="?", help="UTF-8 text file to open (default: the bundled sample article)")
     parser.add_argument("--verbose", action="store_true", help="log what the app does (model loading, timings) on stderr")
     parser.add_argument("--model", help="MarianMT model: Hugging Face id or local folder (remembered)")
     parser.add_argument("--draft", help="English translation of FILE to check in translator mode")
     parser.add_argument("--backend", choices=BACKENDS, help="translation backend (remembered; default auto: CTranslate2 when installed)")
+    # Start-up measurement (benchmarks/bench_translate.py): print "qari: window shown after S s"
+    # (seconds since run_app was called) once the window and the article are shown, and quit.
+    parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
@@ -59,25 +66,30 @@ def load_arabic_font() -> str | None:
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
+    """The application object (the existing one, if any) with Qari's names, icon and stylesheet."""
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setOrganizationName("qari")
     app.setApplicationName("qari")
     app.setApplicationDisplayName("Qari")
+    app.setDesktopFileName("qari")  # resources/qari.desktop: the window's icon and name on Wayland
+    app.setWindowIcon(QIcon(str(resources.files("resources") / "icons" / "qari.svg")))
     app.setStyleSheet(stylesheet())
     return app
 
 
-#: Start-up measurement hook: when this variable is set, the app prints
-#: ``qari: window shown after S s`` (seconds since ``run_app`` was called; add the interpreter's
-#: own start-up for the total) once the window and the article are shown, and quits.
-QUIT_AFTER_SHOW = "QARI_QUIT_AFTER_SHOW"
-
-
-def run_app(argv: list[str]) -> int:
+def run_app(argv: list[str], prog: str = "qari") -> int:
+    """Open the window for the command line ``argv`` (:func:`parse_args`) and run until it is
+    closed; returns the exit status. Without a display or a usable Qt platform plugin: one line on
+    stderr and :attr:`cli.ExitCode.UNAVAILABLE`, instead of Qt's abort."""
     started = time.perf_counter()
-    args = parse_args(argv)
+    args = parse_args(argv, prog)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    app = create_app()
+    problem = missing_display()
+    if problem:
+        print(f"{prog}: {problem}", file=sys.stderr)
+        return ExitCode.UNAVAILABLE
+    with platform_guard(prog, ExitCode.UNAVAILABLE):
+        app = create_app()
     settings = Settings()
     if args.model:
         settings.set("model", args.model)
@@ -87,7 +99,7 @@ def run_app(argv: list[str]) -> int:
     window.show()
     if not window.open_path(args.file or sample_path()) and args.file:
         window.open_path(sample_path())
-    if os.environ.get(QUIT_AFTER_SHOW):
+    if args.quit_after_show:
         def report() -> None:
             print(f"qari: window shown after {time.perf_counter() - started:.3f} s", flush=True)
             window.close()

@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
 
     def export_to(self, path: Path) -> bool:
         """Write the article and the translations so far (HTML, JSON or TSV by extension)."""
-        from cli.export import write_bitext
+        from models.bitext import write_bitext
 
         doc = self.sentences.document
         translations = {i: text for i, (text, _) in self.sentences.translations().items()}

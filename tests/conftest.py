@@ -17,10 +17,11 @@ os.environ["QARI_CACHE_DIR"] = os.path.join(_TMP, "cache")  # compiled lexicon, 
 
 import pytest  # noqa: E402
 
+from tests.support.corpus import shared_dir as _shared_dir  # noqa: E402
 from tests.support.tiny_marian import build_tiny_marian  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+SHARED = _shared_dir()
 FIXTURES = Path(__file__).parent / "fixtures"
 
 

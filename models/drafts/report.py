@@ -13,10 +13,15 @@ JSON shape (offsets are characters into each file's text, after line ends are no
 from __future__ import annotations
 
 import html
+import json
+from pathlib import Path
 
 from models.text.arabic import has_arabic
 from models.drafts.checks import DraftCheck, Flag
 from models.text.segmentation import Sentence
+
+#: The file extensions :func:`write_report` knows, each naming its format.
+REPORT_FORMATS = (".json", ".html")
 
 
 def _sentences(sentences: list[Sentence]) -> list[dict]:
@@ -98,3 +103,18 @@ def report_html(check: DraftCheck, title: str = "Draft check") -> str:
         "<table><thead><tr><th>Arabic source</th><th>Draft</th><th>Confidence</th><th>Flags</th></tr></thead><tbody>\n"
         + "\n".join(rows) + "\n</tbody></table></body></html>\n"
     )
+
+
+def write_report(out: Path, check: DraftCheck, title: str = "Draft check") -> None:
+    """Write the report of ``check`` to ``out`` in the format its extension names (one of
+    :data:`REPORT_FORMATS`): :func:`report_dict` as indented UTF-8 JSON, or :func:`report_html`
+    with ``title``. Raises ValueError for another extension and OSError when the file cannot be
+    written."""
+    kind = out.suffix.lower()
+    if kind == ".json":
+        content = json.dumps(report_dict(check), ensure_ascii=False, indent=2) + "\n"
+    elif kind == ".html":
+        content = report_html(check, title=title)
+    else:
+        raise ValueError(f"{out.name} has no known extension; use one of {', '.join(REPORT_FORMATS)}.")
+    out.write_text(content, encoding="utf-8")

@@ -1,7 +1,7 @@
 """Exchanging the learner's glossary with other programs: CSV files both ways, Anki decks out.
 
 CSV out: UTF-8 with a header row, columns :data:`CSV_FIELDS`. CSV in: a header row naming at
-least ``term``, in any encoding :func:`models.documents.decode` recognises (UTF-8 with or without
+least ``term``, in any encoding :func:`models.documents.text.decode` recognises (UTF-8 with or without
 a byte order mark, UTF-16, Windows-1256...), fields separated by commas, semicolons or tabs (as
 spreadsheet programs write them in different locales; :class:`csv.Sniffer` tells which).
 Anki: an ``.apkg`` package written with genanki, one note per term, its GUID derived from the
@@ -17,7 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Callable, Iterator
 
-from models.documents import read_text
+from models.documents import read_text_file
 from models.errors import DocumentError, TermError
 from models.glossary.matching import term_key
 from models.glossary.store import SINGLE_LINE_FIELDS, STATUSES, Term, TermStore, control_character
@@ -123,10 +123,9 @@ def read_csv_rows(path: str | Path) -> tuple[list[tuple[int, dict[str, str]]], I
     column."""
     name = Path(path).name
     try:
-        text, _ = read_text(path)
+        text = read_text_file(path).text.removeprefix("\ufeff")
     except DocumentError as exc:
         raise TermError(str(exc)) from exc
-    text = text.removeprefix("\ufeff")
     lines = _CountedLines(io.StringIO(text, newline=""))
     reader = csv.reader(lines, delimiter=_delimiter(text))
     try:

@@ -2,8 +2,8 @@
 
 The chain (each step from 3 on tried only when the previous ones found nothing):
 
-1. the bare word: presentation forms folded by NFKC, bidi and format marks, tatweel and
-   diacritics removed, Persian look-alike letters mapped (:mod:`models.text.arabic`); together with
+1. the bare word: presentation forms folded by NFKC, combining hamza composed by NFC (ا + U+0655
+   is إ), bidi and format marks, tatweel and diacritics removed, Persian look-alike letters mapped (:mod:`models.text.arabic`); together with
 2. alef forms (أ إ آ ٱ / ا), final ى / ي and ة / ه matched either way
    (:func:`models.lexicon.index.fold_bw` level 1) -- always tried, because news text writes الى for
    إلى and مدرسه for مدرسة; these analyses come after the ones matching as written;
@@ -27,7 +27,7 @@ import enum
 from dataclasses import dataclass, field, replace
 
 from models.text.arabic import (
-    collapse_repeats, fold_persian_letters, fold_presentation_forms, strip_diacritics,
+    collapse_repeats, compose, fold_persian_letters, fold_presentation_forms, strip_diacritics,
     strip_format_marks, strip_tatweel,
 )
 from models.lexicon.backoff import BACKOFF_REASON, backoff_analyses
@@ -89,8 +89,8 @@ class Lookup:
 
 def clean(word: str) -> str:
     """The written word without format marks and tatweel, presentation forms and Persian
-    look-alike letters folded; diacritics kept."""
-    return fold_persian_letters(strip_tatweel(strip_format_marks(fold_presentation_forms(word))))
+    look-alike letters folded, a combining hamza or madda composed (NFC); diacritics kept."""
+    return fold_persian_letters(strip_tatweel(strip_format_marks(compose(fold_presentation_forms(word)))))
 
 
 def _analyze_levels(lexicon: Lexicon, arabic: str, collapsed: bool = False) -> list[Analysis]:

@@ -68,11 +68,20 @@ def strip_format_marks(text: str) -> str:
     return FORMAT_MARKS_RE.sub("", text)
 
 
+PRESENTATION_FORMS_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+#: Each presentation form -> its NFKC folding (one or more ordinary letters).
+PRESENTATION_FOLD_TABLE = {
+    cp: unicodedata.normalize("NFKC", chr(cp)) for cp in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFD))
+    if unicodedata.normalize("NFKC", chr(cp)) != chr(cp)
+}
+
+
 def fold_presentation_forms(text: str) -> str:
-    """Map presentation forms (U+FB50-FDFF, U+FE70-FEFF) to base letters by NFKC; other text as is."""
-    if re.search("[\ufb50-\ufdff\ufe70-\ufeff]", text):
-        return unicodedata.normalize("NFKC", text)
-    return text
+    """Map presentation forms (U+FB50-FDFF, U+FE70-FEFC) to base letters by NFKC, those characters
+    only (a lam-alef ligature gives two letters); other text, and U+FEFF, as is."""
+    if PRESENTATION_FORMS_RE.search(text) is None:
+        return text
+    return text.translate(PRESENTATION_FOLD_TABLE)
 
 
 def fold_alef(text: str) -> str:
@@ -85,10 +94,17 @@ def to_western_digits(text: str) -> str:
     return text.translate(_DIGITS_TO_WESTERN)
 
 
+def compose(text: str) -> str:
+    """NFC: a letter written with a combining hamza or madda as the letter that has it
+    (U+0627 U+0655 -> U+0625 إ); other text as is."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
 def bare(text: str) -> str:
-    """The undiacritized written form: presentation forms folded, format marks, tatweel and
-    diacritics removed. Letters (hamza seats, ta marbuta, alef maqsura) are kept as written."""
-    return strip_diacritics(strip_tatweel(strip_format_marks(fold_presentation_forms(text))))
+    """The undiacritized written form: presentation forms folded, combining hamza composed (NFC),
+    format marks, tatweel and diacritics removed. Letters (hamza seats, ta marbuta, alef maqsura)
+    are kept as written."""
+    return strip_diacritics(strip_tatweel(strip_format_marks(compose(fold_presentation_forms(text)))))
 
 
 def fold(text: str) -> str:

@@ -1,12 +1,15 @@
 """Arabic-aware sentence segmentation with character offsets.
 
-A sentence ends at ``.`` ``!`` ``?`` ``؟`` ``؛`` ``…`` (or ``...``) followed by white space or the
-end of a line, after a Quran verse number (``﴿١﴾``, ``۝١``), and at every line break. The
+A sentence ends at ``.`` ``!`` ``?`` ``؟`` ``؛`` ``…`` (or ``...``, or ``. . .``) followed by white
+space or the end of a line, after a Quran verse number (``﴿١﴾``, ``۝١``), and at every line break. The
 Arabic comma ``،`` does not end a sentence. Closing quotes and brackets right after the stop
-stay with their sentence (``."`` ``.»`` ``.)``).
+stay with their sentence (``."`` ``.»`` ``.)``). An ellipsis inside quotation marks (« », “ ”, " ")
+that close later on the line does not end the sentence (``«الصمتُ ... طائر.»`` is one).
 A period does not end a sentence after a one-letter token or a known abbreviation (``U.S.``,
 ``Mr.``, ``د.``), between digits (``3.5``), or after a list number at the start of a line.
 NBSP (U+00A0) and other Unicode spaces count as spaces. Each non-blank line is a paragraph.
+Lines are split in their reading form (:mod:`models.text.normalization`: presentation forms read
+as letters, bidi controls, U+061C and tatweel ignored), and the offsets mapped back to the text.
 
 The rules are this project's own, written for news prose; they follow the usual practice of
 rule-based splitters such as the Golden Rules of pySBD (Sadvilkar & Neumann, 2020).
@@ -20,6 +23,7 @@ from operator import attrgetter
 from typing import Callable, Protocol, Sequence
 
 from models.text.arabic import has_arabic
+from models.text.normalization import model_text, needs_reading_form, reading_form_map
 
 STOPS = ".!?\u061f\u061b\u2026"  # . ! ? ؟ ؛ …
 #: Closing quotes and brackets, and the direction marks LRM, RLM and ALM that text copied from
@@ -38,7 +42,10 @@ _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"  # Western, Arabic-Indic and Persian d
 #: A Quran verse number, which ends its verse: ﴿١٢﴾ (ornate parentheses, either order, a space
 #: inside allowed) or ۝١٢ (U+06DD END OF AYAH, which Unicode places before the digits it encloses).
 VERSE_END = f"[\ufd3e\ufd3f] ?[{_DIGITS}]+ ?[\ufd3e\ufd3f]|\u06dd[{_DIGITS}]*"
-_STOP_RUN_RE = re.compile(f"(?:(?:\\.\\.\\.|[{re.escape(STOPS)}])+|{VERSE_END})[{re.escape(CLOSERS)}]*")
+_STOP_RUN_RE = re.compile(f"(?:(?:\\.\\.\\.|\\. \\. \\.|[{re.escape(STOPS)}])+|{VERSE_END})[{re.escape(CLOSERS)}]*")
+_ELLIPSIS = ("...", ". . .", "\u2026")
+#: Quotation marks: (opening, closing); a straight double quote is its own closing mark.
+_QUOTES = (("\u00ab", "\u00bb"), ("\u201c", "\u201d"), ('"', '"'))
 _TOKEN_BEFORE_RE = re.compile(r"([^\s]*?)$")
 
 
@@ -60,6 +67,12 @@ class Sentence:
     def translatable(self) -> bool:
         """True when the sentence has an Arabic letter; other text is shown as it is."""
         return has_arabic(self.text)
+
+    @property
+    def model_text(self) -> str:
+        """What the translation model reads for this sentence: :func:`models.text.normalization.model_text`
+        of ``text`` (no tatweel or bidi controls; presentation forms as ordinary letters)."""
+        return model_text(self.text)
 
 
 def _is_abbreviation(line: str, stop_at: int) -> bool:
@@ -83,6 +96,20 @@ def _is_abbreviation(line: str, stop_at: int) -> bool:
     return False
 
 
+def _inside_quotation(line: str, start: int, stop: int) -> bool:
+    """Whether ``line[stop]`` is inside a quotation opened in ``line[start:stop]`` and closed
+    after it on the same line."""
+    before = line[start:stop]
+    for opening, closing in _QUOTES:
+        if opening == closing:
+            is_open = before.count(opening) % 2 == 1
+        else:
+            is_open = before.count(opening) > before.count(closing)
+        if is_open and closing in line[stop:]:
+            return True
+    return False
+
+
 def _split_line(line: str) -> list[tuple[int, int]]:
     """Spans (start, end) of the sentences of one line, offsets relative to the line."""
     spans: list[tuple[int, int]] = []
@@ -94,6 +121,8 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         run = match.group()
         if run == "." and _is_abbreviation(line, match.start()):
             continue
+        if run.startswith(_ELLIPSIS) and _inside_quotation(line, start, match.start()):
+            continue  # «الصمتُ ... طائر.»: the ellipsis is the speaker's
         spans.append((start, end))
         start = end
     spans.append((start, len(line)))
@@ -107,6 +136,22 @@ def _split_line(line: str) -> list[tuple[int, int]]:
     return result
 
 
+def _split_reading_form(line: str, split_line: Callable[[str], list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """``split_line`` applied to the reading form of ``line``, spans mapped back to ``line``: each
+    span widened over the removed characters (format marks, tatweel) that touch it, never over
+    white space or into its neighbour."""
+    form, starts, ends = reading_form_map(line)
+    spans = [[starts[a], ends[b - 1]] for a, b in split_line(form)]
+    for k, span in enumerate(spans):
+        floor = spans[k - 1][1] if k else 0
+        ceiling = spans[k + 1][0] if k + 1 < len(spans) else len(line)
+        while span[0] > floor and not line[span[0] - 1].isspace():
+            span[0] -= 1
+        while span[1] < ceiling and not line[span[1]].isspace():
+            span[1] += 1
+    return [(s, e) for s, e in spans]
+
+
 LINE_BREAKS = "\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"  # the line ends of str.splitlines
 
 
@@ -116,14 +161,18 @@ def segment(text: str, split_line: Callable[[str], list[tuple[int, int]]] = _spl
     Every line break ends a sentence and each non-blank line is a paragraph; ``split_line``
     gives the (start, end) spans of the sentences within one line, stripped of white space
     (default: the Arabic rules of this module; :mod:`models.text.english_segmentation` passes English ones).
+    A line with presentation forms, bidi controls, U+061C, tatweel or a combining hamza is split in
+    its reading form (:func:`models.text.normalization.reading_form_map`) and the spans mapped
+    back; format marks and tatweel at a sentence's edge belong to it.
     Returns sentences in document order with ids 0..n-1. Together they cover every non-space
-    character of ``text`` exactly once. Raises nothing; empty or blank text gives ``[]``."""
+    character of ``text`` exactly once (except format marks on a line of nothing else). Raises
+    nothing; empty or blank text gives ``[]``."""
     sentences: list[Sentence] = []
     paragraph = -1
     offset = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip(LINE_BREAKS)
-        spans = split_line(body)
+        spans = _split_reading_form(body, split_line) if needs_reading_form(body) else split_line(body)
         if spans:
             paragraph += 1
         for s, e in spans:

@@ -7,6 +7,7 @@ import logging
 from typing import Callable, Protocol, Sequence
 
 from models.documents import Document
+from models.text.normalization import model_text  # what the model reads: no tatweel, no bidi controls
 from models.translation.cache import TranslationCache
 
 log = logging.getLogger(__name__)
@@ -106,7 +107,7 @@ def translate_document(doc: Document, engine: TranslationEngine, on_result: Call
 
     try:
         if texts:
-            engine.translate(texts, on_result=report, should_stop=stop_now,
+            engine.translate([model_text(t) for t in texts], on_result=report, should_stop=stop_now,
                              first=[position[i] for i in first if i in position],
                              on_provisional=provisional if on_provisional is not None else None,
                              on_screen=screen if on_screen is not None else None)

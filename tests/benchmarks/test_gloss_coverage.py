@@ -1,7 +1,7 @@
 """Coverage of real text (the figures themselves are printed by benchmarks/gloss_coverage.py)."""
 import pytest
 
-from benchmarks.corpus import arabic_tokens, news_dir
+from tests.support.corpus import arabic_tokens, news_dir
 from benchmarks.gloss_coverage import coverage, main
 from models.documents import sample_path
 

@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from cli import ExitCode
 from main import main
 from models.documents import sample_path
 from tests.conftest import FIXTURES
@@ -45,17 +46,17 @@ def test_glossary_file_is_used(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "args, message",
+    "args, message, status",
     [
-        (["missing.txt", str(DRAFT), "-o", "{tmp}/r.json"], "missing.txt does not exist"),
-        ([str(sample_path()), str(DRAFT), "-o", "{tmp}/r.txt"], "must end in .json or .html"),
-        ([str(sample_path()), "{tmp}", "-o", "{tmp}/r.json"], "is a folder"),
-        ([str(sample_path()), str(DRAFT), "-o", "{tmp}/no/such/dir/r.json"], "cannot write"),
+        (["missing.txt", str(DRAFT), "-o", "{tmp}/r.json"], "missing.txt does not exist", ExitCode.BAD_INPUT),
+        ([str(sample_path()), str(DRAFT), "-o", "{tmp}/r.txt"], "must end in .json or .html", ExitCode.USAGE),
+        ([str(sample_path()), "{tmp}", "-o", "{tmp}/r.json"], "is a folder", ExitCode.BAD_INPUT),
+        ([str(sample_path()), str(DRAFT), "-o", "{tmp}/no/such/dir/r.json"], "cannot write", ExitCode.CANNOT_WRITE),
     ],
 )
-def test_bad_input_gives_one_line_and_status_2(tmp_path, capsys, args, message):
+def test_bad_input_gives_one_line_and_its_status(tmp_path, capsys, args, message, status):
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
-    assert main(["check", *args]) == 2
+    assert main(["check", *args]) == status
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
 
@@ -70,7 +71,7 @@ def test_a_draft_far_longer_than_the_source_is_refused_quickly(tmp_path, capsys,
     draft = tmp_path / "book.txt"
     draft.write_text(DRAFT.read_text(encoding="utf-8") * 2000, encoding="utf-8")  # about 5 MB
     out = tmp_path / "r.json"
-    assert main(["check", str(sample_path()), str(draft), "-o", str(out)]) == 2
+    assert main(["check", str(sample_path()), str(draft), "-o", str(out)]) == ExitCode.BAD_INPUT
     err = capsys.readouterr().err
     assert "not a translation of this source" in err and err.count("\n") == 1 and "Traceback" not in err
     assert not out.exists()
@@ -79,7 +80,7 @@ def test_a_draft_far_longer_than_the_source_is_refused_quickly(tmp_path, capsys,
 def test_a_draft_with_far_more_sentences_than_the_source_is_refused(tmp_path, capsys):
     draft = tmp_path / "list.txt"
     draft.write_text("Yes. " * 400, encoding="utf-8")  # short in characters, 400 sentences
-    assert main(["check", str(sample_path()), str(draft), "-o", str(tmp_path / "r.json")]) == 2
+    assert main(["check", str(sample_path()), str(draft), "-o", str(tmp_path / "r.json")]) == ExitCode.BAD_INPUT
     err = capsys.readouterr().err
     assert "400 sentences" in err and "not a translation" in err
 

@@ -218,9 +218,9 @@ def test_an_article_read_before_shows_at_once_without_the_model(make_window, qtb
 
 
 def test_start_up_hook_reports_the_shown_window(tmp_path):
-    """QARI_QUIT_AFTER_SHOW (used by benchmarks/bench_translate.py) prints when the window is up."""
-    env = dict(os.environ, QARI_QUIT_AFTER_SHOW="1", XDG_CONFIG_HOME=str(tmp_path))
-    with subprocess.Popen([sys.executable, "main.py"], cwd=REPO, env=env, stdout=subprocess.PIPE,
+    """--quit-after-show (used by benchmarks/bench_translate.py) prints when the window is up."""
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path))
+    with subprocess.Popen([sys.executable, "main.py", "--quit-after-show"], cwd=REPO, env=env, stdout=subprocess.PIPE,
                           stderr=subprocess.DEVNULL, text=True) as process:
         try:
             line = process.stdout.readline().strip()
@@ -280,9 +280,9 @@ def test_closing_while_the_worker_is_busy_quits_at_once_and_keeps_settings(tmp_p
         "import models.translation.engine\n"
         "models.translation.engine.load_engine = lambda *a, **k: time.sleep(300)  # a load that takes long\n"
         "from gui.app import run_app\n"
-        "sys.exit(run_app(['--model', sys.argv[1], '--backend', 'torch']))\n"
+        "sys.exit(run_app(['--model', sys.argv[1], '--backend', 'torch', '--quit-after-show']))\n"
     )
-    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path), QARI_QUIT_AFTER_SHOW="1")
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path))
     started = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", code, str(tiny_model_dir)], cwd=REPO, env=env, capture_output=True,
                          text=True, timeout=200)

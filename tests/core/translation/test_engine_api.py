@@ -12,7 +12,7 @@ from models.errors import ModelUnavailable
 @pytest.mark.slow
 def test_gui_side_modules_do_not_import_torch():
     code = ("import sys, models.translation.settings, models.translation.model_files, models.translation.pipeline, "
-            "models.translation.scheduler, models.translation.backends, cli.export; "
+            "models.translation.scheduler, models.translation.backends, models.bitext, cli.export; "
             "print(sorted(m for m in ('torch', 'transformers', 'ctranslate2') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO,
                             capture_output=True, text=True, timeout=60)

@@ -1,62 +1,25 @@
-"""Opening articles: decoding text files and building a segmented :class:`Document`."""
+"""Plain text files: decoding their bytes (UTF-8, UTF-16/32, legacy Arabic code pages)."""
 from __future__ import annotations
 
+import codecs
 import logging
 import re
-from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 
+from models.documents.base import Extracted, Format
 from models.errors import DocumentError
 from models.text.arabic import ARABIC_BLOCKS_CLASS, ARABIC_LETTER_CLASS
-from models.text.segmentation import Sentence, segment
 
 log = logging.getLogger(__name__)
-
-#: Largest file opened, in bytes. A news article is a few kB; 20 MB is a book.
-MAX_BYTES = 20 * 1024 * 1024
-SAMPLE_NAME = "ar-kerry-lavrov-syria-2016.txt"
-
-
-@dataclass
-class Document:
-    """A text and its sentences.
-
-    ``text`` is the decoded file with line ends normalized to ``\\n``; sentence offsets are
-    character offsets into it. ``source`` is the file path, or a label such as "clipboard".
-    ``notes`` are sentences about problems met while reading (damaged bytes)."""
-
-    text: str
-    source: str
-    sentences: list[Sentence] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # problems met while reading, for the user
-
-    @classmethod
-    def from_text(cls, text: str, source: str = "untitled") -> "Document":
-        """Segment ``text``. Raises :class:`DocumentError` if it has no visible character."""
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        if text.startswith("\ufeff"):
-            text = text[1:]
-        if not text.strip():
-            raise DocumentError(f"{Path(source).name or source} contains no text.")
-        return cls(text=text, source=source, sentences=segment(text))
-
-    @property
-    def paragraph_count(self) -> int:
-        return self.sentences[-1].paragraph + 1 if self.sentences else 0
-
 
 _NEITHER_ASCII_NOR_ARABIC_RE = re.compile(f"[^\x00-\x7f{ARABIC_BLOCKS_CLASS}]")
 _ARABIC_BLOCKS_RE = re.compile(f"[{ARABIC_BLOCKS_CLASS}]")
 #: Control characters other than NUL and white space: in a "text" file, a sign of binary data.
 _BINARY_CONTROLS_RE = re.compile("[\x01-\x08\x0e-\x1f\x7f]")
-#: The 8-bit Arabic code pages, the commonest first: Windows-1256, ISO-8859-6.
-ARABIC_CODE_PAGES = ("cp1256", "iso8859_6")
-
-
 #: A Latin letter written against an Arabic one, which the wrong code page makes of accented
 #: Latin letters (Café read as ISO-8859-6 is Cafى).
 _LATIN_AGAINST_ARABIC_RE = re.compile(f"[A-Za-z][{ARABIC_LETTER_CLASS}]|[{ARABIC_LETTER_CLASS}][A-Za-z]")
+#: The 8-bit Arabic code pages, the commonest first: Windows-1256, ISO-8859-6.
+ARABIC_CODE_PAGES = ("cp1256", "iso8859_6")
 
 
 def _arabic_share(text: str) -> float:
@@ -68,6 +31,25 @@ def _arabic_share(text: str) -> float:
     if len(_LATIN_AGAINST_ARABIC_RE.findall(text)) * 100 > arabic:
         return 0.0
     return arabic / (arabic + other) if arabic + other else 1.0
+
+
+def decode_declared(data: bytes, charset: str | None) -> str | None:
+    """``data`` decoded with ``charset`` (declared by an HTTP header or a ``<meta charset>``), or
+    None when there is none, Python does not know it, or the bytes are not in it."""
+    if not charset:
+        return None
+    try:
+        codec = codecs.lookup(charset.strip().strip("\"'"))
+    except LookupError:
+        log.info("unknown declared encoding %r", charset)
+        return None
+    if codec.name in ("utf-16", "utf-32") or codec.name.startswith(("utf-16", "utf-32")):
+        return None  # without a byte order mark a declaration of UTF-16 is usually wrong (HTML5 says UTF-8)
+    try:
+        return data.decode("utf-8-sig" if codec.name == "utf-8" else codec.name)
+    except UnicodeDecodeError:
+        log.info("bytes are not %s as declared", codec.name)
+        return None
 
 
 def decode(data: bytes, name: str, notes: list[str] | None = None) -> str:
@@ -151,41 +133,19 @@ def _utf8_text_with_nul(data: bytes) -> str | None:
     return text if text is not None and not _BINARY_CONTROLS_RE.search(text) else None
 
 
-def load_document(path: str | Path) -> Document:
-    """Read and segment a text file.
-
-    Raises :class:`DocumentError` with a plain message when the file is missing, unreadable,
-    larger than :data:`MAX_BYTES`, binary, or blank."""
-    text, notes = read_text(path)
-    document = Document.from_text(text, source=str(path))
-    document.notes = notes
-    return document
-
-
-def read_text(path: str | Path) -> tuple[str, list[str]]:
-    """The text of a file decoded by :func:`decode`, and the notes made while decoding it.
-
-    Raises :class:`DocumentError` with a plain message when the file is missing, unreadable,
-    larger than :data:`MAX_BYTES` or binary."""
-    path = Path(path)
-    name = path.name or str(path)
-    try:
-        if path.is_dir():
-            raise DocumentError(f"{path} is a folder, not a text file.")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DocumentError(f"{name} is too large to open ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MB).")
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise DocumentError(f"{path} does not exist.") from exc
-    except PermissionError as exc:
-        raise DocumentError(f"{path} cannot be read (permission denied).") from exc
-    except OSError as exc:
-        raise DocumentError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
+def read_text(data: bytes, name: str, charset: str | None = None) -> Extracted:
+    """A text file as it is: decoded (:func:`decode`; a ``charset`` declared by a web server is
+    tried first, after a byte order mark), line ends normalized to ``\\n``. Raises :class:`DocumentError`."""
     notes: list[str] = []
-    return decode(data, name, notes), notes
+    text = None if data.startswith((codecs.BOM_UTF8, b"\xff\xfe", b"\xfe\xff")) else decode_declared(data, charset)
+    if text is None:
+        text = decode(data, name, notes)
+    return Extracted(text.replace("\r\n", "\n").replace("\r", "\n"), notes=notes)
 
 
-def sample_path() -> Path:
-    """Path of the bundled sample article (Al Jazeera, 2016; its source line is the last line)."""
-    return Path(str(resources.files("resources") / "samples" / SAMPLE_NAME))
+FORMAT = Format(
+    description="text file",
+    extensions=(".txt", ".text", ".md"),
+    media_types=("text/plain", "text/markdown"),
+    read=read_text,
+)
