@@ -70,7 +70,12 @@ def term_spelling(text: str) -> str:
 def term_key(text: str) -> str:
     """The matching key of a term: its spelling (:func:`term_spelling`) with each word folded
     (:func:`models.text.arabic.fold`); ``""`` when ``text`` has no Arabic word."""
-    return fold(term_spelling(text))
+    return key_of_spelling(term_spelling(text))
+
+
+def key_of_spelling(spelling: str) -> str:
+    """The matching key of a term from its spelling (as :func:`term_spelling` gives it)."""
+    return fold(spelling)
 
 
 def find_terms(text: str, terms: Sequence[Term]) -> list[TermMatch]:

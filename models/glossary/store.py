@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Iterator
 
 from models.errors import TermError
-from models.glossary.matching import TermMatch, find_terms, term_key, term_spelling
+from models.glossary.matching import TermMatch, find_terms, key_of_spelling, term_key, term_spelling
 from models.paths import data_dir
 from models.sqlite_util import transaction
 
@@ -154,7 +154,10 @@ class TermStore:
         self._db.execute("ALTER TABLE terms RENAME TO terms_version_0")
         for statement in SCHEMA:
             self._db.execute(statement)
-        rows = [{**dict(r), "spelling": term_spelling(r["term"]), "key": term_key(r["term"])} for r in old]
+        rows = []
+        for row in old:
+            spelling = term_spelling(row["term"])
+            rows.append({**dict(row), "spelling": spelling, "key": key_of_spelling(spelling)})
         self._db.executemany(
             f"INSERT INTO terms ({', '.join(COLUMNS)}) VALUES ({', '.join(':' + c for c in COLUMNS)})", rows)
         self._db.execute("DROP TABLE terms_version_0")
@@ -203,7 +206,7 @@ class TermStore:
             bad = control_character(getattr(term, name).strip())
             if bad:
                 raise TermError(f"The {name} contains {bad}; it must be one line of text.")
-        return replace(term, term=term.term.strip(), spelling=spelling, key=term_key(term.term))
+        return replace(term, term=term.term.strip(), spelling=spelling, key=key_of_spelling(spelling))
 
     def add(self, term: Term) -> Term:
         """Store a new term; returns it with ``id``, ``spelling``, ``key`` and times set.
