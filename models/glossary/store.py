@@ -115,8 +115,9 @@ class TermStore:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA busy_timeout=5000")
-            with self._transaction():
-                self._prepare_schema()
+            if self._schema_version() != SCHEMA_VERSION:
+                with self._transaction():
+                    self._prepare_schema()
         except sqlite3.Error as exc:
             self._db.close()
             raise TermError(f"The glossary {self.path} cannot be opened: {exc}.") from exc
@@ -129,10 +130,14 @@ class TermStore:
         """True for a ``":memory:"`` glossary, which no other connection can open."""
         return str(self.path) == ":memory:"
 
+    def _schema_version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
     def _prepare_schema(self) -> None:
-        """Create the tables, or upgrade those of an older version (inside a write transaction,
-        so that two processes opening the file at once do it once)."""
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        """Create the tables, or upgrade those of an older version. Run inside a write
+        transaction, which reads the version again: of two processes opening the file at once,
+        the second finds the work done."""
+        version = self._schema_version()
         if version > SCHEMA_VERSION:
             raise TermError(f"The glossary {self.path} was written by a newer version of Qari;"
                             " update Qari to open it.")
