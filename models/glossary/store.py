@@ -23,7 +23,7 @@ import sqlite3
 import time
 import unicodedata
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Iterator
 
@@ -56,9 +56,6 @@ CREATE TABLE terms (
     created REAL NOT NULL,
     updated REAL NOT NULL
 )""", "CREATE INDEX terms_key ON terms (key)")
-#: The columns a term is stored in, as in :class:`Term`.
-COLUMNS = ("id", "term", "spelling", "key", "translation", "vocalized", "status", "note", "sentence",
-           "sentence_translation", "created", "updated")
 
 
 #: Fields that hold one line of text: no newlines or other control characters (NUL, tab...).
@@ -93,6 +90,11 @@ class Term:
     updated: float = 0.0
     key: str = field(default="", compare=False)
     spelling: str = field(default="", compare=False)
+
+
+#: The columns a term is stored in: the fields of :class:`Term`, in their order.
+COLUMNS = tuple(f.name for f in fields(Term))
+_SELECT = f"SELECT {', '.join(COLUMNS)} FROM terms"
 
 
 class TermStore:
@@ -181,22 +183,22 @@ class TermStore:
 
     @staticmethod
     def _term(row: sqlite3.Row) -> Term:
-        return Term(**{k: row[k] for k in COLUMNS})
+        return Term(*row)
 
     def all(self) -> list[Term]:
         """Every term, oldest first."""
-        return [self._term(r) for r in self._db.execute("SELECT * FROM terms ORDER BY id")]
+        return [self._term(r) for r in self._db.execute(f"{_SELECT} ORDER BY id")]
 
     def get(self, term_id: int) -> Term | None:
-        row = self._db.execute("SELECT * FROM terms WHERE id = ?", (term_id,)).fetchone()
+        row = self._db.execute(f"{_SELECT} WHERE id = ?", (term_id,)).fetchone()
         return self._term(row) if row else None
 
     def find(self, text: str, exact: bool = False) -> Term | None:
         """The term spelled as ``text`` (any diacritics or tatweel); else, unless ``exact``, the
         oldest with the same folded key (other alef, ى/ي or ة/ه spelling); else ``None``."""
-        row = self._db.execute("SELECT * FROM terms WHERE spelling = ?", (term_spelling(text),)).fetchone()
+        row = self._db.execute(f"{_SELECT} WHERE spelling = ?", (term_spelling(text),)).fetchone()
         if row is None and not exact:
-            row = self._db.execute("SELECT * FROM terms WHERE key = ? ORDER BY id LIMIT 1", (term_key(text),)).fetchone()
+            row = self._db.execute(f"{_SELECT} WHERE key = ? ORDER BY id LIMIT 1", (term_key(text),)).fetchone()
         return self._term(row) if row else None
 
     # -- changes: one transaction each ---------------------------------------------------
