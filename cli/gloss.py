@@ -2,11 +2,20 @@
 
     qari gloss WORD [WORD ...] [--context TRANSLATION]
 
-One JSON object per word and line: ``{"word", "normalized", "analyses": [{"vocalized", "lemma",
-"pos", "gloss", "segments": [{"form", "pos", "gloss"}], "translit", "reason", "backoff"}]}``, best
-analysis first (see :mod:`models.lexicon.ranking`). A word the lexicon cannot analyse gets only
-proper-noun backoff readings (:mod:`models.lexicon.backoff`), each with ``"backoff": true``, no lemma and
-an empty gloss; a word with no reading at all has ``"analyses": []``.
+One JSON object per word and line: ``{"word", "normalized", "step", "frequency_band",
+"analyses": [{"vocalized", "lemma", "pos", "gloss", "segments": [{"form", "pos", "gloss"}],
+"translit", "reason", "backoff", "root", "frequency_band", "frequency_rank"[, "derived_from"]}]}``,
+best analysis first (see :mod:`models.lexicon.ranking`). ``root``: the root letters (ك ت ب) or
+null; ``frequency_band``: 1 (top 1,000) to 5 (rare) in the frequency list of
+:mod:`models.lexicon.frequency`, null when the word is not in it (the record's own
+``frequency_band`` is its best reading's); ``derived_from``, only on a reading derived from a
+lexicon verb or noun by a regular pattern (:mod:`models.lexicon.derivation`): ``{"verb"`` (or
+``"singular"``), ``"gloss", "lemma", "form", "kind", "pattern", "description"}``. A word the
+lexicon cannot analyse gets derived readings or else proper-noun backoff readings
+(:mod:`models.lexicon.backoff`), each with ``"backoff": true``, no lemma and an empty gloss.
+A WORD argument holding several words (``"وقف إطلاق النار"``) is answered word by word, each
+record with ``"phrase"`` set to the argument; one with no Arabic word, or a word with no reading
+at all, has ``"analyses": []`` and a ``"note"`` saying why.
 Exit status: :class:`cli.ExitCode`, ``UNAVAILABLE`` when the lexicon cannot be loaded (the
 reason goes to stderr, from :mod:`cli.main`).
 """
@@ -27,20 +36,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def gloss_record(word: str, context: str = "") -> dict:
     """The JSON record of one word (shape in the module docstring)."""
+    from models.lexicon.frequency import analysis_frequency
     from models.lexicon.ranking import rank
     from models.lexicon.lookup import lookup
 
     result = lookup(word)
-    return {
-        "word": word,
-        "normalized": result.normalized,
-        "analyses": [a.to_json() for a in rank(result, context or None)],
-    }
+    analyses = []
+    for analysis in rank(result, context or None):
+        frequency = analysis_frequency(analysis)
+        analyses.append({**analysis.to_json(), "frequency_band": int(frequency.band) if frequency else None,
+                         "frequency_rank": frequency.rank if frequency else None})
+    record = {"word": word, "normalized": result.normalized, "step": result.step.description,
+              "frequency_band": analyses[0]["frequency_band"] if analyses else None, "analyses": analyses}
+    if not analyses:
+        record["note"] = f"no reading: {result.step.description}"
+    return record
+
+
+def gloss_records(text: str, context: str = "") -> list[dict]:
+    """The records of one WORD argument: one per Arabic word in it (module docstring)."""
+    from models.text.arabic import ARABIC_WORD_RE
+
+    words = ARABIC_WORD_RE.findall(text)
+    if not words:
+        return [{"word": text, "normalized": "", "step": None, "frequency_band": None, "analyses": [],
+                 "note": "no Arabic word in the input"}]
+    if len(words) == 1 and words[0] == text.strip():
+        return [gloss_record(words[0], context)]
+    return [{**gloss_record(word, context), "phrase": text} for word in words]
 
 
 def run(args: argparse.Namespace) -> ExitCode:
     """Print one JSON line per word: ``OK``. :class:`models.errors.LexiconDataError` goes through
     when the lexicon cannot be loaded."""
     for word in args.words:
-        print(json.dumps(gloss_record(word, args.context), ensure_ascii=False))
+        for record in gloss_records(word, args.context):
+            print(json.dumps(record, ensure_ascii=False))
     return ExitCode.OK

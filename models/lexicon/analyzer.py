@@ -15,11 +15,13 @@ import copy
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from models.lexicon.amendments import mood_allowed
 from models.lexicon.clitics import writes_article
+from models.lexicon.derivation import Derivation
 from models.lexicon.index import Lexicon, fold_bw
 from models.lexicon.transliteration import (
     SHADDA, SHORT_VOWELS, SUN_LETTERS, SUKUN, TANWIN, VOWEL_MARKS, article_romanization, display_arabic, romanize,
-    romanize_letters,
+    romanize_letters, to_arabic,
 )
 
 MAX_PREFIX = 4
@@ -53,7 +55,11 @@ class Analysis:
     found it (a :class:`models.lexicon.lookup.LookupStep` value: 0 as written, higher the later fallbacks);
     ``proclitic``: the vocalized Buckwalter of the whole prefix as the lexicon writes it
     (``lil`` for li + Al, whose alef is not written); ``backoff``: True for a proper-noun
-    backoff reading (:mod:`models.lexicon.backoff`), which is not from the lexicon and has no gloss."""
+    backoff reading (:mod:`models.lexicon.backoff`), which is not from the lexicon and has no gloss;
+    ``root``: the root of the lemma as ``dictStems`` heads it, Buckwalter letters (``ktb``), ``""``
+    when the lemma stands under none (see :attr:`root_letters`); ``derived_from``: for a form
+    derived from a lexicon verb by a regular pattern (:mod:`models.lexicon.derivation`), where it
+    comes from, else ``None``."""
 
     vocalized: str
     buckwalter: str
@@ -70,6 +76,16 @@ class Analysis:
     prefix_vocs: tuple[str, ...] = field(default=(), compare=False)
     proclitic: str | None = field(default=None, compare=False)
     backoff: bool = False
+    root: str = field(default="", compare=False)
+    derived_from: Derivation | None = None
+
+    @property
+    def root_letters(self) -> str | None:
+        """The root in Arabic letters separated by spaces (ك ت ب; a hamza radical as ء, a weak
+        alternative as و/ي), ``None`` when unknown."""
+        if not self.root:
+            return None
+        return " ".join(to_arabic(letter.replace("A", "'")) if letter != "/" else "/" for letter in self.root).replace(" / ", "/")
 
     @cached_property
     def translit(self) -> str:
@@ -101,12 +117,17 @@ class Analysis:
         return new
 
     def to_json(self) -> dict:
-        """The CLI record: vocalized, lemma, pos, gloss, segments, translit, reason, backoff."""
-        return {
+        """The CLI record: vocalized, lemma, pos, gloss, segments, translit, reason, backoff,
+        root (Arabic letters or null), derived_from (:meth:`Derivation.to_json`, only on derived
+        readings)."""
+        record = {
             "vocalized": self.vocalized, "lemma": self.lemma, "pos": self.pos, "gloss": self.gloss,
             "segments": [s.to_json() for s in self.segments], "translit": self.translit,
-            "reason": self.reason, "backoff": self.backoff,
+            "reason": self.reason, "backoff": self.backoff, "root": self.root_letters,
         }
+        if self.derived_from is not None:
+            record["derived_from"] = self.derived_from.to_json()
+        return record
 
 
 def _morphemes(pos: str) -> list[tuple[str, str]]:
@@ -219,6 +240,8 @@ def _combine(lexicon: Lexicon, pre_entries: list[tuple], stem_form: str, stem: t
                 continue
             if skip_stem and prefix_form == skip[0] and suffix_form == skip[2]:
                 continue
+            if not mood_allowed(prefix[3], suffix[3]):
+                continue
             key = (prefix[0], stem[0], suffix[0], prefix[3], stem[3], suffix[3], stem[4])
             if key not in found:
                 found[key] = _build(lexicon, prefix_form, prefix, stem_form, stem, suffix_form, suffix, match)
@@ -253,7 +276,7 @@ def _build(lexicon: Lexicon, prefix_form: str, prefix: tuple, stem_form: str, st
         vocalized=display_arabic(with_sun_shadda(prefix_form, voc_a, bw)), buckwalter=bw, lemma=lemma, pos=stem_tag,
         gloss=gloss_b, segments=segments, prefix=prefix_form, stem=stem_form, suffix=suffix_form,
         order=(len(prefix_form) + len(suffix_form), order_b, order_a, order_c), match=match,
-        prefix_vocs=tuple(v for v, _ in pre), proclitic=voc_a,
+        prefix_vocs=tuple(v for v, _ in pre), proclitic=voc_a, root=lexicon.roots.get(lemma, ""),
     )
 
 

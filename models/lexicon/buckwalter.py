@@ -52,7 +52,9 @@ class Entry:
     ``form``: unvocalized form (Buckwalter); ``vocalized``: with short vowels; ``category``:
     morphological category used by the compatibility tables; ``gloss``: English, ``;``-separated
     senses; ``pos``: POS tags, ``+``-joined ``vocalized/TAG`` pairs (given in the file or deduced
-    as in aramorph.pl); ``lemma``: lemma id (stems only, e.g. ``>abad-i_1``), else ``""``."""
+    as in aramorph.pl); ``lemma``: lemma id (stems only, e.g. ``>abad-i_1``), else ``""``;
+    ``root``: the root letters of the ``;--- `` heading the lemma stands under in ``dictStems``
+    (see :func:`root_of_heading`), else ``""``."""
 
     form: str
     vocalized: str
@@ -60,6 +62,7 @@ class Entry:
     gloss: str
     pos: str
     lemma: str = ""
+    root: str = ""
 
 
 _POS_RE = re.compile(r"<pos>(.+?)</pos>")
@@ -81,17 +84,43 @@ def _deduce_pos(vocalized: str, category: str, gloss: str) -> str:
     raise LexiconDataError(f"No part of speech can be deduced for {vocalized} ({category}).")
 
 
+_HEADING_RE = re.compile(r";--- ([A-Za-z'|>&<}*$]+(?:/[A-Za-z'|>&<}*$]+)?)")
+
+
+def root_of_heading(line: str) -> str:
+    """The root of a ``dictStems`` heading line, in Buckwalter letters with ``A`` standing for a
+    hamza radical: ``;--- ktb`` -> ``ktb``; a doubled root, which Buckwalter writes with two
+    letters, gets its last letter again (``;--- rd`` -> ``rdd``); homonym numbers and remarks are
+    dropped (``;--- Aly(2)`` -> ``Aly``); weak alternatives stay (``;--- Axw/y`` -> ``Axw/y``).
+    ``""`` when the heading is not a root of three or four radicals (headings of foreign words
+    such as ``AsTwr``)."""
+    match = _HEADING_RE.match(line)
+    if match is None:
+        return ""
+    root = match.group(1)
+    letters = root.split("/")[0]
+    if len(letters) == 2:
+        root = letters + letters[-1] + root[2:]
+        letters += letters[-1]
+    return root if 3 <= len(letters) <= 4 else ""
+
+
 def read_dictionary(path: Path) -> list[Entry]:
     """Entries of a Buckwalter dictionary file, in file order.
 
-    Lines starting with ``;; `` open a new lemma (its id follows); other ``;`` lines are comments.
+    Lines starting with ``;; `` open a new lemma (its id follows); ``;--- `` lines head the lemmas
+    of one root (:func:`root_of_heading`); other ``;`` lines are comments.
     Raises :class:`LexiconDataError` on a line without four tab-separated fields."""
     entries: list[Entry] = []
     lemma = ""
+    root = ""
     with open(path, encoding="latin-1") as handle:
         for number, line in enumerate(handle, 1):
             if line.startswith(";; "):
                 lemma = line[3:].strip()
+                continue
+            if line.startswith(";--- "):
+                root = root_of_heading(line)
                 continue
             if line.startswith(";") or not line.strip("\r\n"):
                 continue
@@ -102,7 +131,7 @@ def read_dictionary(path: Path) -> list[Entry]:
             match = _POS_RE.search(gloss_pos)
             gloss = _POS_RE.sub("", gloss_pos).strip()
             pos = match.group(1) if match else _deduce_pos(vocalized, category, gloss)
-            entries.append(Entry(form, vocalized, category, gloss, pos, lemma))
+            entries.append(Entry(form, vocalized, category, gloss, pos, lemma, root))
     return entries
 
 

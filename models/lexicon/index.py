@@ -17,12 +17,12 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.lexicon import buckwalter
+from models.lexicon import amendments, buckwalter, derivation
 from models.paths import cache_dir
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 #: Buckwalter orthographic folding used by the fallback lookups: hamzated alef and alef wasla to
 #: bare alef, alef maqsura to ya, ta marbuta to ha (level 1); plus hamza seats on waw/ya to the
@@ -53,7 +53,13 @@ class Lexicon:
     ("prefixes"/"stems"/"suffixes") -> folded form -> [original forms], listing only folded forms
     that differ from, or stand for more than, their one original (see :meth:`forms_folding_to`);
     ``morpheme_glosses``: "vocalized/TAG" of a single-morpheme affix -> its gloss;
-    ``lemma_count``: number of lemmas in dictStems."""
+    ``lemma_count``: number of lemmas in dictStems; ``roots``: lemma id -> root (Buckwalter
+    letters, :func:`models.lexicon.buckwalter.root_of_heading`) for lemmas listed under a root;
+    ``derived``: unvocalized form -> packed stem records (as ``stems``) of the participles,
+    verbal nouns and imperfect passives derived from the lexicon's verbs
+    (:mod:`models.lexicon.derivation`), whose lemma field holds the packed
+    :class:`models.lexicon.derivation.Derivation`; ``folded[level]["derived"]`` folds them.
+    The affix tables carry the additions of :mod:`models.lexicon.amendments`."""
 
     prefixes: dict[str, list[AffixEntry]]
     stems: dict[str, str]
@@ -64,19 +70,28 @@ class Lexicon:
     folded: dict[int, dict[str, dict[str, list[str]]]]
     morpheme_glosses: dict[str, str]
     lemma_count: int
+    roots: dict[str, str] = field(default_factory=dict)
+    derived: dict[str, str] = field(default_factory=dict)
     #: Per-process memo for the analyzer (affix entry -> segments); not stored in the index.
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def stem_entries(self, form: str) -> list[StemEntry]:
         """The stem entries of unvocalized Buckwalter ``form`` in file order ([] if none)."""
-        packed = self.stems.get(form)
-        if packed is None:
-            return []
-        result = []
-        for record in packed.split("\n"):
-            voc, cat, gloss, pos, lemma, order = record.split("\t")
-            result.append((voc, cat, gloss, pos, lemma, int(order)))
-        return result
+        return unpack_stems(self.stems.get(form))
+
+    def derived_view(self) -> "Lexicon":
+        """This lexicon with the derived stems in place of the lexicon's stems (same affixes and
+        tables), for :func:`models.lexicon.analyzer.analyze`; made once and kept."""
+        view = self.memo.get("derived_view")
+        if view is None:
+            folded = {level: {**tables, "stems": tables.get("derived", {})} for level, tables in self.folded.items()}
+            view = Lexicon(
+                prefixes=self.prefixes, stems=self.derived, suffixes=self.suffixes, ab=self.ab, ac=self.ac,
+                bc=self.bc, folded=folded, morpheme_glosses=self.morpheme_glosses, lemma_count=self.lemma_count,
+                roots=self.roots, derived={}, memo=self.memo,
+            )
+            self.memo["derived_view"] = view
+        return view
 
     def forms_folding_to(self, kind: str, folded: str, level: int) -> list[str]:
         """Original forms of ``kind`` ("prefixes"/"stems"/"suffixes") whose :func:`fold_bw` at
@@ -91,7 +106,75 @@ class Lexicon:
             "prefixes": self.prefixes, "stems": self.stems, "suffixes": self.suffixes,
             "ab": self.ab, "ac": self.ac, "bc": self.bc, "folded": self.folded,
             "morpheme_glosses": self.morpheme_glosses, "lemma_count": self.lemma_count,
+            "roots": self.roots, "derived": self.derived,
         }
+
+
+def unpack_stems(packed: str | None) -> list[StemEntry]:
+    """Stem entries from the packed records of :attr:`Lexicon.stems` ([] for ``None``)."""
+    if packed is None:
+        return []
+    result = []
+    for record in packed.split("\n"):
+        voc, cat, gloss, pos, lemma, order = record.split("\t")
+        result.append((voc, cat, gloss, pos, lemma, int(order)))
+    return result
+
+
+def _pack(rows: list[tuple]) -> str:
+    return "\n".join("\t".join(map(str, row)) for row in rows)
+
+
+def derive_stems(stems: dict[str, list[tuple]], roots: dict[str, str]) -> dict[str, list[tuple]]:
+    """Unvocalized form -> stem rows of the forms derived from the verbs among ``stems``
+    (:mod:`models.lexicon.derivation`): participles and verbal nouns of every verb listed under a
+    root, and the imperfect passive of those whose passive the lexicon does not list; and the
+    broken plural فَعالِيل of singular nouns of four consonants with a long vowel before the last
+    (:func:`models.lexicon.derivation.broken_plural`). A derived stem the lexicon already has (same
+    letters and vowels) is left out."""
+    verbs: dict[str, list[tuple]] = {}
+    for rows in stems.values():
+        for row in rows:
+            if row[1].startswith(("PV", "IV")):
+                verbs.setdefault(row[4], []).append(row)
+    known = {(form, row[0]) for form, rows in stems.items() for row in rows}
+    derived: dict[str, list[tuple]] = {}
+    order = 10_000_000
+
+    def add(kind: derivation.DerivedKind, form: int, voc: str, category: str, gloss: str, lemma: str, tag: str,
+            pattern: str = "") -> None:
+        nonlocal order
+        written = derivation.unvocalized(voc)
+        if (written, voc) in known or not gloss:
+            return
+        packed = derivation.Derivation("", gloss, lemma, form, kind, pattern).pack()
+        derived.setdefault(written, []).append((voc, category, derivation.derived_gloss(kind, gloss), f"{voc}/{tag}", packed, order))
+        order += 1
+
+    for lemma, rows in verbs.items():
+        perfect = next((r for r in rows if r[1].startswith("PV") and "Pass" not in r[1]), None)
+        root = roots.get(lemma, "")
+        if perfect is None or not root:
+            continue
+        gloss = perfect[2]
+        nouns = derivation.derived_stems(derivation.perfect_of_lemma(lemma), root)
+        for kind, number, voc, category in nouns:
+            add(kind, number, voc, category, gloss, lemma, "NOUN" if kind is derivation.DerivedKind.VERBAL_NOUN else "ADJ")
+        form = nouns[0][1] if nouns else 0
+        if form and not any("Pass" in r[1] for r in rows):
+            for row in rows:
+                passive = derivation.passive_imperfect_stem(row[0], row[1])
+                if passive:
+                    add(derivation.DerivedKind.PASSIVE_IMPERFECT, form, passive[0], passive[1], gloss, lemma,
+                        "VERB_IMPERFECT")
+    for rows in stems.values():
+        for row in rows:
+            if row[3].endswith("/NOUN") and row[4] not in verbs and not row[2][:1].isupper():
+                plural = derivation.broken_plural(row[0])
+                if plural:
+                    add(derivation.DerivedKind.BROKEN_PLURAL, 0, plural[0], derivation.PLURAL_CATEGORY, row[2],
+                        row[4], "NOUN", plural[1])
+    return derived
 
 
 def compile_lexicon(folder: Path) -> Lexicon:
@@ -101,11 +184,14 @@ def compile_lexicon(folder: Path) -> Lexicon:
     indexes: dict[str, dict[str, list[tuple]]] = {}
     morpheme_glosses: dict[str, str] = {}
     lemmas: set[str] = set()
+    roots: dict[str, str] = {}
     for kind, name in (("prefixes", "dictPrefixes"), ("stems", "dictStems"), ("suffixes", "dictSuffixes")):
         index: dict[str, list[tuple]] = {}
         for order, e in enumerate(buckwalter.read_dictionary(folder / name)):
             if kind == "stems":
                 lemmas.add(e.lemma)
+                if e.root:
+                    roots[e.lemma] = e.root
                 row: tuple = (e.vocalized, e.category, e.gloss, e.pos, e.lemma, order)
             else:
                 row = (e.vocalized, e.category, e.gloss, e.pos, order)
@@ -114,6 +200,9 @@ def compile_lexicon(folder: Path) -> Lexicon:
                     morpheme_glosses.setdefault(parts[0], e.gloss)
             index.setdefault(e.form, []).append(row)
         indexes[kind] = index
+    ab, ac, bc = (buckwalter.read_table(folder / name) for name in ("tableAB", "tableAC", "tableBC"))
+    amendments.amend(indexes["prefixes"], indexes["stems"], indexes["suffixes"], ab, ac, bc)
+    indexes["derived"] = derive_stems(indexes["stems"], roots)
     folded: dict[int, dict[str, dict[str, list[str]]]] = {}
     for level in (1, 2):
         folded[level] = {}
@@ -122,14 +211,11 @@ def compile_lexicon(folder: Path) -> Lexicon:
             for form in index:
                 table.setdefault(fold_bw(form, level), []).append(form)
             folded[level][kind] = {f: forms for f, forms in table.items() if forms != [f]}
-    stems = {
-        form: "\n".join("\t".join(map(str, row)) for row in rows) for form, rows in indexes["stems"].items()
-    }
     return Lexicon(
-        prefixes=indexes["prefixes"], stems=stems, suffixes=indexes["suffixes"],
-        ab=buckwalter.read_table(folder / "tableAB"), ac=buckwalter.read_table(folder / "tableAC"),
-        bc=buckwalter.read_table(folder / "tableBC"), folded=folded,
-        morpheme_glosses=morpheme_glosses, lemma_count=len(lemmas),
+        prefixes=indexes["prefixes"], stems={form: _pack(rows) for form, rows in indexes["stems"].items()},
+        suffixes=indexes["suffixes"], ab=ab, ac=ac, bc=bc, folded=folded,
+        morpheme_glosses=morpheme_glosses, lemma_count=len(lemmas), roots=roots,
+        derived={form: _pack(rows) for form, rows in indexes["derived"].items()},
     )
 
 

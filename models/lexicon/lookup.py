@@ -18,6 +18,15 @@ The chain (each step from 3 on tried only when the previous ones found nothing):
 7. proper-noun backoff (:mod:`models.lexicon.backoff`): the usual proclitics + an unknown stem read as a
    name (و + لافروف), marked ``backoff=True``, without gloss; only when steps 1-6 found nothing.
 
+Forms derived from the lexicon's verbs by regular patterns (:mod:`models.lexicon.derivation`) are
+looked up right after step 4, with the same spelling folds: a participle or verbal noun the
+lexicon lacks (مستعرضاً، التريث) is explained through its verb, marked with ``derived_from`` and
+found with step :attr:`LookupStep.DERIVED`; the proper-noun backoff readings follow it, since a derived
+guess may be a name (طارب). The imperfect passive of a verb whose passive the lexicon
+does not list (يُحْتَفَل) is derived too, and added after the lexicon's readings of the word.
+The vocative يا written joined to a noun (يارب، ياصديقي) is read as يا + the noun, beside the
+word's other readings (:func:`vocative_analyses`).
+
 The written diacritics are kept aside (``Lookup.written``) so that ranking can prefer the
 analyses that agree with them (:mod:`models.lexicon.ranking`).
 """
@@ -31,7 +40,8 @@ from models.text.arabic import (
     strip_format_marks, strip_tatweel,
 )
 from models.lexicon.backoff import BACKOFF_REASON, backoff_analyses
-from models.lexicon.transliteration import is_transliterable, to_buckwalter
+from models.lexicon.derivation import unpack as unpack_derivation
+from models.lexicon.transliteration import is_transliterable, to_arabic, to_buckwalter
 from models.lexicon.index import Lexicon, shared_lexicon
 from models.lexicon.analyzer import Analysis, analyze, clitic_analyses
 
@@ -46,7 +56,8 @@ class LookupStep(enum.IntEnum):
     CLITIC = 4
     RUN_ON = 5
     BACKOFF = 6
-    NONE = 7
+    DERIVED = 7
+    NONE = 8
 
     @property
     def description(self) -> str:
@@ -62,8 +73,11 @@ _DESCRIPTIONS = {
     LookupStep.CLITIC: "proclitic written on its own",
     LookupStep.RUN_ON: "two words written together",
     LookupStep.BACKOFF: BACKOFF_REASON,
+    LookupStep.DERIVED: "derived from a lexicon entry by a regular pattern",
     LookupStep.NONE: "not found",
 }
+#: The vocative particle يا (Buckwalter).
+VOCATIVE = "yA"
 
 
 @dataclass(frozen=True)
@@ -83,8 +97,14 @@ class Lookup:
 
     @property
     def in_lexicon(self) -> bool:
-        """True when the lexicon analyses the word (backoff readings do not count)."""
-        return any(not a.backoff for a in self.analyses)
+        """True when the lexicon analyses the word (backoff and derived readings do not count)."""
+        return any(not a.backoff and a.derived_from is None for a in self.analyses)
+
+    @property
+    def derived(self) -> bool:
+        """True when the lexicon has no reading of the word but a derived form explains it
+        (:attr:`LookupStep.DERIVED`; proper-noun backoff readings may follow)."""
+        return not self.in_lexicon and any(a.derived_from is not None for a in self.analyses)
 
 
 def clean(word: str) -> str:
@@ -122,16 +142,22 @@ def lookup(word: str, lexicon: Lexicon | None = None, backoff: bool = True) -> L
     bare = strip_diacritics(written)
     found = _analyze_levels(lexicon, bare)
     if found:
-        return Lookup(word, written, bare, LookupStep(found[0].match), found)
+        imperfect = any(a.pos == "VERB_IMPERFECT" for a in found)
+        extra = [a for a in derived_analyses(lexicon, bare) if a.pos == "VERB_IMPERFECT"] if imperfect else []
+        return Lookup(word, written, bare, LookupStep(found[0].match), found + extra + vocative_analyses(lexicon, bare))
     for variant in collapse_repeats(bare):
         found = _analyze_levels(lexicon, variant, collapsed=True)
         if found:
             return Lookup(word, written, variant, LookupStep.COLLAPSED, found)
+    found = derived_analyses(lexicon, bare)
+    if found:
+        names = backoff_analyses(lexicon, to_buckwalter(bare)) if backoff else []
+        return Lookup(word, written, bare, LookupStep.DERIVED, found + names)
     if is_transliterable(bare):
         found = [replace(a, match=LookupStep.CLITIC) for a in clitic_analyses(lexicon, to_buckwalter(bare))]
         if found:
             return Lookup(word, written, bare, LookupStep.CLITIC, found)
-        found = _run_on(lexicon, to_buckwalter(bare))
+        found = _run_on(lexicon, to_buckwalter(bare)) or vocative_analyses(lexicon, bare)
         if found:
             return Lookup(word, written, bare, LookupStep.RUN_ON, found)
         found = backoff_analyses(lexicon, to_buckwalter(bare)) if backoff else []
@@ -139,6 +165,38 @@ def lookup(word: str, lexicon: Lexicon | None = None, backoff: bool = True) -> L
             found = [replace(a, match=LookupStep.BACKOFF) for a in found]
             return Lookup(word, written, bare, LookupStep.BACKOFF, found)
     return Lookup(word, written, bare, LookupStep.NONE, [])
+
+
+def derived_analyses(lexicon: Lexicon, arabic: str) -> list[Analysis]:
+    """Readings of the undiacritized Arabic word ``arabic`` as a form derived from a lexicon verb
+    (:mod:`models.lexicon.derivation`), with the spelling folds of steps 1-3: each with
+    ``derived_from`` set, ``lemma`` the verb's, ``root`` the verb's root and ``match``
+    :attr:`LookupStep.DERIVED`. ``[]`` when none."""
+    result = []
+    for analysis in _analyze_levels(lexicon.derived_view(), arabic):
+        derivation = unpack_derivation(analysis.lemma)
+        result.append(replace(
+            analysis, lemma=derivation.base_lemma, derived_from=derivation, match=LookupStep.DERIVED,
+            root=lexicon.roots.get(derivation.base_lemma, ""),
+        ))
+    return result
+
+
+def vocative_analyses(lexicon: Lexicon, arabic: str) -> list[Analysis]:
+    """The vocative يا written joined to a noun (يارب، ياصديقي، يامسترشد): يا + each nominal
+    reading of the rest (lexicon or derived; at most three), as :func:`join_words` joins two
+    words (``match`` step 6). ``[]`` when ``arabic`` (undiacritized) does not start with يا or
+    the rest has no noun, adjective or proper-noun reading."""
+    if not is_transliterable(arabic):
+        return []
+    bw = to_buckwalter(arabic)
+    if not bw.startswith(VOCATIVE) or len(bw) < len(VOCATIVE) + 2:
+        return []
+    particle = [a for a in analyze(lexicon, VOCATIVE) if a.pos == "INTERJ"][:1]
+    rest = to_arabic(bw[len(VOCATIVE):])
+    nouns = [a for a in _analyze_levels(lexicon, rest) or derived_analyses(lexicon, rest)
+             if a.pos.startswith(("NOUN", "ADJ")) and not a.prefix]
+    return [join_words(particle[0], noun) for noun in nouns[:3]] if particle else []
 
 
 def _run_on(lexicon: Lexicon, bw: str) -> list[Analysis]:
@@ -163,7 +221,7 @@ def join_words(first: Analysis, second: Analysis) -> Analysis:
     """One analysis for two words written together: fields joined by a space (gloss by `` | ``),
     segments concatenated; ``match`` is :attr:`LookupStep.RUN_ON`."""
     joined = replace(
-        first, vocalized=f"{first.vocalized} {second.vocalized}", buckwalter=f"{first.buckwalter} {second.buckwalter}",
+        first, derived_from=second.derived_from, root=second.root, vocalized=f"{first.vocalized} {second.vocalized}", buckwalter=f"{first.buckwalter} {second.buckwalter}",
         lemma=f"{first.lemma} {second.lemma}", pos=f"{first.pos} {second.pos}", gloss=f"{first.gloss} | {second.gloss}",
         segments=first.segments + second.segments,
         stem=f"{first.stem}{first.suffix} {second.prefix}{second.stem}", suffix=second.suffix,

@@ -32,7 +32,7 @@ def test_diacritized_word_finds_bare_entries_and_agreeing_reading_first():
     marked = lookup("ييسّر")
     assert {a.vocalized for a in marked.analyses} == {a.vocalized for a in bare.analyses}
     ranked = rank(marked)
-    assert ranked[0].buckwalter == "yuyas~ir"  # يُيَسِّر, "facilitates"
+    assert ranked[0].buckwalter == "yuyas~iru"  # يُيَسِّرُ, "facilitates" (indicative)
     assert "written vowels agree" in ranked[0].reason
     assert "disagree" in ranked[-1].reason
 
@@ -138,7 +138,8 @@ def test_cli_prints_one_json_object_per_word(capsys):
     record = json.loads(lines[0])
     assert record["word"] == "والمساعدات" and record["normalized"] == "والمساعدات"
     analysis = record["analyses"][0]
-    assert set(analysis) == {"vocalized", "lemma", "pos", "gloss", "segments", "translit", "reason", "backoff"}
+    assert set(analysis) == {"vocalized", "lemma", "pos", "gloss", "segments", "translit", "reason", "backoff", "root",
+                             "frequency_band", "frequency_rank"}
     assert analysis["backoff"] is False
     assert analysis["segments"][0] == {"form": "وَ", "pos": "CONJ", "gloss": "and"}
     name = json.loads(lines[1])
