@@ -3,7 +3,8 @@
     python main.py [FILE] [--model ID_OR_FOLDER] [--draft DRAFT]   open the window
     python main.py export FILE -o OUT.{json,html,tsv} [--model M]  translate without a window
     python main.py gloss WORD [WORD ...] [--context TRANSLATION]  look words up in the lexicon
-    python main.py check SOURCE DRAFT -o REPORT.{json,html}       check a draft against its source
+    python main.py check SOURCE DRAFT -o REPORT.{json,html,xlf,tmx} check a draft against its source
+    python main.py links SOURCE TRANSLATION -o OUT.json [--model M] word links, one sentence per line
 
 The same as the installed ``qari`` command (:func:`cli.main.main`), from a checkout.
 """

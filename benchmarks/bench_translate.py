@@ -147,11 +147,12 @@ def time_window(folder: Path, new_tokens: int) -> tuple[float, float, float, int
     from gui.main_window import MainWindow
     from gui.sentence_model import State
     from gui.settings import Settings
+    from gui.translation_controller import ModelState, TranslationController
     from models.documents import load_document, sample_path
     from models.translation.settings import DecodingSettings
     from models.translation.cache import TranslationCache
 
-    class FixedLengthWindow(MainWindow):
+    class FixedLength(TranslationController):
         def decoding_settings(self) -> DecodingSettings:
             return DecodingSettings(min_new_tokens=new_tokens, max_new_tokens=new_tokens)
 
@@ -159,11 +160,11 @@ def time_window(folder: Path, new_tokens: int) -> tuple[float, float, float, int
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
         settings.set("model", str(folder))
-        window = FixedLengthWindow(settings, cache=TranslationCache(Path(tmp) / "t.sqlite3"))
+        window = MainWindow(settings, FixedLength(settings, cache=TranslationCache(Path(tmp) / "t.sqlite3")))
         window.resize(1000, 700)
         window.show()
-        _wait(app, lambda: window.model_state in ("ready", "missing"), 600)
-        if window.model_state != "ready":
+        _wait(app, lambda: window.translation.state in (ModelState.READY, ModelState.MISSING), 600)
+        if window.translation.state is not ModelState.READY:
             raise RuntimeError("the window could not load the benchmark model")
         doc = load_document(sample_path())
         first_seen: list[float] = []  # any translation, provisional or final
@@ -185,7 +186,7 @@ def time_window(folder: Path, new_tokens: int) -> tuple[float, float, float, int
         window.open_document(doc)
         ticks.append(time.perf_counter())
         probe.start()
-        _wait(app, lambda: window.job == -1 and window.sentences.count(State.PENDING) == 0, 600)
+        _wait(app, lambda: window.translation.job == -1 and window.sentences.count(State.PENDING) == 0, 600)
         probe.stop()
         window.close()
         app.processEvents()

@@ -1,4 +1,4 @@
-"""The headless commands (``export``, ``check``, ``gloss``): the only code that prints or exits.
+"""The headless commands (``export``, ``check``, ``gloss``, ``links``): the only code that prints or exits.
 
 Each command is a module with ``add_arguments(parser)`` and ``run(args) -> ExitCode``; it reports
 a failure by raising :class:`CommandError` (or letting a :class:`models.errors.QariError`

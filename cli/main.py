@@ -2,8 +2,9 @@
 
     qari [FILE] [--model ID_OR_FOLDER] [--draft DRAFT]       open the window (also: python main.py)
     qari export FILE -o OUT.{json,html,tsv} [--model M]      translate without a window
-    qari check SOURCE DRAFT -o REPORT.{json,html}            check a draft against its source
+    qari check SOURCE DRAFT -o REPORT.{json,html,xlf,tmx}    check a draft against its source
     qari gloss WORD [WORD ...] [--context TRANSLATION]       look words up in the lexicon
+    qari links SOURCE TRANSLATION -o OUT.json [--model M]    word links, one sentence per line
     qari-cli COMMAND ...                                     the commands only, never a window
 
 ``qari`` is installed as a GUI program (no console window on Windows), ``qari-cli`` as a console
@@ -25,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "export": "cli.export",
     "check": "cli.check",
     "gloss": "cli.gloss",
+    "links": "cli.links",
 }
 
 #: The exit status for each kind of core error a command lets through; the first match counts,
@@ -91,6 +93,7 @@ def main_cli(argv: list[str] | None = None) -> int:
         prog=prog, usage=f"%(prog)s [-h] {{{','.join(COMMANDS)}}} ...", description="Qari's commands without a window.",
         epilog=f"'{prog} COMMAND --help' describes each command; 'qari' opens the window.")
     parser.add_argument("command", choices=list(COMMANDS), help="export: translate an article to JSON, HTML or "
-                        "TSV; check: check an English draft against its Arabic source; gloss: look words up")
+                        "TSV; check: check an English draft against its Arabic source; gloss: look words up; "
+                        "links: word links between sentences and their translations")
     parser.parse_args(argv[:1])  # --help, or a usage error: no command, or one that is not a command
     return ExitCode.USAGE

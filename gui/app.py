@@ -115,7 +115,7 @@ def run_app(argv: list[str], prog: str = "qari") -> int:
     tick.timeout.connect(lambda: None)
     tick.start(250)
     status = app.exec()
-    if window.service.thread.isRunning():
+    if window.translation.service.thread.isRunning():
         # Busy in what cannot be cut short (a model load, a CTranslate2 beam search): everything
         # done is stored, and destroying a running QThread would abort the process, so leave now.
         log.warning("quitting while the translation thread is still busy")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
+from gui.file_chooser import choose_path
 from gui.glossary_model import GlossaryModel
 from gui.term_dialog import TermDialog
 from models.glossary import exchange
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 class GlossaryDialog(QDialog):
     """Shows ``store``; emits ``changed()`` after any change so the reading panes re-highlight.
 
-    File paths are asked with QFileDialog unless given (tests pass them)."""
+    File paths are asked in a file dialog unless given (tests pass them)."""
 
     changed = Signal()
 
@@ -69,19 +69,24 @@ class GlossaryDialog(QDialog):
         self.show_message(message)
         self.changed.emit()
 
+    def _open_term_dialog(self, term: Term, done: str) -> TermDialog:
+        """Open a window-modal dialog on ``term``; when it is saved, say ``done`` (with
+        ``{term}``: the saved term)."""
+        dialog = TermDialog(self.store, term, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._after_change(done.format(term=dialog.saved.term)))
+        dialog.open()
+        return dialog
+
     def add_term(self) -> None:
-        dialog = TermDialog(self.store, Term(""), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._after_change(f"Added {dialog.saved.term}.")
+        self._open_term_dialog(Term(""), "Added {term}.")
 
     def edit_term(self, row: int | None = None) -> None:
         row = self._selected_row() if row is None else row
         if row < 0:
             self.show_message("Select a term first.")
             return
-        dialog = TermDialog(self.store, self.model.term(row), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._after_change(f"Saved {dialog.saved.term}.")
+        self._open_term_dialog(self.model.term(row), "Saved {term}.")
 
     def delete_term(self) -> None:
         row = self._selected_row()
@@ -92,26 +97,23 @@ class GlossaryDialog(QDialog):
         self.store.delete(term.id)
         self._after_change(f"Deleted {term.term}.")
 
-    def _path(self, path: str | Path | None, save: bool, caption: str, filter_: str) -> Path | None:
-        if path is not None:
-            return Path(path)
-        chooser = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
-        chosen, _ = chooser(self, caption, "", filter_)
-        return Path(chosen) if chosen else None
-
     def _run_file_action(self, path, save: bool, title: str, filter_: str, action, done) -> None:
         """Ask for a file (unless ``path`` is given), run ``action(store, file)`` (a function of
         :mod:`models.glossary.exchange`) and report ``done(result, file)``; a :class:`TermError`
         is shown as it is."""
-        target = self._path(path, save, title, filter_)
-        if target is None:
-            return
-        try:
-            result = action(self.store, target)
-        except TermError as exc:
-            self.show_message(str(exc))
-            return
-        done(result, target)
+        def run(chosen: str | Path) -> None:
+            target = Path(chosen)
+            try:
+                result = action(self.store, target)
+            except TermError as exc:
+                self.show_message(str(exc))
+                return
+            done(result, target)
+
+        if path is not None:
+            run(path)
+        else:
+            choose_path(self, title, run, filter_, save=save)
 
     def export_csv(self, path: str | Path | None = None) -> None:
         self._run_file_action(path, True, "Export glossary as CSV", "CSV files (*.csv)", exchange.export_csv,

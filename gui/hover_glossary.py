@@ -14,7 +14,7 @@ import logging
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from gui.colors import status_background, status_color
 from gui.gloss_service import GlossService
@@ -173,17 +173,19 @@ class HoverGlossary(QObject):
         if self.popup.isVisible() and self._shown is not None:
             self.show_span(self._shown)
 
-    def open_term_dialog(self, term: Term, parent: QWidget | None = None) -> Term | None:
-        """Let the learner add or edit ``term``; returns the saved term, or None if cancelled."""
+    def open_term_dialog(self, term: Term, parent: QWidget | None = None) -> TermDialog:
+        """Let the learner add or edit ``term`` in a window-modal dialog (``termsChanged`` when
+        it is saved); returns the open dialog."""
         self.popup.hide()
         dialog = TermDialog(self.store, term, parent or self.pane.window())
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        self.termsChanged.emit()
-        return dialog.saved
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.termsChanged)
+        dialog.open()
+        return dialog
 
-    def add_selection(self) -> Term | None:
-        """Open the add-term dialog for the text selected in the pane (multi-word terms)."""
+    def add_selection(self) -> TermDialog | None:
+        """Open the add-term dialog for the text selected in the pane (multi-word terms); None
+        when nothing is selected."""
         cursor = self.pane.textCursor()
         text = cursor.selectedText().replace("\u2029", " ").strip()
         if not text:

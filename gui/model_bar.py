@@ -5,13 +5,25 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from gui.translation_controller import ModelState
+from models.translation.model_files import is_local_model
+from models.translation.settings import DEFAULT_MODEL
+
 #: Size of the opus-mt-ar-en download (pytorch_model.bin or model.safetensors, ~300 MB, plus
 #: tokenizer files), as listed on its model card.
 DOWNLOAD_LABEL = "Download model (about 300 MB)"
 
 
+def download_label(model: str) -> str | None:
+    """The download button's text for ``model``; None for a folder (nothing to download)."""
+    if is_local_model(model):
+        return None
+    return DOWNLOAD_LABEL if model == DEFAULT_MODEL else "Download model"
+
+
 class ModelBar(QFrame):
-    """States: hidden (model ready), ``show_loading``, ``show_missing``, ``show_download``."""
+    """States: hidden (model ready), ``show_loading``, ``show_missing``, ``show_download``;
+    :meth:`show_state` picks one for a :class:`ModelState`."""
 
     downloadRequested = Signal()
     folderRequested = Signal()
@@ -48,6 +60,17 @@ class ModelBar(QFrame):
         self.progress.setVisible(download)
         self.cancel_button.setVisible(download)
         self.show()
+
+    def show_state(self, state: ModelState, model: str, message: str = "") -> None:
+        """Show where ``model`` stands (``message``: why it is missing)."""
+        if state is ModelState.READY:
+            self.hide()
+        elif state is ModelState.LOADING:
+            self.show_loading(model)
+        elif state is ModelState.MISSING:
+            self.show_missing(message, download_label(model))
+        else:
+            self.show_download(model)
 
     def show_loading(self, model: str) -> None:
         self._show(f"Loading the translation model {model}…")

@@ -38,11 +38,13 @@ _START = attrgetter("start")
 class ReadingPane(QTextBrowser):
     """Shows column ``column`` (SOURCE or TARGET) of ``model``.
 
-    Signals: ``sentenceHovered(int)`` (-1 when the pointer leaves text), ``sentenceClicked(int)``.
-    Sentence ids are the model's rows."""
+    Signals: ``sentenceHovered(int)`` (-1 when the pointer leaves text), ``sentenceClicked(int)``,
+    ``viewChanged()`` when the sentences in view may have changed (scrolled, resized, zoomed, a
+    translation replaced), once the pane is consistent again. Sentence ids are the model's rows."""
 
     sentenceHovered = Signal(int)
     sentenceClicked = Signal(int)
+    viewChanged = Signal()
 
     def __init__(self, model: SentenceModel, column: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,6 +61,9 @@ class ReadingPane(QTextBrowser):
         self._spans: list[PaneSpan] = []  # one per sentence, in order
         self._hovered = -1
         self._selected = -1
+        self._replacing = False  # the text and the sentence offsets disagree until a replacement ends
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll_bar_changed)
+        self.verticalScrollBar().rangeChanged.connect(self._on_scroll_bar_changed)
         model.modelReset.connect(self.rebuild)
         model.dataChanged.connect(self._on_data_changed)
         self.rebuild()
@@ -128,8 +133,50 @@ class ReadingPane(QTextBrowser):
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
         if self.column != TARGET or not self._spans:
             return
-        if any([self._replace(row) for row in range(top_left.row(), bottom_right.row() + 1)]):
-            self._paint()  # once for the range: the highlights follow the shifted offsets
+        anchor = self._scroll_anchor()
+        self._replacing = True
+        try:
+            edit = QTextCursor(self.document())
+            edit.beginEditBlock()  # laid out once for the range
+            replaced = any([self._replace(row) for row in range(top_left.row(), bottom_right.row() + 1)])
+            edit.endEditBlock()
+            if replaced:
+                self._keep_in_place(anchor)
+                self._paint()  # once for the range: the highlights follow the shifted offsets
+        finally:
+            self._replacing = False
+        if replaced:
+            self.viewChanged.emit()
+
+    def _on_scroll_bar_changed(self, *_) -> None:
+        if not self._replacing:  # else said once the replacement ends
+            self.viewChanged.emit()
+
+    def _line_top(self, position: int) -> float:
+        """Document y (pixels) of the top of the line holding document position ``position``."""
+        block = self.document().findBlock(position)
+        line = block.layout().lineForTextPosition(position - block.position())
+        return block.layout().position().y() + line.y()
+
+    def _scroll_anchor(self) -> tuple[int, int] | None:
+        """(sentence id, viewport y of its first line in whole pixels, as drawn) of the first
+        sentence that starts in the viewport, or None at the top of the text (where nothing
+        above can move it)."""
+        bar = self.verticalScrollBar()
+        if bar.value() == 0:
+            return None
+        sentence_id = self.visible_sentences()[0]
+        if self._line_top(self._spans[sentence_id].start) < bar.value() and sentence_id + 1 < len(self._spans):
+            sentence_id += 1  # it starts above the viewport
+        return sentence_id, round(self._line_top(self._spans[sentence_id].start)) - bar.value()
+
+    def _keep_in_place(self, anchor: tuple[int, int] | None) -> None:
+        """Scroll anchoring (as in CSS Scroll Anchoring, https://drafts.csswg.org/css-scroll-anchoring/):
+        when translations above the viewport change length, scroll by as much, so that the
+        first sentence that starts in view stays where the reader sees it."""
+        if anchor is not None:
+            sentence_id, y = anchor
+            self.verticalScrollBar().setValue(round(self._line_top(self._spans[sentence_id].start)) - y)
 
     def _replace(self, row: int) -> bool:
         """Put row ``row``'s current text in the pane; False when it is already there."""

@@ -69,6 +69,7 @@ def make_window(qtbot, settings, monkeypatch, tmp_path):
     """``make(model)``: a shown reader window on ``model``; the windows of one test share
     ``settings`` and a translation cache that starts empty."""
     from gui.main_window import MainWindow
+    from gui.translation_controller import TranslationController
     from models.translation.cache import TranslationCache
 
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
@@ -77,7 +78,7 @@ def make_window(qtbot, settings, monkeypatch, tmp_path):
 
     def make(model):
         settings.set("model", str(model))
-        window = MainWindow(settings, cache=cache)
+        window = MainWindow(settings, TranslationController(settings, cache=cache))
         qtbot.addWidget(window)
         window.resize(1000, 600)
         window.show()
@@ -86,11 +87,12 @@ def make_window(qtbot, settings, monkeypatch, tmp_path):
 
     yield make
     for w in windows:
-        w.service.shutdown()
+        w.translation.shutdown()
 
 
 def wait_model(qtbot, window, state):
-    qtbot.waitUntil(lambda: window.model_state == state, timeout=60000)
+    """Wait until ``window``'s model is in ``state`` (a :class:`gui.translation_controller.ModelState`)."""
+    qtbot.waitUntil(lambda: window.translation.state is state, timeout=60000)
 
 
 def wait_translated(qtbot, window):
@@ -98,7 +100,7 @@ def wait_translated(qtbot, window):
 
     def done():
         m = window.sentences
-        return m.rowCount() > 0 and m.count(State.PENDING) == 0 and window.job == -1
+        return m.rowCount() > 0 and m.count(State.PENDING) == 0 and window.translation.job == -1
 
     qtbot.waitUntil(done, timeout=120000)
 

@@ -15,6 +15,13 @@ their sentences (:mod:`models.drafts.alignment`) and flags each link. Flag kinds
 ``doubled_word``    the same word twice in a row in the draft ("the the")
 ``unbalanced``      brackets or quotation marks in the draft that are opened and not closed, or
                     closed and not opened, within the link
+``partial_omission`` Arabic content words inside a linked sentence with no word link into its draft
+``name_mismatch``   a name of the source that is not in the linked draft sentence while another is
+``reordered``       a source sentence translated elsewhere in the draft (it replaces the omission
+                    and addition the monotonic alignment would report)
+
+The last three and month names (compared like numbers) come from word links
+(:mod:`models.drafts.word_checks`): the lexicon's, and the model's when ``model_links`` is given.
 
 All spans are (start, end) character offsets into the source or draft text.
 
@@ -34,6 +41,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from models.alignment.lexical import WordReader, default_reader, lexicon_links
+from models.alignment.word_links import ModelLinks, WordLink, combine
+from models.drafts import word_checks
 from models.errors import DraftTooLong
 from models.glossary.matching import find_terms, term_spelling
 from models.glossary.store import Term
@@ -45,8 +55,9 @@ from models.text.segmentation import Sentence, segment
 
 FLAG_KINDS = (
     "omission", "addition", "number_mismatch", "untranslated", "length_ratio", "glossary_term",
-    "doubled_word", "unbalanced",
+    "doubled_word", "unbalanced", "partial_omission", "name_mismatch", "reordered",
 )
+
 LOW_RATIO = 0.6
 HIGH_RATIO = 1.7
 MIN_RATIO_CHARS = 40
@@ -99,6 +110,9 @@ class DraftCheck:
     translations: list[str] | None = None
     #: Whether a bilingual dictionary (normally the Buckwalter lexicon) helped the alignment.
     dictionary_used: bool = False
+    #: Word links of each link (``word_links[k]`` belongs to ``links[k]``), spans being character
+    #: offsets into ``source_text`` and ``draft_text``; empty for a link with one side empty.
+    word_links: list[list[WordLink]] = field(default_factory=list)
 
     def flag_counts(self) -> Counter:
         """Number of flags of each kind."""
@@ -227,6 +241,51 @@ def link_flags(
     return flags
 
 
+def _link_texts(link: Link, source: Sequence[Sentence], draft: Sequence[Sentence], source_text: str,
+                draft_text: str) -> tuple[int, str, int, str]:
+    """(source start, source text, draft start, draft text) of a link with both sides: the text
+    from its first sentence's start to its last one's end."""
+    s_start, s_end = source[link.source[0]].start, source[link.source[-1]].end
+    d_start, d_end = draft[link.draft[0]].start, draft[link.draft[-1]].end
+    return s_start, source_text[s_start:s_end], d_start, draft_text[d_start:d_end]
+
+
+def _shifted(flag: word_checks.WordFlag, s_start: int, d_start: int) -> Flag:
+    return Flag(flag.kind, flag.message, tuple((a + s_start, b + s_start) for a, b in flag.source_spans),
+                tuple((a + d_start, b + d_start) for a, b in flag.draft_spans))
+
+
+def word_flags(check: DraftCheck, model_links: ModelLinks | None = None, reader: WordReader | None = None) -> None:
+    """Fill ``check.word_links`` (lexicon links, combined with ``model_links`` of the same pairs
+    when given) and add the flags that come from them (:mod:`models.drafts.word_checks`) to
+    ``check.flags``; a reordered sentence's omission and the addition of the draft sentence that
+    translates it are replaced by one ``reordered`` flag."""
+    reader = reader or default_reader()
+    source, draft = check.source_sentences, check.draft_sentences
+    pairs = {k: _link_texts(link, source, draft, check.source_text, check.draft_text)
+             for k, link in enumerate(check.links) if link.source and link.draft}
+    lexical = {k: lexicon_links(s_text, d_text, reader=reader) for k, (_, s_text, _, d_text) in pairs.items()}
+    by_model = dict(zip(pairs, model_links([(s, d) for _, s, _, d in pairs.values()]))) if model_links and pairs else {}
+    combined = {k: combine(lexical[k], by_model.get(k, ())) for k in pairs}
+    names = word_checks.document_names([(s, d, combined[k]) for k, (_, s, _, d) in pairs.items()], reader)
+    check.word_links = [[] for _ in check.links]
+    for k, (s_start, s_text, d_start, d_text) in pairs.items():
+        links = combined[k]
+        check.word_links[k] = [link.shifted(s_start, d_start) for link in links]
+        if not any(source[i].translatable for i in check.links[k].source):
+            continue
+        found = (word_checks.partial_omissions(s_text, d_text, links, reader)
+                 + word_checks.name_mismatches(s_text, d_text, links, names) + word_checks.month_mismatches(s_text, d_text))
+        check.flags[k] += [_shifted(f, s_start, d_start) for f in found]
+    owner = {j: k for k, link in enumerate(check.links) for j in link.draft}
+    for k, i, j in word_checks.reordered([s.text for s in source], [d.text for d in draft], check.links, reader):
+        elsewhere = draft[j]
+        check.flags[k] = [f for f in check.flags[k] if f.kind != "omission"]
+        check.flags[owner[j]] = [f for f in check.flags[owner[j]] if f.kind != "addition"]
+        check.flags[k].append(Flag("reordered", f"This sentence is translated elsewhere in the draft: \u201c{_quote(elsewhere.text)}\u201d.",
+                                   _span(source, [i]), ((elsewhere.start, elsewhere.end),)))
+
+
 def check_draft(
     source_text: str,
     draft_text: str,
@@ -235,6 +294,7 @@ def check_draft(
     translations: Sequence[str] | None = None,
     dictionary: WordTranslations | None | str = LEXICON,
     params: AlignParams = AlignParams(),
+    model_links: ModelLinks | None = None,
 ) -> DraftCheck:
     """Segment, align and flag an Arabic ``source_text`` and its English ``draft_text``.
 
@@ -242,9 +302,11 @@ def check_draft(
     machine translation per source sentence (as segmented by :func:`models.text.segmentation.segment`);
     ``dictionary`` a bilingual word dictionary: the Buckwalter lexicon by default, aligning
     without one when it cannot be loaded (``DraftCheck.dictionary_used`` then is False), or
-    ``None`` for none. Raises ``ValueError`` when ``translations`` does not have one entry per
-    source sentence, :class:`DraftTooLong` (a ``ValueError``) for a draft far longer than the
-    source (see the module doc), in milliseconds rather than minutes."""
+    ``None`` for none; ``model_links`` gives the model's word links of linked sentence pairs
+    (see :data:`models.alignment.word_links.ModelLinks`), used with the lexicon's. Raises ``ValueError`` when
+    ``translations`` does not have one entry per source sentence, :class:`DraftTooLong` (a
+    ``ValueError``) for a draft far longer than the source (see the module doc), in
+    milliseconds rather than minutes."""
     _refuse_long_draft(source_text, draft_text, params)
     source = segment(source_text)
     draft = segment_english(draft_text)
@@ -257,5 +319,7 @@ def check_draft(
     links = align([s.text for s in source], [s.text for s in draft], dictionary=dictionary,
                   translations=translations, params=params)
     flags = [link_flags(link, source, draft, source_text, draft_text, glossary, params) for link in links]
-    return DraftCheck(source_text, draft_text, source, draft, links, flags,
-                      list(translations) if translations is not None else None, dictionary is not None)
+    check = DraftCheck(source_text, draft_text, source, draft, links, flags,
+                       list(translations) if translations is not None else None, dictionary is not None)
+    word_flags(check, model_links)
+    return check

@@ -1,13 +1,15 @@
 """Reports of a draft check (:class:`models.drafts.checks.DraftCheck`) as JSON data and as a standalone HTML page.
 
 JSON shape (offsets are characters into each file's text, after line ends are normalized to
-``\\n`` and a BOM removed)::
+``\\n`` and a BOM removed; word links' ``target`` is a span of the draft)::
 
     {"source_sentences": [{"id": int, "start": int, "end": int, "text": str}],
      "draft_sentences":  [same shape],
      "links": [{"source": [sentence ids], "draft": [sentence ids], "confidence": float,
                 "flags": [{"kind": str, "message": str,
-                           "source_spans": [[start, end]], "draft_spans": [[start, end]]}]}],
+                           "source_spans": [[start, end]], "draft_spans": [[start, end]]}],
+                "word_links": [{"source": [start, end], "target": [start, end], "score": float,
+                                "evidence": str}]}],
      "summary": {"links": int, "flags": {kind: count}}}
 """
 from __future__ import annotations
@@ -21,7 +23,9 @@ from models.drafts.checks import DraftCheck, Flag
 from models.text.segmentation import Sentence
 
 #: The file extensions :func:`write_report` knows, each naming its format.
-REPORT_FORMATS = (".json", ".html")
+#: Report file extensions: JSON, HTML, XLIFF 2.0 (``.xlf`` or ``.xliff``) and TMX
+#: (:mod:`models.drafts.exchange`).
+REPORT_FORMATS = (".json", ".html", ".xlf", ".xliff", ".tmx")
 
 
 def _sentences(sentences: list[Sentence]) -> list[dict]:
@@ -40,8 +44,8 @@ def report_dict(check: DraftCheck) -> dict:
         "draft_sentences": _sentences(check.draft_sentences),
         "links": [
             {"source": list(link.source), "draft": list(link.draft), "confidence": round(link.confidence, 4),
-             "flags": [_flag(f) for f in flags]}
-            for link, flags in zip(check.links, check.flags)
+             "flags": [_flag(f) for f in flags], "word_links": [w.to_json() for w in words]}
+            for link, flags, words in zip(check.links, check.flags, check.word_links or [[] for _ in check.links])
         ],
         "summary": {"links": len(check.links), "flags": dict(sorted(check.flag_counts().items()))},
     }
@@ -107,14 +111,20 @@ def report_html(check: DraftCheck, title: str = "Draft check") -> str:
 
 def write_report(out: Path, check: DraftCheck, title: str = "Draft check") -> None:
     """Write the report of ``check`` to ``out`` in the format its extension names (one of
-    :data:`REPORT_FORMATS`): :func:`report_dict` as indented UTF-8 JSON, or :func:`report_html`
-    with ``title``. Raises ValueError for another extension and OSError when the file cannot be
-    written."""
+    :data:`REPORT_FORMATS`): :func:`report_dict` as indented UTF-8 JSON, :func:`report_html`
+    with ``title``, XLIFF 2.0 (:func:`models.drafts.exchange.report_xliff`) or a TMX memory of the
+    aligned pairs (:func:`models.drafts.exchange.aligned_tmx`). Raises ValueError for another
+    extension and OSError when the file cannot be written."""
+    from models.drafts.exchange import aligned_tmx, report_xliff  # translate-toolkit, only for these
+
     kind = out.suffix.lower()
     if kind == ".json":
-        content = json.dumps(report_dict(check), ensure_ascii=False, indent=2) + "\n"
+        out.write_text(json.dumps(report_dict(check), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     elif kind == ".html":
-        content = report_html(check, title=title)
+        out.write_text(report_html(check, title=title), encoding="utf-8")
+    elif kind in (".xlf", ".xliff"):
+        out.write_bytes(report_xliff(check))
+    elif kind == ".tmx":
+        out.write_bytes(aligned_tmx(check))
     else:
         raise ValueError(f"{out.name} has no known extension; use one of {', '.join(REPORT_FORMATS)}.")
-    out.write_text(content, encoding="utf-8")

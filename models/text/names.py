@@ -13,6 +13,7 @@ cross-script matching; it finds names, not translations.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from models.lexicon.clitics import ARABIC_ARTICLE_PROCLITICS, ARABIC_NOUN_PROCLITICS
 from models.text.arabic import ARABIC_WORD_RE, fold
@@ -53,18 +54,31 @@ def _collapse(s: str) -> str:
 def arabic_skeletons(word: str) -> set[str]:
     """Consonant skeletons of one Arabic word (see the module doc): of the word as written, without
     the definite article (with its proclitics) and without one proclitic letter (و ف ب ل ك), as
-    a proclitic cannot be told from a first letter without a lexicon."""
-    word = fold(word)
-    forms = {word, _AR_ARTICLE_RE.sub("", word, count=1), _AR_PROCLITIC_RE.sub("", word, count=1)}
+    a proclitic cannot be told from a first letter without a lexicon. A final ta marbuta, which
+    :func:`models.text.arabic.fold` writes as ه, is also dropped, as English names end in a vowel
+    there (النصرة, *Nusra*)."""
+    forms = set()
+    for spelling in {fold(word), fold(word.removesuffix("\u0629"))}:
+        forms |= {spelling, _AR_ARTICLE_RE.sub("", spelling, count=1), _AR_PROCLITIC_RE.sub("", spelling, count=1)}
     return {_collapse(f.translate(_AR_MAP)) for f in forms if len(f) >= 3}
 
 
 def english_skeleton(word: str) -> str:
-    """Consonant skeleton of one English word (see the module doc); ``""`` when none."""
-    w = word.lower()
+    """Consonant skeleton of one English word (see the module doc), accents ignored
+    (*Félicien* as *Felicien*); ``""`` when none."""
+    w = unicodedata.normalize("NFKD", word.lower())
     for pattern, repl in _EN_RULES:
         w = pattern.sub(repl, w)
     return _collapse(re.sub("[^a-z]", "", w).translate(_EN_MAP))
+
+
+def same_name(keys: set[str] | frozenset[str], key: str, prefix_minimum: int = 3) -> bool:
+    """Whether skeleton ``key`` is one of ``keys``, or one begins the other and the shorter has at
+    least ``prefix_minimum`` consonants: an ending the other script does not write (*Griffiths*
+    GRFTS and غريفيث GRFT, *Russian* RSN and روسيا RS when ``prefix_minimum`` is 2)."""
+    if key in keys:
+        return True
+    return any((key.startswith(k) or k.startswith(key)) and min(len(k), len(key)) >= prefix_minimum for k in keys)
 
 
 def arabic_name_keys(text: str, minimum: int = 2) -> set[str]:
@@ -72,14 +86,22 @@ def arabic_name_keys(text: str, minimum: int = 2) -> set[str]:
     return {k for w in ARABIC_WORD_RE.findall(text) for k in arabic_skeletons(w) if len(k) >= minimum}
 
 
-def english_name_keys(text: str, minimum: int = 2) -> list[str]:
-    """Skeletons of the capitalized words of ``text`` that may be names (function words and
-    common institutional words left out), at least ``minimum`` consonants long, in order."""
-    keys = []
-    for word in re.findall(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,}", text):
+def english_names(text: str, minimum: int = 2) -> list[tuple[int, int, str]]:
+    """(start, end, skeleton) of each capitalized word of ``text`` that may be a name (function
+    words and common institutional words left out; a possessive ``'s`` is not part of the name),
+    whose skeleton has at least ``minimum`` consonants, in order. Offsets are characters."""
+    found = []
+    for match in re.finditer(r"[A-Z][a-z\u00df-\u00f6\u00f8-\u00ff]+(?:-[A-Z][a-z\u00df-\u00f6\u00f8-\u00ff]+)*|[A-Z]{2,}", text):
+        word = match.group()
         if word.lower() in _ENGLISH_FUNCTION_WORDS:
             continue
         key = english_skeleton(word)
         if len(key) >= minimum:
-            keys.append(key)
-    return keys
+            found.append((match.start(), match.end(), key))
+    return found
+
+
+def english_name_keys(text: str, minimum: int = 2) -> list[str]:
+    """Skeletons of the capitalized words of ``text`` that may be names (function words and
+    common institutional words left out), at least ``minimum`` consonants long, in order."""
+    return [key for _, _, key in english_names(text, minimum)]

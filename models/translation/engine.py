@@ -22,6 +22,8 @@ from typing import Callable, Sequence
 from transformers import MarianTokenizer
 from transformers.utils import logging as transformers_logging
 
+from models.alignment.attention import PieceAttention
+from models.alignment.word_links import WordLink
 from models.errors import ModelUnavailable
 from models.text.clauses import split_to_fit
 from models.translation import scheduler
@@ -151,6 +153,31 @@ class Engine:
         for i, translation in zip(todo, decoded):
             results[i] = translation.strip()
         return results
+
+    def word_attention(self, sources: Sequence[str], targets: Sequence[str]) -> list[PieceAttention | None]:
+        """Alignment attention of each (Arabic ``sources[k]``, English ``targets[k]``) pair, the
+        English forced as the output (:meth:`models.translation.backends.Backend.alignment_attention`),
+        in batches of :data:`models.translation.scheduler.STREAM_BATCH` pairs; ``None`` for a pair
+        with a blank side or a side longer than :attr:`max_input_tokens`. Raises ``ValueError``
+        when the lists differ in length."""
+        if len(sources) != len(targets):
+            raise ValueError(f"{len(sources)} sources for {len(targets)} targets")
+        results: list[PieceAttention | None] = [None] * len(sources)
+        todo = [k for k, (s, t) in enumerate(zip(sources, targets))
+                if s.strip() and t.strip() and max(self.count_tokens(s), self.count_tokens(t)) <= self.max_input_tokens]
+        for at in range(0, len(todo), scheduler.STREAM_BATCH):
+            batch = todo[at:at + scheduler.STREAM_BATCH]
+            found = self._backend.alignment_attention([sources[k] for k in batch], [targets[k] for k in batch], self.settings)
+            for k, attention in zip(batch, found):
+                results[k] = attention
+        return results
+
+    def word_links(self, pairs: Sequence[tuple[str, str]]) -> list[list[WordLink]]:
+        """Model word links of each (Arabic, English) sentence pair, spans into each text, by
+        :meth:`word_attention`; ``[]`` for a pair it cannot score. A
+        :data:`models.alignment.word_links.ModelLinks`."""
+        attentions = self.word_attention([s for s, _ in pairs], [t for _, t in pairs])
+        return [a.word_links(s, t) if a is not None else [] for a, (s, t) in zip(attentions, pairs)]
 
     def translate(self, texts: Sequence[str], on_result: Callable[[int, str], None] | None = None,
                   should_stop: Callable[[], bool] | None = None, first: Sequence[int] = (),

@@ -49,7 +49,7 @@ def test_glossary_file_is_used(tmp_path):
     "args, message, status",
     [
         (["missing.txt", str(DRAFT), "-o", "{tmp}/r.json"], "missing.txt does not exist", ExitCode.BAD_INPUT),
-        ([str(sample_path()), str(DRAFT), "-o", "{tmp}/r.txt"], "must end in .json or .html", ExitCode.USAGE),
+        ([str(sample_path()), str(DRAFT), "-o", "{tmp}/r.txt"], "must end in .json, .html, .xlf, .xliff or .tmx", ExitCode.USAGE),
         ([str(sample_path()), "{tmp}", "-o", "{tmp}/r.json"], "is a folder", ExitCode.BAD_INPUT),
         ([str(sample_path()), str(DRAFT), "-o", "{tmp}/no/such/dir/r.json"], "cannot write", ExitCode.CANNOT_WRITE),
     ],
@@ -102,3 +102,66 @@ def test_html_report_gives_each_source_sentence_the_direction_of_its_script(tmp_
     assert caption and caption.group(1) == "ltr"
     assert re.search(r"<div dir='rtl' lang='ar'>كيري", page)
     assert not re.search(r"dir='rtl'[^>]*>[A-Za-z]", page)
+
+
+def test_xliff_report_has_one_unit_per_link_with_flags_as_notes(tmp_path):
+    from translate.storage import xliff2
+
+    from models.drafts.exchange import xliff_notes
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT.read_text(encoding="utf-8").replace("For his part, Lavrov confirmed", "For his part, Kerry confirmed"),
+                     encoding="utf-8")
+    out = tmp_path / "report.xlf"
+    assert main(["check", str(sample_path()), str(draft), "-o", str(out)]) == 0
+    document = xliff2.Xliff2File.parsestring(out.read_bytes())
+    assert (document.getsourcelanguage(), document.gettargetlanguage()) == ("ar", "en")
+    units = document.units
+    assert [u.getid() for u in units] == [f"l{k}" for k in range(1, 18)]
+    assert units[0].source == "خلافات أميركية روسية تعيق الاتفاق بشأن سوريا"
+    assert units[0].target == "US-Russian differences hold up agreement on Syria"
+    flagged = {u.getid(): xliff_notes(u) for u in units if xliff_notes(u)}
+    [(unit_id, notes)] = flagged.items()
+    assert notes == [("name_mismatch", "The name \u201cلافروف\u201d is not in the draft sentence, which names Kerry.")]
+    assert document.findid(unit_id).target.startswith("For his part, Kerry confirmed")
+    notes_element = document.findid(unit_id).getunitelement()[0]  # unit-level notes, before the segment
+    assert notes_element.tag.endswith("}notes")
+
+
+def test_tmx_memory_holds_the_aligned_pairs(tmp_path):
+    from translate.storage import tmx
+
+    out = tmp_path / "pairs.tmx"
+    assert main(["check", str(sample_path()), str(DRAFT), "-o", str(out)]) == 0
+    memory = tmx.tmxfile.parsestring(out.read_bytes())
+    assert len(memory.units) == 17
+    pairs = {u.source: u.target for u in memory.units}
+    assert pairs["المصدر : الجزيرة + وكالات"] == "Source: Al Jazeera + agencies"
+    assert pairs["وقال \"لا نريد اتفاقا من أجل الاتفاق. نريد إنجاز شيء فعال يفيد الشعب السوري ويجعل المنطقة أكثر استقرارا وأمنا ويأتي بنا إلى الطاولة هنا في جنيف لإيجاد حل سياسي\"."].startswith("He said: \"We do not want")
+
+
+def test_json_report_has_word_links(tmp_path):
+    out = tmp_path / "report.json"
+    assert main(["check", str(sample_path()), str(DRAFT), "-o", str(out)]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    source = sample_path().read_text(encoding="utf-8")
+    draft = DRAFT.read_text(encoding="utf-8")
+    found = {(source[slice(*w["source"])], draft[slice(*w["target"])]) for l in report["links"] for w in l["word_links"]}
+    assert {("التعاون", "cooperation"), ("كيري", "Kerry")} <= found
+
+
+@pytest.mark.slow
+def test_check_with_a_model_uses_its_translations_and_word_links(tmp_path, tiny_model_dir, capsys):
+    out = tmp_path / "report.json"
+    assert main(["check", str(sample_path()), str(DRAFT), "-o", str(out), "--model", str(tiny_model_dir), "--beams", "1"]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    evidence = {w["evidence"] for l in report["links"] for w in l["word_links"]}
+    assert any("model" in e for e in evidence) and "gloss" in evidence
+    assert report["summary"]["links"] == 17
+
+
+def test_check_with_a_missing_model_goes_on_without_it(tmp_path, capsys):
+    out = tmp_path / "report.json"
+    assert main(["check", str(sample_path()), str(DRAFT), "-o", str(out), "--model", str(tmp_path / "no-model")]) == 0
+    captured = capsys.readouterr()
+    assert "Checking without the model." in captured.err and "17 links, no flags" in captured.out

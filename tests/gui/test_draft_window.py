@@ -21,7 +21,7 @@ def window(qtbot, tmp_path, monkeypatch):
     qtbot.addWidget(w)
     w.show()
     yield w
-    w.service.shutdown()
+    w.translation.shutdown()
 
 
 def test_open_translation_shows_the_check(window, qtbot):

@@ -99,12 +99,11 @@ def test_adding_an_unknown_name_from_the_popup(qtbot, make, monkeypatch):
     assert glossary.popup.message_label.text() == "Not in the lexicon (perhaps a name)."
     assert "lāfrūf" in glossary.popup.backoff_label.text()
 
-    def fake_exec(dialog):
+    def fake_open(dialog):  # the learner types a translation and saves
         dialog.translation_edit.setText("Lavrov")
         dialog.accept()
-        return dialog.result()
 
-    monkeypatch.setattr("gui.term_dialog.TermDialog.exec", fake_exec)
+    monkeypatch.setattr("gui.term_dialog.TermDialog.open", fake_open)
     glossary.popup.add_button.click()
     assert glossary.store.find("لافروف").translation == "Lavrov"
     assert [pane.model.document.text[m.start:m.end] for m in glossary.matches] == ["لافروف"]

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from gui.sentence_model import State
+from gui.translation_controller import ModelState
 from models.documents import Document
 from tests.conftest import wait_model, wait_translated
 
@@ -19,7 +20,7 @@ MAX_STALL_MS = 150
 
 def test_gui_event_loop_never_stalls_while_translating(make_window, qtbot, tiny_model_dir):
     window = make_window(tiny_model_dir)
-    wait_model(qtbot, window, "ready")
+    wait_model(qtbot, window, ModelState.READY)
     doc = Document.from_text("\n".join(f"الجملة رقم {i} عن المفاوضات بين كيري ولافروف بشأن سوريا في جنيف. " * 3
                                        for i in range(150)), "long.txt")
     window.open_document(doc)  # laying out the article is the GUI's own work, before the probe

@@ -22,7 +22,7 @@ def window(qtbot, tmp_path, monkeypatch):
     w.show()
     assert w.hover_glossary.service.wait(60)
     yield w
-    w.service.shutdown()
+    w.translation.shutdown()
 
 
 def test_caret_shortcut_and_selection_to_glossary(qtbot, window, monkeypatch):
@@ -39,12 +39,11 @@ def test_caret_shortcut_and_selection_to_glossary(qtbot, window, monkeypatch):
     cursor.setPosition(pane.sentence_span(0)[0] + 9, cursor.MoveMode.KeepAnchor)  # كيري
     pane.setTextCursor(cursor)
 
-    def fake_exec(dialog):
+    def fake_open(dialog):  # the learner types a translation and saves
         dialog.translation_edit.setText("Kerry")
         dialog.accept()
-        return dialog.result()
 
-    monkeypatch.setattr("gui.term_dialog.TermDialog.exec", fake_exec)
+    monkeypatch.setattr("gui.term_dialog.TermDialog.open", fake_open)
     window.findChild(type(window.stop_action), "addTermAction").trigger()
     saved = window.term_store.find("كيري")
     assert saved.translation == "Kerry" and saved.sentence == "وقال كيري عقب لقاء مع نظيره الروسي"

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Callable, ClassVar, Sequence
 if TYPE_CHECKING:
     from transformers import MarianTokenizer
 
+    from models.alignment.attention import PieceAttention
     from models.translation.settings import DecodingSettings
 
 
@@ -67,6 +68,14 @@ class Backend(abc.ABC):
         input length). A backend that can end a batch early checks ``should_stop()`` while it
         runs and raises :class:`TranslationStopped` when it turned True; one that cannot
         ignores it (the scheduler polls it between batches anyway)."""
+
+
+    @abc.abstractmethod
+    def alignment_attention(self, sources: Sequence[str], targets: Sequence[str],
+                            settings: DecodingSettings) -> list[PieceAttention]:
+        """The alignment attention of each (Arabic ``sources[k]``, English ``targets[k]``) pair,
+        the English forced as the output (:mod:`models.alignment.forced`), in one batch; texts
+        within the model's length limit. Raises ``ValueError`` when the lists differ in length."""
 
 
 def thread_count(threads: int | None) -> int:

@@ -21,6 +21,7 @@ from models.translation.backends.base import Backend, thread_count
 if TYPE_CHECKING:
     from transformers import MarianTokenizer
 
+    from models.alignment.attention import PieceAttention
     from models.translation.settings import DecodingSettings
 
 log = logging.getLogger(__name__)
@@ -124,3 +125,13 @@ class CTranslate2Backend(Backend):
             min_decoding_length=min(settings.min_new_tokens or 0, max_new_tokens),
             use_vmap=settings.target_vocabulary)
         return [self._tokenizer.convert_tokens_to_ids(result.hypotheses[0]) for result in output]
+
+    def alignment_attention(self, sources: Sequence[str], targets: Sequence[str],
+                            settings: DecodingSettings) -> list[PieceAttention]:
+        """See :meth:`Backend.alignment_attention`: the targets as decoding prefixes
+        (:func:`models.alignment.forced.ctranslate2_attention`), scoring only the target pieces
+        with ``settings.target_vocabulary`` as the translation does."""
+        from models.alignment.forced import ctranslate2_attention
+
+        return ctranslate2_attention(self._tokenizer, self._translator, sources, targets,
+                                     use_vmap=settings.target_vocabulary)

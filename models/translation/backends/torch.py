@@ -17,6 +17,7 @@ from typing import Callable, Sequence
 import torch
 from transformers import MarianMTModel, MarianTokenizer, StoppingCriteria, StoppingCriteriaList
 
+from models.alignment.attention import PieceAttention
 from models.errors import ModelUnavailable
 from models.translation.backends.base import Backend, TranslationStopped, thread_count
 from models.translation.model_files import SAFETENSORS_WEIGHTS
@@ -113,6 +114,15 @@ class TorchBackend(Backend):
         if stop is not None and stop.fired:
             raise TranslationStopped
         return output.tolist()
+
+
+    def alignment_attention(self, sources: Sequence[str], targets: Sequence[str],
+                            settings: DecodingSettings) -> list[PieceAttention]:
+        """See :meth:`Backend.alignment_attention`: one forward pass with the targets as decoder
+        input (:func:`models.alignment.forced.torch_attention`)."""
+        from models.alignment.forced import torch_attention
+
+        return torch_attention(self._tokenizer, self._network, sources, targets)
 
 
 class QuantizedTorchBackend(TorchBackend):

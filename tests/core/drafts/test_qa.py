@@ -9,11 +9,6 @@ def flags_of(check, kind):
     return [(link, f) for link, fl in zip(check.links, check.flags) for f in fl if f.kind == kind]
 
 
-@pytest.fixture(scope="module")
-def clean(source_text, draft_text):
-    return check_draft(source_text, draft_text)
-
-
 def test_clean_human_translation_has_no_omission_or_addition(clean):
     assert not flags_of(clean, "omission") and not flags_of(clean, "addition")
     assert clean.flag_counts() == {}  # nor any other flag

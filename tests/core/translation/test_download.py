@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings, Qt
 from gui.main_window import MainWindow
 from gui.sentence_model import State
 from gui.settings import Settings
+from gui.translation_controller import ModelState
 from models.documents import sample_path
 from models.translation.engine import load_engine
 from models.translation.model_files import download_model
@@ -70,17 +71,17 @@ def test_window_download_button(hub, qtbot, tmp_path):
     window.show()
     window.open_path(sample_path())
     try:
-        qtbot.waitUntil(lambda: window.model_state == "missing", timeout=60000)
+        qtbot.waitUntil(lambda: window.translation.state is ModelState.MISSING, timeout=60000)
         assert window.model_bar.download_button.text() == "Download model"
         assert "not on this computer" in window.model_bar.message.text()
         qtbot.mouseClick(window.model_bar.download_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: window.model_state == "ready", timeout=60000)
+        qtbot.waitUntil(lambda: window.translation.state is ModelState.READY, timeout=60000)
         assert window.model_bar.progress.value() == window.model_bar.progress.maximum()
-        qtbot.waitUntil(lambda: window.sentences.count(State.PENDING) == 0 and window.job == -1, timeout=120000)
+        qtbot.waitUntil(lambda: window.sentences.count(State.PENDING) == 0 and window.translation.job == -1, timeout=120000)
         assert window.sentences.count(State.TRANSLATED) == sum(s.translatable for s in window.sentences.document.sentences)
         assert not window.model_bar.isVisible()
     finally:
-        window.service.shutdown()
+        window.translation.shutdown()
 
 
 def test_window_download_cancel(hub, qtbot, tmp_path):
@@ -91,12 +92,12 @@ def test_window_download_cancel(hub, qtbot, tmp_path):
     qtbot.addWidget(window)
     window.show()
     try:
-        qtbot.waitUntil(lambda: window.model_state == "missing", timeout=60000)
+        qtbot.waitUntil(lambda: window.translation.state is ModelState.MISSING, timeout=60000)
         qtbot.mouseClick(window.model_bar.download_button, Qt.MouseButton.LeftButton)
         assert window.model_bar.cancel_button.isVisible()
         qtbot.waitUntil(lambda: window.model_bar.progress.maximum() == 1000 and window.model_bar.progress.value() > 0, timeout=60000)
         qtbot.mouseClick(window.model_bar.cancel_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: window.model_state == "missing" and window.model_bar.download_button.isVisible(), timeout=60000)
+        qtbot.waitUntil(lambda: window.translation.state is ModelState.MISSING and window.model_bar.download_button.isVisible(), timeout=60000)
         assert window.model_bar.message.text() == f"Download of {MODEL} cancelled."
     finally:
-        window.service.shutdown()
+        window.translation.shutdown()
