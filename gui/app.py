@@ -36,7 +36,8 @@ def parse_args(argv: list[str], prog: str = "qari") -> argparse.Namespace:
         "'%(prog)s gloss WORD ...' (look words up), '%(prog)s check SOURCE DRAFT -o REPORT' (check a draft); "
         "'%(prog)s COMMAND --help' for each. To open a file named like a command, write ./export.",
     )
-    parser.add_argument("file", nargs="?", help="UTF-8 text file to open (default: the bundled sample article)")
+    parser.add_argument("file", nargs="?", help="article to open: a text, web page, EPUB, Word or PDF file, or an http(s) URL "
+                        "(default: the bundled sample article)")
     parser.add_argument("--verbose", action="store_true", help="log what the app does (model loading, timings) on stderr")
     parser.add_argument("--model", help="MarianMT model: Hugging Face id or local folder (remembered)")
     parser.add_argument("--draft", help="English translation of FILE to check in translator mode")
@@ -97,7 +98,7 @@ def run_app(argv: list[str], prog: str = "qari") -> int:
         settings.set("backend", args.backend)
     window = MainWindow(settings, arabic_family=load_arabic_font())
     window.show()
-    if not window.open_path(args.file or sample_path()) and args.file:
+    if not window.opener.open_source(args.file or sample_path()) and args.file:
         window.open_path(sample_path())
     if args.quit_after_show:
         def report() -> None:
@@ -115,10 +116,12 @@ def run_app(argv: list[str], prog: str = "qari") -> int:
     tick.timeout.connect(lambda: None)
     tick.start(250)
     status = app.exec()
-    if window.translation.service.thread.isRunning():
-        # Busy in what cannot be cut short (a model load, a CTranslate2 beam search): everything
-        # done is stored, and destroying a running QThread would abort the process, so leave now.
-        log.warning("quitting while the translation thread is still busy")
+    if window.translation.service.thread.isRunning() or window.tasks.active:
+        # Busy in what cannot be cut short (a worker process still starting, a lexicon compile):
+        # everything done is stored, and destroying a running QThread would abort the process
+        # (a QThreadPool's would wait for it), so leave now.
+        log.warning("quitting while the %s is still busy",
+                    "translation thread" if window.translation.service.thread.isRunning() else "background task runner")
         settings.store.sync()
         logging.shutdown()
         sys.stdout.flush()

@@ -20,6 +20,8 @@ COLORS: dict[str, tuple[str, str]] = {
     "placeholder": ("#9a9a9a", "where text is still missing: a translation to come, a missing gloss"),
     "warning": ("#8a5a00", "a notice in the popup (word not in the lexicon, lexicon loading)"),
     "error": ("#b00020", "an error message in a dialog"),
+    "guess": ("#7a4fa0", "a reading derived by pattern or vowels from a model: a guess, never certain"),
+    "machine_vowels": ("#f1ecfa", "background of words whose vowels were added by a model"),
     "paper": ("#fffdf8", "background of the reading panes, the draft columns and the popup"),
     "list": ("#fbfaf6", "background of lists (the draft's flags)"),
     "border": ("#b9b39a", "border of the popup"),
@@ -40,6 +42,7 @@ COLORS: dict[str, tuple[str, str]] = {
     "status_new_background": ("#fde7e6", "background of a new term"),
     "status_learning_background": ("#fff5cc", "background of a term being learned"),
     "status_known_background": ("#e3f4e8", "background of a known term"),
+    "unlisted_word": ("#7a5fb0", "dotted underline of a word not yet in my glossary (when asked for)"),
 }
 
 

@@ -10,7 +10,6 @@ re-checked, debounced, when it changes on disk.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -19,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCurs
 from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QSplitter, QTextEdit, QVBoxLayout, QWidget
 
 from gui.colors import qcolor
+from gui.tasks import Runner, SynchronousRunner
 from gui.text_positions import TextPositions
 from models.documents import load_document
 from models.errors import DocumentError
@@ -142,18 +142,17 @@ class TextColumn(QTextEdit):
 class DraftView(QWidget):
     """Translator-mode widget. Call :meth:`set_source` then :meth:`open_draft` (or
     :meth:`set_draft_text`). ``linkSelected(k)`` is emitted when link ``k`` of :attr:`check` is
-    selected (click in a column or in the flag list); ``checked`` after every (re)check."""
+    selected (click in a column or in the flag list); ``checked`` after every (re)check.
+    ``tasks`` runs the checks (default: at once, on the GUI thread; the window passes its
+    background :class:`gui.tasks.TaskRunner`)."""
 
     linkSelected = Signal(int)
     checked = Signal()
 
-    _checkDone = Signal(int, object)  # job, DraftCheck or the exception raised
-
-    def __init__(self, parent=None, debounce_ms: int = 300, background: bool = False) -> None:
+    def __init__(self, parent=None, debounce_ms: int = 300, tasks: Runner | None = None) -> None:
         super().__init__(parent)
         self._job = 0
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="draft-check") if background else None
-        self._checkDone.connect(self._on_check_done)
+        self._tasks = tasks if tasks is not None else SynchronousRunner()
         self.check: DraftCheck | None = None
         self.source_text = ""
         self.draft_path: Path | None = None
@@ -262,37 +261,30 @@ class DraftView(QWidget):
         self.set_draft_text(document.text)
 
     def set_draft_text(self, text: str) -> None:
-        """Check ``text`` as the draft and show the result (emits ``checked``). With
-        ``background`` the check runs on a worker thread and a newer draft supersedes it."""
+        """Check ``text`` as the draft and show the result (emits ``checked``). With a background
+        runner the check runs off the GUI thread and a newer draft supersedes it."""
         self._job += 1
         job, source, glossary, translations = self._job, self.source_text, self.glossary(), self.translations
-
-        def run() -> None:
-            try:
-                result = check_draft(source, text, glossary=glossary, translations=translations)
-            except DraftTooLong as exc:  # refused up front: a sentence for the user, not a failure
-                log.info("draft refused: %s", exc)
-                result = exc
-            except Exception as exc:  # shown in the summary line, never a traceback in the window
-                log.exception("draft check failed")
-                result = exc
-            self._checkDone.emit(job, result)
-
-        if self._executor is None:
-            run()
-        else:
+        if not isinstance(self._tasks, SynchronousRunner):
             self.summary.setText("Checking the draft…")
-            self._executor.submit(run)
+        self._tasks.run(lambda: check_draft(source, text, glossary=glossary, translations=translations),
+                        lambda check: self._on_check_done(job, check), lambda exc: self._on_check_failed(job, exc),
+                        context=self)
 
-    def _on_check_done(self, job: int, result: object) -> None:
+    def _on_check_done(self, job: int, check: DraftCheck) -> None:
         if job != self._job:
             return  # a newer draft is being checked
-        if isinstance(result, Exception):
-            self.summary.setText(f"The draft could not be checked: {result}")
-            return
-        self.check = result
+        self.check = check
         self._show()
         self.checked.emit()
+
+    def _on_check_failed(self, job: int, exc: BaseException) -> None:
+        if isinstance(exc, DraftTooLong):  # refused up front: a sentence for the user, not a failure
+            log.info("draft refused: %s", exc)
+        else:  # shown in the summary line, never a traceback in the window
+            log.error("draft check failed", exc_info=exc)
+        if job == self._job:
+            self.summary.setText(f"The draft could not be checked: {exc}")
 
     def reload_draft(self) -> None:
         """Re-read the watched draft file and check it again; a file that cannot be read (being
@@ -426,9 +418,9 @@ class DraftWindow(QMainWindow):
     """A top-level window around a :class:`DraftView`, opened by the reader's
     File > Open translation… for the article it shows."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, tasks: Runner | None = None) -> None:
         super().__init__(parent)
-        self.view = DraftView(background=True)
+        self.view = DraftView(tasks=tasks)
         self.setCentralWidget(self.view)
         self.resize(1300, 820)
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.file_chooser import choose_path
-from gui.glossary_model import GlossaryModel
+from gui.glossary_frequency import FrequencyFilter, band_combo
+from gui.glossary_model import COLUMNS, GlossaryModel
 from gui.term_dialog import TermDialog
 from models.glossary import exchange
 from models.glossary.store import Term, TermStore
@@ -34,12 +35,20 @@ class GlossaryDialog(QDialog):
         self.model = GlossaryModel(store, self)
         self.model.errorOccurred.connect(self.show_message)
         self.model.dataChanged.connect(lambda *_: self.changed.emit())
+        self.proxy = FrequencyFilter([name for name, _ in COLUMNS].index("frequency"), self)
+        self.proxy.setSourceModel(self.model)
         self.view = QTableView()
-        self.view.setModel(self.model)
+        self.view.setModel(self.proxy)
+        header = self.view.horizontalHeader()  # stored order until a column's header is clicked
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self.proxy.sort)
+        self.frequency_filter = band_combo()
+        self.frequency_filter.currentIndexChanged.connect(self._filter_band)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.view.doubleClicked.connect(lambda index: self.edit_term(index.row()))
+        self.view.doubleClicked.connect(lambda index: self.edit_term(self.proxy.mapToSource(index).row()))
         self.message = QLabel()
         self.message.setObjectName("glossaryMessage")
         self.message.setWordWrap(True)
@@ -51,18 +60,22 @@ class GlossaryDialog(QDialog):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.frequency_filter)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(760, 460)
 
+    def _filter_band(self) -> None:
+        self.proxy.set_band(self.frequency_filter.currentData())
+
     def show_message(self, text: str) -> None:
         self.message.setText(text)
 
     def _selected_row(self) -> int:
         rows = self.view.selectionModel().selectedRows()
-        return rows[0].row() if rows else -1
+        return self.proxy.mapToSource(rows[0]).row() if rows else -1
 
     def _after_change(self, message: str) -> None:
         self.model.reload()

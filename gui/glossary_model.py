@@ -7,6 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from gui.colors import status_background
+from gui.glossary_frequency import band_data
 from models.glossary.store import STATUSES, Term, TermStore
 from models.errors import TermError
 
@@ -14,7 +15,8 @@ log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
 #: (attribute, header) per column.
-COLUMNS = (("term", "Term"), ("translation", "Translation"), ("vocalized", "Vocalized"), ("status", "Status"), ("note", "Note"))
+COLUMNS = (("term", "Term"), ("translation", "Translation"), ("vocalized", "Vocalized"), ("status", "Status"), ("note", "Note"),
+           ("frequency", "How common"))
 EDITABLE = {"translation", "status", "note", "vocalized"}
 #: Role returning the row's :class:`Term`.
 TermRole = Qt.ItemDataRole.UserRole + 1
@@ -54,6 +56,8 @@ class GlossaryModel(QAbstractTableModel):
             return None
         term = self._terms[index.row()]
         attr = COLUMNS[index.column()][0]
+        if attr == "frequency":
+            return band_data(term.term, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
             return getattr(term, attr)
         if role == Qt.ItemDataRole.BackgroundRole and attr == "status":

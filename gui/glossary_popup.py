@@ -12,6 +12,7 @@ below the hovered word's line (above it when there is no room), so it never cove
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
@@ -19,13 +20,17 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from gui.colors import color, status_color
 from models.lexicon.analyzer import Analysis
+from models.lexicon.frequency import analysis_frequency
+from models.lexicon.vowel_check import VowelCheck
 from models.lexicon.tags import tag_name
 from models.glossary.store import Term
 
 NOT_IN_LEXICON = "Not in the lexicon (perhaps a name)."
 LOADING = "Loading the Arabic lexicon…"
+VOWELS_UNCERTAIN = "The vowels shown for this word are uncertain: no lexicon reading has them."
 #: Point sizes: the word as written, the vocalized form, the segments.
 WORD_PT, VOCALIZED_PT, SEGMENT_PT = 26, 18, 14
+_ARABIC_RUN_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f]+(?:\s+[\u0600-\u06ff\u0750-\u077f]+)*")
 #: Gap between the word's line and the popup, in pixels.
 GAP = 6
 
@@ -57,7 +62,49 @@ def analysis_html(analysis: Analysis, arabic_family: str = "") -> str:
         form = _arabic(s.form, arabic_family, SEGMENT_PT) if several else ""
         rows.append(f'<tr><td align="left" valign="middle">{gloss}{pos}</td><td align="right" valign="middle">{form}</td></tr>')
     parts.append('<table width="100%" cellspacing="0" cellpadding="1" style="margin-top:2px">' + "".join(rows) + "</table>")
+    parts.append(facts_html(analysis, arabic_family))
     return "".join(parts)
+
+
+def frequency_text(analysis: Analysis) -> str:
+    """How common the reading's lemma is, in words: "very common (top 1,000) · band 1 of 5";
+    "" when the frequency list lacks it (or is not installed)."""
+    found = analysis_frequency(analysis)
+    return f"{found.band.label} · band {int(found.band)} of 5" if found else ""
+
+
+def facts_html(analysis: Analysis, arabic_family: str = "") -> str:
+    """Rich text for what a learner asks next: the root (ك ت ب) for a verb or a noun with one,
+    how common the word is, and for a reading derived by pattern (not listed in the lexicon)
+    where it comes from, marked as a guess. "" for a backoff reading."""
+    if analysis.backoff:
+        return ""
+    e = html.escape
+    muted = color("muted")
+    lines = []
+    if analysis.derived_from is not None:
+        lines.append(f'<span style="color:{color("guess")}"><b>Derived (a guess, not in the lexicon):</b> '
+                     f'{_mixed(analysis.derived_from.describe(), arabic_family)}</span>')
+    facts = []
+    if analysis.root_letters:
+        facts.append(f'<span style="color:{muted}">root</span> {_arabic(analysis.root_letters, arabic_family, SEGMENT_PT)}')
+    frequency = frequency_text(analysis)
+    if frequency:
+        facts.append(f'<span style="color:{muted}">how common:</span> {e(frequency)}')
+    if facts:
+        lines.append(" &nbsp;·&nbsp; ".join(facts))
+    return "".join(f'<p align="left" style="margin:2px 0 0 0">{line}</p>' for line in lines)
+
+
+def _mixed(text: str, arabic_family: str) -> str:
+    """``text`` escaped, its Arabic runs isolated right to left in the Arabic font."""
+    out, last = [], 0
+    for match in _ARABIC_RUN_RE.finditer(text):
+        out.append(html.escape(text[last:match.start()]))
+        out.append(_arabic(match.group(), arabic_family, SEGMENT_PT))
+        last = match.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out)
 
 
 def reading_html(analysis: Analysis, arabic_family: str = "") -> str:
@@ -111,6 +158,11 @@ class GlossaryPopup(QFrame):
         user_row.addWidget(self.user_label, 1)
         user_row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         self.best_label = _rich_label("bestAnalysis")
+        self.vowels_label = QLabel(VOWELS_UNCERTAIN)
+        self.vowels_label.setObjectName("vowelsUncertain")
+        self.vowels_label.setWordWrap(True)
+        self.vowels_label.setStyleSheet(f"color: {color('guess')}")
+        self.vowels_label.hide()
         self.message_label = QLabel()
         self.message_label.setObjectName("messageLabel")
         self.message_label.setWordWrap(True)
@@ -129,7 +181,7 @@ class GlossaryPopup(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 10)
         layout.setSpacing(4)
-        for widget in (self.word_label, self.user_box, self.best_label, self.message_label,
+        for widget in (self.word_label, self.user_box, self.vowels_label, self.best_label, self.message_label,
                        self.backoff_caption, self.backoff_label):
             layout.addWidget(widget)
         layout.addWidget(self.others_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -166,6 +218,7 @@ class GlossaryPopup(QFrame):
         self.user_terms = list(user_terms)
         self.sentence, self.sentence_translation = sentence, sentence_translation
         self.word_label.setText(word)
+        self.vowels_label.hide()  # until show_vowel_check says otherwise
         if self.user_terms:
             t = self.user_terms[0]
             mark = status_color(t.status).name()
@@ -195,6 +248,12 @@ class GlossaryPopup(QFrame):
                                   + "".join(reading_html(a, self.arabic_family) for a in others) + "</table>")
         self.others_label.hide()
         self.add_button.setVisible(not self.user_terms)
+        self._fit()
+
+    def show_vowel_check(self, checked: VowelCheck | None) -> None:
+        """Say when the vowels the model added to the word agree with no reading (``checked``:
+        the readings' check against them, ``None`` when no vowels are shown)."""
+        self.vowels_label.setVisible(checked is not None and checked.uncertain)
         self._fit()
 
     def _toggle_others(self, shown: bool) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from gui.colors import status_background, status_color
 from gui.gloss_service import GlossService
 from gui.glossary_popup import GlossaryPopup
+from gui.tasks import Runner
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import State
 from gui.term_dialog import TermDialog
@@ -36,17 +37,18 @@ class HoverGlossary(QObject):
     """Attaches the glossary popup and term highlighting to a source :class:`ReadingPane`.
 
     ``delay_ms``: a callable giving the hover delay in ms (the ``hover_delay_ms`` setting).
-    ``store``/``service`` default to the user's glossary and a background-loaded lexicon.
+    ``store``/``service`` default to the user's glossary and a lexicon loaded by ``tasks`` (a
+    :mod:`gui.tasks` runner).
     Signal ``termsChanged()`` after the learner adds or edits a term."""
 
     termsChanged = Signal()
 
     def __init__(self, pane: ReadingPane, store: TermStore, service: GlossService | None = None,
-                 delay_ms=lambda: 350, parent: QObject | None = None):
+                 delay_ms=lambda: 350, parent: QObject | None = None, tasks: Runner | None = None):
         super().__init__(parent)
         self.pane = pane
         self.store = store
-        self.service = service or GlossService(self)
+        self.service = service or GlossService(self, tasks=tasks)
         self.delay_ms = delay_ms
         self.popup = GlossaryPopup(pane)
         self.popup.addRequested.connect(self.open_term_dialog)
@@ -106,6 +108,11 @@ class HoverGlossary(QObject):
             return
         self._show_timer.start(max(0, int(self.delay_ms())))
 
+    def hovered_span(self) -> tuple[int, int] | None:
+        """(start, end) character offsets into the document text of the word under the
+        pointer, or None."""
+        return self._hovered
+
     def _show_hovered(self) -> None:
         if self._hovered is not None:
             self.show_span(self._hovered, self._anchor)
@@ -161,7 +168,11 @@ class HoverGlossary(QObject):
         user_terms = [m.term for m in self.matches if m.start <= start and end <= m.end]
         user_terms.sort(key=lambda t: -len(t.key.split()))
         self.popup.set_arabic_family(self.pane.font().family())
-        self.popup.show_word(word, self.service.analyses(word, translation), user_terms, sentence, translation)
+        vocalized = self.pane.vocalized
+        checked = self.service.vowel_check(word, vocalized.span(start, end), translation) if vocalized else None
+        analyses = checked.analyses if checked else self.service.analyses(word, translation)
+        self.popup.show_word(word, analyses, user_terms, sentence, translation)
+        self.popup.show_vowel_check(checked)
         self._shown = span
         rect = self.word_rect(span)
         if not rect.isNull():

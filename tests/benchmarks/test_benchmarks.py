@@ -48,3 +48,12 @@ def test_quality_benchmark_reports_bad_input_in_one_line(tiny_model_dir, tmp_pat
         bench_quality.main(["--model", str(tiny_model_dir), "--src", str(tmp_path / src), "--ref", str(tmp_path / src),
                             *extra])
     assert exit_.value.code == 2 and says in capsys.readouterr().err
+
+
+def test_reading_aids_benchmark_prints_figures_and_writes_screenshots(qtbot, tmp_path, capsys):
+    from benchmarks import bench_reading_aids
+
+    assert bench_reading_aids.main(["--copies", "1", "--repeat", "2", "--screenshots", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "line up the paragraphs after one translation:" in out and "show one translation in it:" in out
+    assert (tmp_path / "side_by_side.png").stat().st_size > 0 and (tmp_path / "interlinear.png").stat().st_size > 0

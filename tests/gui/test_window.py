@@ -133,7 +133,7 @@ def test_bad_file_keeps_the_article(make_window, qtbot, tmp_path):
 def test_clipboard_and_zoom(make_window, qtbot, settings):
     window = make_window("Helsinki-NLP/opus-mt-ar-en")
     QGuiApplication.clipboard().setText("مرحبا بكم في القارئ. هذه جملة ثانية.")
-    window.open_clipboard()
+    window.opener.open_clipboard()
     assert window.sentences.document.source == "clipboard"
     assert window.sentences.rowCount() == 2
     window.activateWindow()
@@ -274,19 +274,35 @@ def test_ctrl_c_in_the_terminal_closes_the_window(tmp_path):
 def test_closing_while_the_worker_is_busy_quits_at_once_and_keeps_settings(tmp_path, tiny_model_dir):
     """A model load (like a CTranslate2 beam search) cannot be cut short: closing the window
     waits a moment for it, then quits cleanly instead of hanging or aborting."""
+    import signal
     import time
 
-    code = (
-        "import sys, time\n"
+    started_file = tmp_path / "load-started"
+    script = tmp_path / "slow_load.py"  # a script, not -c: the worker process runs its top level too
+    script.write_text(
+        "import pathlib, sys, time\n"
         "import models.translation.engine\n"
-        "models.translation.engine.load_engine = lambda *a, **k: time.sleep(300)  # a load that takes long\n"
-        "from gui.app import run_app\n"
-        "sys.exit(run_app(['--model', sys.argv[1], '--backend', 'torch', '--quit-after-show']))\n"
-    )
-    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path))
-    started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code, str(tiny_model_dir)], cwd=REPO, env=env, capture_output=True,
-                         text=True, timeout=200)
+        "def slow_load(*args, **kwargs):  # a load that takes long\n"
+        f"    pathlib.Path({str(started_file)!r}).touch()\n"
+        "    time.sleep(300)\n"
+        "models.translation.engine.load_engine = slow_load\n"
+        "if __name__ == '__main__':\n"
+        "    from gui.app import run_app\n"
+        "    sys.exit(run_app(['--model', sys.argv[1], '--backend', 'torch']))\n", encoding="utf-8")
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path), PYTHONPATH=str(REPO))
+    with subprocess.Popen([sys.executable, str(script), str(tiny_model_dir)], cwd=REPO, env=env, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        try:
+            deadline = time.perf_counter() + 120
+            while not started_file.exists() and time.perf_counter() < deadline and process.poll() is None:
+                time.sleep(0.1)
+            assert started_file.exists()  # the worker is busy loading now
+            started = time.perf_counter()
+            process.send_signal(signal.SIGINT)  # closes the window, as Ctrl+C in its terminal does
+            _, stderr = process.communicate(timeout=200)
+        finally:
+            process.kill()
+    out = subprocess.CompletedProcess(process.args, process.returncode, "", stderr)
     assert out.returncode == 0, out.stderr
     assert time.perf_counter() - started < 100  # not the 300 s of the load
     assert "quitting while the translation thread is still busy" in out.stderr

@@ -1,7 +1,6 @@
 """The glossary wired into the reader window: Glossary menu, caret shortcut, My glossary dialog."""
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 
 from gui.glossary_dialog import GlossaryDialog
 from gui.main_window import MainWindow
@@ -53,7 +52,7 @@ def test_caret_shortcut_and_selection_to_glossary(qtbot, window, monkeypatch):
 def test_my_glossary_dialog_opens_with_the_terms(qtbot, window):
     window.term_store.add(Term("هدنة", translation="truce"))
     window.findChild(type(window.stop_action), "myGlossaryAction").trigger()
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, GlossaryDialog))
+    dialog = window.findChild(GlossaryDialog)  # not a closed dialog of an earlier test awaiting deletion
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.model.rowCount() == 1 and dialog.model.data(dialog.model.index(0, 1)) == "truce"
     dialog.close()

@@ -1,8 +1,6 @@
 """Opening a URL: fetched from a local HTTP server on 127.0.0.1 only, read by the format its
 media type names, and a plain sentence for a 404, a timeout, an image or a server that is gone."""
-import http.server
 import socket
-import threading
 
 import pytest
 
@@ -10,6 +8,7 @@ from models.documents import load_document
 from models.documents import url as url_module
 from models.errors import DocumentError
 from tests.support.documents import html_page, pdf_bytes, sample_paragraphs, shape
+from tests.support.http_server import serving
 
 TITLE, PARAGRAPHS = sample_paragraphs()
 ARTICLE = PARAGRAPHS[2:5]
@@ -23,43 +22,11 @@ PAGES = {
 }
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 (http.server's name)
-        if self.path == "/slow":
-            self.server.release.wait(10)  # answers after the client gave up
-            return
-        if self.path not in PAGES:
-            self.send_error(404)
-            return
-        kind, body = PAGES[self.path]
-        if kind == "redirect":
-            self.send_response(302)
-            self.send_header("Location", body.decode())
-            self.end_headers()
-            return
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server():
     """A threaded HTTP server on 127.0.0.1 (an ephemeral port) serving :data:`PAGES`."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    httpd.release = threading.Event()
-    thread = threading.Thread(target=httpd.serve_forever, name="test-http-server")
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.release.set()
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(10)
+    with serving(PAGES) as base:
+        yield base
 
 
 def test_a_web_page_is_fetched_and_its_article_read_with_the_url_as_source(server):

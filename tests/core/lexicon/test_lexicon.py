@@ -36,6 +36,16 @@ def test_index_compiled_once_then_loaded_from_cache(tmp_path, monkeypatch):
     assert second.ab == first.ab
 
 
+def test_a_first_load_can_compile_in_a_separate_process(tmp_path, monkeypatch):
+    """The window's way: the compilation never runs in its process (nor holds its interpreter lock)."""
+    folder = buckwalter.data_dir()
+    expected = index.compile_lexicon(folder)
+    monkeypatch.setattr(index, "compile_lexicon", lambda _folder: pytest.fail("compiled in this process"))
+    lexicon = index.load_lexicon(folder, tmp_path, separate_process=True)
+    assert lexicon.to_data() == expected.to_data()
+    assert index.read_index(index.index_path(folder, tmp_path)).to_data() == expected.to_data()
+
+
 def test_corrupt_or_stale_cache_is_rebuilt(tmp_path):
     folder = buckwalter.data_dir()
     path = index.index_path(folder, tmp_path)

@@ -146,3 +146,13 @@ def test_digits_brackets_and_guillemets_keep_their_order_in_text_and_model_text(
         sentences = segment(text)
         assert [s.text for s in sentences] == [text]
         assert sentences[0].model_text == text
+
+
+def test_paragraph_directions_of_a_document_follow_each_first_strong_character():
+    from models.documents import Document
+    from models.text.bidi import right_to_left_paragraphs
+
+    doc = Document.from_text("email: info@example.com — الهاتف: 1.\n\n١٨٩٤-١٩٦٢\n\n«الصمتُ ... طائر.» Then English.\n\n"
+                             "1. 2. The end.")
+    assert right_to_left_paragraphs(doc.sentences) == {0: False, 1: True, 2: True, 3: False}
+    assert right_to_left_paragraphs(doc.sentences, default="ltr")[1] is False  # digits alone: the default

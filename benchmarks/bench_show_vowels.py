@@ -1,0 +1,100 @@
+"""The window's worst stall while View > Show vowels vocalizes an article.
+
+    python -m benchmarks.bench_show_vowels [ARTICLE ...]
+
+For the bundled sample article and the longest news article of ``../shared/data/news_ar`` (or the
+files given), in a reader window without a translation model: the time from turning Show vowels
+on until the vowels are shown, and the longest gap between ticks of a 10 ms QTimer probe on the
+GUI thread meanwhile (the worst stall the reader feels; goal: at most 50 ms). ``cold``: a fresh
+vocalization cache and the model loaded for the first time in the process; ``warm``: the article
+turned off and on again with its vocalization cached; ``off``: turning the vowels off again.
+Prints one row per article and run.
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _wait(app, condition, timeout_s: float) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    deadline = time.perf_counter() + timeout_s
+    loop = QEventLoop()
+    check = QTimer()
+    check.setInterval(5)
+    check.timeout.connect(lambda: loop.quit() if condition() or time.perf_counter() > deadline else None)
+    check.start()
+    loop.exec()
+    check.stop()
+    if not condition():
+        raise TimeoutError("the vowels did not change in time")
+
+
+def measure(window, app, shown: bool) -> tuple[float, float]:
+    """Turn the vowels ``shown``; (seconds until the pane changed, worst GUI stall in ms)."""
+    from PySide6.QtCore import QTimer
+
+    ticks: list[float] = []
+    probe = QTimer()
+    probe.setInterval(10)
+    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    start = time.perf_counter()
+    ticks.append(start)
+    probe.start()
+    window.vowels.action.trigger()
+    pane = window.arabic_pane
+    _wait(app, lambda: (pane.vocalized is not None) == shown and not pane.vowels_pending, 600)
+    done = time.perf_counter()
+    app.processEvents()  # the paint after the change
+    ticks.append(time.perf_counter())
+    probe.stop()
+    return done - start, max(b - a for a, b in zip(ticks, ticks[1:])) * 1000
+
+
+def main(argv: list[str]) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
+    from gui.sentence_model import State
+    from gui.settings import Settings
+    from gui.translation_controller import ModelState
+    from models.documents import load_document, sample_path
+    from models.text.vocalization import Diacritizer
+    from tests.support.corpus import shared_dir
+
+    articles = [Path(a) for a in argv] or [sample_path()]
+    if not argv:
+        news = shared_dir() / "data" / "news_ar"
+        if news.is_dir():
+            articles.append(max(news.glob("*.txt"), key=lambda p: p.stat().st_size))
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
+        settings.set("model", str(Path(tmp) / "no-model"))  # the window reads without translating
+        window = MainWindow(settings)
+        window.resize(1000, 700)
+        window.show()
+        window.vowels.diacritizer = Diacritizer(Path(tmp) / "vocalizations.sqlite3")
+        _wait(app, lambda: window.translation.state is ModelState.MISSING, 600)
+        first = True
+        for path in articles:
+            doc = load_document(path)
+            window.open_document(doc)
+            _wait(app, lambda: window.sentences.count(State.PENDING) == 0, 600)  # the untranslated article shown
+            for run in ("cold (model loaded)" if first else "cold", "off", "warm", "off", "warm"):
+                seconds, stall = measure(window, app, run != "off")
+                print(f"{path.name}: {len(doc.text):,} characters, {run}: vowels {'hidden' if run == 'off' else 'shown'}"
+                      f" after {seconds * 1000:.0f} ms; worst GUI stall {stall:.0f} ms")
+            measure(window, app, False)
+            first = False
+        window.close()
+        app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

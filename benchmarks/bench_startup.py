@@ -1,0 +1,164 @@
+"""How long the window's event loop stalls on a first start, while the model loads and the lexicon compiles.
+
+    python -m benchmarks.bench_startup [--runs 3] [--model FOLDER] [--probe-ms 5] [--json OUT]
+
+Run from the checkout root. Each run starts the reader window (offscreen) in a fresh Python
+process with an empty ``QARI_CACHE_DIR``, as on a first start: the Buckwalter lexicon index is
+compiled, the model is converted for CTranslate2 (with the default backend) and loaded, and the
+bundled sample article is open (it is translated as soon as the model is ready). A QTimer on the
+GUI thread ticks every ``--probe-ms`` ms from the moment the article is shown; the longest gap
+between two ticks is the worst stall a user would feel (a click or a repaint waits that long).
+Each run prints the worst stall until the model is ready and until both the model and the lexicon
+are ready, the five longest gaps, and the seconds until the model and the lexicon are ready.
+
+The model is the opus-mt-ar-en-shaped random model of :mod:`benchmarks.bench_translate` (built
+once, about 30 s), or ``--model FOLDER``. Timings on a shared machine are noisy: an unrelated
+process can take a core for tens of milliseconds, so compare several runs.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def measure(model: str, probe_ms: int, timeout_s: float) -> dict:
+    """In this process (which must not have imported torch or the lexicon yet): open the window on
+    ``model`` with the sample article, tick a ``probe_ms`` QTimer until the model and the lexicon
+    are ready; returns the figures (milliseconds and seconds)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
+    from gui.settings import Settings
+    from models.documents import sample_path
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    folder = tempfile.mkdtemp(prefix="qari-bench-settings-")
+    settings = Settings(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
+    settings.set("model", model)
+    started = time.perf_counter()
+    window = MainWindow(settings)
+    window.resize(1000, 700)
+    window.show()
+    window.open_path(sample_path())
+    shown = time.perf_counter()
+    ticks = [shown]
+    ready: dict[str, float] = {}
+    loop = QEventLoop()
+
+    def tick() -> None:
+        now = time.perf_counter()
+        ticks.append(now)
+        if "model" not in ready and window.model_state in ("ready", "missing"):
+            ready["model"] = now
+            ready["model_state"] = window.model_state
+        if "lexicon" not in ready and (window.hover_glossary.service.is_ready or window.hover_glossary.service.error):
+            ready["lexicon"] = now
+        if ("model" in ready and "lexicon" in ready) or now - shown > timeout_s:
+            loop.quit()
+
+    probe = QTimer()
+    probe.setTimerType(Qt.TimerType.PreciseTimer)
+    probe.setInterval(probe_ms)
+    probe.timeout.connect(tick)
+    probe.start()
+    loop.exec()
+    probe.stop()
+    if "model" not in ready or "lexicon" not in ready:
+        raise TimeoutError(f"not ready after {timeout_s} s: {sorted(ready)}")
+    if ready["model_state"] != "ready":
+        raise RuntimeError(f"the window could not load the model {model}")
+
+    def worst(until: float) -> tuple[float, list[tuple[float, float]]]:
+        """The longest gap before ``until`` (ms), and the five longest as (ms, seconds after the
+        window was shown when the gap began)."""
+        gaps = sorted(((b - a) * 1000, a - shown) for a, b in zip(ticks, ticks[1:]) if b <= until)
+        return gaps[-1][0], gaps[-5:][::-1]
+
+    both = max(ready["model"], ready["lexicon"])
+    stall_model, _ = worst(ready["model"])
+    stall_both, slowest = worst(both)
+    figures = {
+        "window_shown_s": round(shown - started, 3),
+        "model_ready_s": round(ready["model"] - shown, 3),
+        "lexicon_ready_s": round(ready["lexicon"] - shown, 3),
+        "worst_stall_until_model_ms": round(stall_model, 1),
+        "worst_stall_ms": round(stall_both, 1),
+        "slowest_gaps_ms": [round(g, 1) for g, _ in slowest],
+        "slowest_gaps_at_s": [round(at, 2) for _, at in slowest],
+        "ticks": len(ticks),
+    }
+    window.service.stop()
+    return figures
+
+
+def run_once(model: Path, probe_ms: int, timeout_s: float) -> dict:
+    """One first start in a fresh interpreter with empty cache, data and config folders."""
+    with tempfile.TemporaryDirectory(prefix="qari-first-start-") as tmp:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HF_HUB_OFFLINE="1", XDG_CONFIG_HOME=tmp,
+                   QARI_CACHE_DIR=str(Path(tmp) / "cache"), QARI_DATA_DIR=str(Path(tmp) / "data"))
+        out = subprocess.run([sys.executable, "-m", "benchmarks.bench_startup", "--measure", str(model),
+                              "--probe-ms", str(probe_ms), "--timeout", str(timeout_s)],
+                             cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout_s + 120)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    if out.returncode != 0 or not lines:
+        raise RuntimeError(f"the measuring process failed ({out.returncode}):\n{out.stderr[-3000:]}")
+    return json.loads(lines[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_startup", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="first starts to measure (default %(default)s)")
+    parser.add_argument("--model", help="MarianMT model folder (default: the opus-shaped benchmark model)")
+    parser.add_argument("--probe-ms", type=int, default=5, help="interval of the GUI-thread probe timer (default %(default)s)")
+    parser.add_argument("--timeout", type=float, default=600, help="give up a run after this many seconds")
+    parser.add_argument("--json", metavar="OUT", help="also write the figures to OUT as JSON")
+    parser.add_argument("--measure", metavar="MODEL", help=argparse.SUPPRESS)  # the measuring child process
+    args = parser.parse_args(argv)
+    if args.runs < 1 or args.probe_ms < 1:
+        parser.error("--runs and --probe-ms must be at least 1")
+    if args.measure:
+        figures = measure(args.measure, args.probe_ms, args.timeout)
+        print(json.dumps(figures), flush=True)
+        os._exit(0)  # do not wait for the translation of the article to end
+
+    if args.model:
+        model = Path(args.model)
+    else:
+        from benchmarks.bench_translate import benchmark_model
+
+        model = benchmark_model()
+    print(f"first start (empty QARI_CACHE_DIR) on {model.name}, sample article open, probe every {args.probe_ms} ms; "
+          f"{os.cpu_count()} CPUs")
+    runs = []
+    for n in range(args.runs):
+        figures = run_once(model, args.probe_ms, args.timeout)
+        runs.append(figures)
+        print(f"run {n + 1}: model ready {figures['model_ready_s']:.2f} s, lexicon ready {figures['lexicon_ready_s']:.2f} s "
+              f"after the window was shown; worst stall {figures['worst_stall_until_model_ms']:.0f} ms until the model "
+              f"was ready, {figures['worst_stall_ms']:.0f} ms until both were; slowest gaps (ms, at s) "
+              f"{list(zip(figures['slowest_gaps_ms'], figures['slowest_gaps_at_s']))}",
+              flush=True)
+    worst = max(r["worst_stall_ms"] for r in runs)
+    median = statistics.median(r["worst_stall_ms"] for r in runs)
+    model_s = statistics.median(r["model_ready_s"] for r in runs)
+    print(f"worst event-loop stall over {len(runs)} first starts: {worst:.0f} ms (median of the runs {median:.0f} ms); "
+          f"model ready after {model_s:.2f} s (median)")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"runs": runs, "worst_stall_ms": worst, "median_stall_ms": median,
+                                               "model_ready_s": model_s}, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""The interlinear reading mode: each Arabic sentence with its translation under it, in one
+scroll, filled from the same :class:`SentenceModel` as the side-by-side panes.
+
+The view holds two blocks per sentence, the Arabic (block ``2 * row``) and its translation (block
+``2 * row + 1``); a translation that arrives replaces the text of its one block, so streaming
+translations cost a block each, never a rebuild."""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from gui.colors import qcolor
+from gui.reading_pane import CONCEALED_TEXT, PENDING_TEXT
+from gui.sentence_model import SentenceModel, State
+from models.text.arabic import has_arabic
+
+#: Space above the first sentence of a paragraph, and below each translation (pixels).
+PARAGRAPH_GAP, SENTENCE_GAP = 18.0, 8.0
+
+
+class InterlinearView(QTextBrowser):
+    """Read-only view of ``model``; ``concealed(row)`` says whether a translation is hidden
+    (self-test). Fonts: :meth:`set_fonts`. Signal ``sentenceClicked(row)``: a click (not a
+    selection) on a sentence or its translation."""
+
+    sentenceClicked = Signal(int)
+
+    def __init__(self, model: SentenceModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.concealed: Callable[[int], bool] = lambda _row: False
+        self.arabic_font, self.english_font = QFont(), QFont()
+        self.setObjectName("interlinearView")
+        self.setAccessibleName("Arabic text with its translation under each sentence")
+        self.setOpenLinks(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.document().setUndoRedoEnabled(False)
+        model.modelReset.connect(self.rebuild)
+        model.dataChanged.connect(self._on_data_changed)
+
+    def set_fonts(self, arabic: QFont, english: QFont) -> None:
+        """The fonts of the Arabic sentences and of the translations (zoom included)."""
+        self.arabic_font, self.english_font = QFont(arabic), QFont(english)
+        self.rebuild()
+
+    def _translation(self, row: int) -> tuple[str, QTextCharFormat]:
+        fmt = QTextCharFormat()
+        fmt.setFont(self.english_font)
+        state = self.model.state(row)
+        if self.concealed(row) and state != State.PASSED_THROUGH:
+            fmt.setForeground(qcolor("placeholder"))
+            return CONCEALED_TEXT, fmt
+        if state in (State.TRANSLATED, State.PASSED_THROUGH, State.PROVISIONAL):
+            if state != State.TRANSLATED:
+                fmt.setForeground(qcolor("muted"))
+            return self.model.target(row), fmt
+        fmt.setForeground(qcolor("placeholder"))
+        return (PENDING_TEXT if state == State.PENDING else "—"), fmt
+
+    def rebuild(self) -> None:
+        """Lay out the whole article again."""
+        self.clear()
+        document = self.model.document
+        if document is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        paragraph = None
+        for row, sentence in enumerate(document.sentences):
+            arabic = QTextBlockFormat()
+            rtl = has_arabic(sentence.text)
+            arabic.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+            arabic.setAlignment((Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute)
+            arabic.setTopMargin(PARAGRAPH_GAP if paragraph is not None and sentence.paragraph != paragraph else 0)
+            paragraph = sentence.paragraph
+            if row == 0:
+                cursor.setBlockFormat(arabic)
+            else:
+                cursor.insertBlock(arabic)
+            fmt = QTextCharFormat()
+            fmt.setFont(self.arabic_font)
+            cursor.insertText(sentence.text, fmt)
+            english = QTextBlockFormat()
+            english.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            english.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+            english.setBottomMargin(SENTENCE_GAP)
+            text, fmt = self._translation(row)
+            cursor.insertBlock(english)
+            cursor.insertText(text, fmt)
+        cursor.endEditBlock()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        self.refresh(top_left.row(), bottom_right.row())
+
+    def refresh(self, first: int, last: int) -> None:
+        """Show the current translations of rows ``first`` to ``last`` (inclusive)."""
+        if self.model.document is None or self.document().blockCount() != 2 * len(self.model.document.sentences):
+            return
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for row in range(first, last + 1):
+            block = self.document().findBlockByNumber(2 * row + 1)
+            text, fmt = self._translation(row)
+            cursor.setPosition(block.position())
+            cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            if cursor.selectedText() != text or cursor.charFormat().foreground() != fmt.foreground():
+                cursor.insertText(text, fmt)
+        cursor.endEditBlock()
+
+    def translation_text(self, row: int) -> str:
+        """The text shown under sentence ``row``."""
+        return self.document().findBlockByNumber(2 * row + 1).text()
+
+    def show_sentence(self, row: int) -> None:
+        """Put the caret at sentence ``row`` and scroll it into view."""
+        block = self.document().findBlockByNumber(2 * row)
+        if block.isValid():
+            cursor = QTextCursor(block)
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            position = self.cursorForPosition(event.position().toPoint()).position()
+            self.sentenceClicked.emit(self.document().findBlock(position).blockNumber() // 2)

@@ -1,0 +1,127 @@
+"""What the learner can see of their progress on the open article: the status breakdown of its
+distinct words in the status bar (:func:`models.glossary.progress.word_progress`), the words not
+yet in the glossary marked (a setting, off by default), and one key to set the status of the
+word under the pointer (or at the caret)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QLabel
+
+from gui import messages
+from gui.colors import qcolor
+from gui.sentence_model import State
+from models.errors import TermError
+from models.glossary.progress import WordProgress, word_progress
+from models.glossary.store import Term
+from models.text.arabic import ARABIC_WORD_RE
+from models.text.segmentation import sentence_at
+from models.text.word_spans import word_span_at_caret
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+
+def progress_text(progress: WordProgress) -> str:
+    """The breakdown as the status bar says it."""
+    return (f"Words: {progress.known} known · {progress.learning} learning · {progress.new} new · "
+            f"{progress.unlisted} not in my glossary")
+
+
+class LearnerProgress(QObject):
+    """The breakdown label (:attr:`label`) of ``window``'s article, refreshed when the article or
+    the glossary changes."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.glossary = window.hover_glossary  # its term matches are ours too
+        self.progress = WordProgress()
+        self.label = QLabel()
+        self.label.setObjectName("wordProgressLabel")
+        window.statusBar().addPermanentWidget(self.label)
+        # Connected after the hover glossary's own refresh, so its matches are current.
+        window.sentences.modelReset.connect(self.refresh)
+        self.glossary.termsChanged.connect(self.refresh)
+        window.settings.changed.connect(self._on_setting_changed)
+        self.refresh()
+
+    def _on_setting_changed(self, name: str, value) -> None:
+        if name != "highlight_unlisted":
+            return
+        action = self.window.findChild(QAction, "highlightUnlistedAction")
+        if action is not None:
+            action.setChecked(bool(value))  # also when set in Preferences
+        if self.window.sentences.document is not None:
+            self.glossary.refresh_terms()  # the term marks alone
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Count again, and mark the unlisted words when the setting says so."""
+        document = self.window.sentences.document
+        self.progress = word_progress(document.text, self.glossary.matches) if document else WordProgress()
+        self.label.setText(progress_text(self.progress) if document else "")
+        if document is not None and self.window.settings.get("highlight_unlisted"):
+            self._mark_unlisted()
+
+    def _mark_unlisted(self) -> None:
+        """Dotted underline under every Arabic word no glossary term covers."""
+        pane, text = self.window.arabic_pane, self.window.sentences.document.text
+        covered = [(m.start, m.end) for m in self.glossary.matches]
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(qcolor("unlisted_word"))
+        cursor = QTextCursor(pane.document())
+        cursor.beginEditBlock()
+        for word in ARABIC_WORD_RE.finditer(text):
+            if any(start <= word.start() < end for start, end in covered):
+                continue
+            positions = pane.pane_span(word.start(), word.end())
+            if positions is None:
+                continue
+            cursor.setPosition(positions[0])
+            cursor.setPosition(positions[1], QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+        cursor.endEditBlock()
+
+    def toggle_highlight_unlisted(self) -> None:
+        self.window.settings.set("highlight_unlisted", not self.window.settings.get("highlight_unlisted"))
+
+    def word_span(self) -> tuple[int, int] | None:
+        """Document span of the word under the pointer, else of the word at the caret."""
+        if self.glossary.hovered_span() is not None:
+            return self.glossary.hovered_span()
+        document = self.window.sentences.document
+        pane = self.window.arabic_pane
+        offset = pane.document_offset(pane.textCursor().position(), caret=True)
+        return word_span_at_caret(document.text, offset) if document and offset >= 0 else None
+
+    def set_word_status(self, status: str) -> None:
+        """Give the word under the pointer (or at the caret) ``status``: the term covering it is
+        updated, or the word is added to the glossary with the sentence it came from."""
+        span = self.word_span()
+        if span is None:
+            messages.note(self.window, "Point at an Arabic word (or put the caret on one) first.")
+            return
+        store = self.glossary.store
+        match = next((m for m in self.glossary.matches if m.start <= span[0] < m.end), None)
+        try:
+            if match is not None:
+                store.update(replace(match.term, status=status))
+                word = match.term.term
+            else:
+                document = self.window.sentences.document
+                word = document.text[span[0]:span[1]]
+                sid = sentence_at(document.sentences, span[0])
+                model = self.window.sentences
+                translation = model.target(sid) if model.state(sid) == State.TRANSLATED else ""
+                store.add(Term(word, status=status, sentence=document.sentences[sid].text,
+                               sentence_translation=translation))
+        except TermError as exc:
+            messages.error(self.window, "My glossary", str(exc))
+            return
+        self.glossary.termsChanged.emit()
+        messages.note(self.window, f"{word}: {status}")

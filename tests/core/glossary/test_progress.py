@@ -1,0 +1,20 @@
+"""The status breakdown of a text's distinct words."""
+from models.glossary.matching import find_terms
+from models.glossary.progress import WordProgress, word_progress
+from models.glossary.store import Term
+
+TEXT = "قال الرئيس إن وقف إطلاق النار صامد. وقال الرئيسُ إن المحادثات مستمرة."
+
+
+def test_counts_distinct_words_by_status():
+    terms = [Term("رئيس", status="known"), Term("وقف إطلاق النار", status="learning"), Term("محادثات")]
+    progress = word_progress(TEXT, find_terms(TEXT, terms))
+    # الرئيس and الرئيسُ fold to one known word; وقف, إطلاق, النار are learning; المحادثات new;
+    # قال, إن, صامد, وقال, مستمرة are not in the glossary.
+    assert progress == WordProgress(known=1, learning=3, new=1, unlisted=5)
+    assert progress.total == 10
+
+
+def test_without_terms_every_word_is_unlisted():
+    assert word_progress(TEXT, []) == WordProgress(unlisted=10)
+    assert word_progress("no Arabic here", []) == WordProgress()

@@ -1,0 +1,69 @@
+"""Side by side that lines up: paragraph tops at the same height in both panes."""
+import pytest
+
+from gui.pane_alignment import PARAGRAPH_GAP, paragraph_blocks
+from tests.support.reader import open_without_model
+
+pytestmark = pytest.mark.slow
+
+#: Paragraphs whose translations are much shorter or longer than the Arabic.
+ARTICLE = "\n\n".join([
+    "قال وزير الخارجية الأمريكي إن المحادثات مع روسيا بشأن سوريا لم تصل إلى اتفاق بعد. " * 4,
+    "فقرة قصيرة.",
+    "وأضاف أن الجانبين سيواصلان العمل على وقف إطلاق النار في الأيام المقبلة. " * 2,
+    "خاتمة.",
+])
+TRANSLATIONS = ["Short.", "A very long translation of a very short paragraph, running on and on. " * 6,
+                "Medium length sentence about a ceasefire.", "End."]
+
+
+def tops(window):
+    return window.reading.aligner.paragraph_tops()
+
+
+def assert_lined_up(window, qtbot):
+    def same():
+        arabic, english = tops(window)
+        assert len(arabic) == len(english) == 4
+        assert all(abs(a - e) < 1 for a, e in zip(arabic, english)), (arabic, english)
+        margins = [[b.blockFormat().bottomMargin() for b in paragraph_blocks(pane)] for pane in (window.arabic_pane, window.english_pane)]
+        for a, e in list(zip(*margins))[:3]:  # the taller of a pair keeps just the gap below it
+            assert min(a, e) == pytest.approx(PARAGRAPH_GAP), margins
+    qtbot.waitUntil(same, timeout=5000)
+
+
+@pytest.fixture
+def window(make_window, qtbot):
+    window = open_without_model(make_window, qtbot, ARTICLE)
+    for s in window.sentences.document.sentences:
+        window.sentences.set_translation(s.id, TRANSLATIONS[s.paragraph] if s.text == next(
+            t.text for t in window.sentences.document.sentences if t.paragraph == s.paragraph) else "", True)
+    return window
+
+
+def test_paragraph_tops_match_and_stay_in_step(window, qtbot):
+    assert_lined_up(window, qtbot)
+    arabic, _ = tops(window)
+    assert arabic[1] < arabic[2] < arabic[3]
+    window.zoom(+4)
+    assert_lined_up(window, qtbot)
+    window.resize(700, 600)
+    assert_lined_up(window, qtbot)
+    window.swap_action.trigger()
+    assert_lined_up(window, qtbot)
+    window.sentences.set_translation(0, "Now a much longer translation of the first paragraph. " * 8, True)
+    assert_lined_up(window, qtbot)
+
+
+def test_lining_up_keeps_the_reader_in_place(make_window, qtbot):
+    window = open_without_model(make_window, qtbot, "\n\n".join(f"جملة رقم {i} هنا." for i in range(120)))
+    qtbot.waitUntil(lambda: window.reading.aligner.paragraph_tops()[0][-1] > 0)
+    arabic = window.arabic_pane
+    arabic.verticalScrollBar().setValue(arabic.verticalScrollBar().maximum() // 2)
+    first = arabic.visible_sentences()[1]
+    y = arabic.sentence_rect(first).top()
+    for i in range(first // 2):  # translations above the view grow longer than the Arabic
+        window.sentences.set_translation(i, "A long translation that wraps onto more lines. " * 12, True)
+    qtbot.waitUntil(lambda: abs(tops(window)[0][first] - tops(window)[1][first]) < 1)
+    assert tops(window)[0][first] > 2 * first * 30  # the Arabic paragraphs above were pushed down
+    assert arabic.sentence_rect(first).top() == y

@@ -1,0 +1,73 @@
+"""Each paragraph of the Arabic pane takes its direction from its first strong character (UAX #9
+P2-P3), checked on the glyphs as laid out, not only on the string."""
+import pytest
+from PySide6.QtCore import Qt
+
+from gui.reading_pane import ReadingPane
+from gui.sentence_model import SOURCE, SentenceModel
+from models.documents import Document
+
+EMAIL = "email: info@example.com — الهاتف: +971 4 123 4567"
+QUOTE = "The U.S. State Department said: لا تعليق."
+ARABIC = "قال المتحدث: الهاتف +971 4 123 4567 (جدًا)."
+
+
+@pytest.fixture
+def pane(qtbot):
+    model = SentenceModel()
+    pane = ReadingPane(model, SOURCE)
+    qtbot.addWidget(pane)
+    pane.resize(900, 400)
+    pane.show()
+    model.set_document(Document.from_text("\n\n".join([EMAIL, QUOTE, ARABIC])))
+    return pane
+
+
+def glyph_x(pane: ReadingPane, paragraph: int, index: int) -> float:
+    """Centre x (pixels from the block's left) of the glyph of character ``index`` of paragraph ``paragraph``."""
+    layout = pane.document().findBlockByNumber(paragraph).layout()
+    runs = layout.glyphRuns(index, 1)
+    assert runs, (paragraph, index)
+    rect = runs[0].boundingRect()
+    return rect.center().x()
+
+
+def xs(pane, paragraph, text, needle):
+    """Glyph centres of each character of the first ``needle`` in ``text``."""
+    start = text.index(needle)
+    return [glyph_x(pane, paragraph, i) for i in range(start, start + len(needle))]
+
+
+def test_a_paragraph_starting_in_latin_letters_is_left_to_right(pane):
+    block = pane.document().findBlockByNumber(0)
+    assert block.text() == EMAIL
+    assert block.blockFormat().layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert block.layout().lineAt(0).naturalTextRect().left() < 5  # aligned left
+    latin = xs(pane, 0, EMAIL, "email: info@example.com —")
+    assert latin[0] < 10 and latin == sorted(latin)  # starts at the left edge, reads left to right
+    arabic_run = xs(pane, 0, EMAIL, "الهاتف: +971 4 123 4567")
+    assert min(arabic_run) > latin[-1]  # the Arabic clause follows on the right
+    # Inside the Arabic clause the bidi algorithm (W2, N1) lays the groups out right to left,
+    # each group of digits left to right, as a reader of Arabic reads them.
+    for group in ("+971", " 123", " 4567"):
+        digits = xs(pane, 0, EMAIL, group)[1:]
+        assert digits == sorted(digits), group
+
+
+def test_a_colon_between_english_and_arabic_stays_after_the_english(pane):
+    assert pane.document().findBlockByNumber(1).blockFormat().layoutDirection() == Qt.LayoutDirection.LeftToRight
+    said = xs(pane, 1, QUOTE, "said")
+    colon = glyph_x(pane, 1, QUOTE.index(":"))
+    arabic = xs(pane, 1, QUOTE, "لا تعليق")
+    stop = glyph_x(pane, 1, len(QUOTE) - 1)
+    assert glyph_x(pane, 1, 0) < said[-1] < colon < min(arabic) and max(arabic) < stop  # "said:" then the Arabic, then "."
+    assert arabic[0] > arabic[-1]  # the Arabic itself right to left
+
+
+def test_an_arabic_paragraph_stays_right_to_left(pane):
+    block = pane.document().findBlockByNumber(2)
+    assert block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+    first, last = glyph_x(pane, 2, 0), glyph_x(pane, 2, len(ARABIC) - 1)
+    assert first > last  # begins on the right
+    digits = [x for x, ch in zip(xs(pane, 2, ARABIC, "4567"), "4567")]
+    assert digits == sorted(digits)  # digits keep their order inside the right-to-left line

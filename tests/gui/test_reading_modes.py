@@ -1,0 +1,67 @@
+"""Reading modes: side by side and interlinear, through the View menu."""
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+
+from gui.reading_pane import CONCEALED_TEXT
+from tests.support.reader import ABSENT_MODEL, open_without_model
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = "جملة أولى هنا. جملة ثانية هنا.\n\nفقرة ثانية."
+
+
+@pytest.fixture
+def window(make_window, qtbot):
+    window = open_without_model(make_window, qtbot, ARTICLE)
+    return window
+
+
+def test_interlinear_puts_each_translation_under_its_sentence(window, qtbot):
+    view = window.reading.modes.interlinear
+    assert window.settings.get("reading_mode") == "side by side"
+    assert window.arabic_pane.isVisible() and not view.isVisible()
+    window.findChild(QAction, "interlinearAction").trigger()
+    assert window.settings.get("reading_mode") == "interlinear"
+    assert view.isVisible() and not window.arabic_pane.isVisible() and not window.english_pane.isVisible()
+    assert window.findChild(QAction, "interlinearAction").isChecked()
+    assert not window.findChild(QAction, "sideBySideAction").isChecked()
+    blocks = view.toPlainText().split("\n")
+    sentences = window.sentences.document.sentences
+    assert blocks[0::2] == [s.text for s in sentences]
+    window.sentences.set_translation(1, "Second sentence here.", True)  # streaming in: one block replaced
+    assert view.translation_text(1) == "Second sentence here."
+    assert view.toPlainText().split("\n")[2:4] == [sentences[1].text, "Second sentence here."]
+    window.findChild(QAction, "selfTestAction").trigger()
+    assert view.translation_text(1) == CONCEALED_TEXT
+    window.reading.go_to(1)
+    window.reading.reveal_current()
+    assert view.translation_text(1) == "Second sentence here."
+    block = view.document().findBlockByNumber(2 * 2 + 1)  # a click on a hidden translation reveals it
+    cursor = view.textCursor()
+    cursor.setPosition(block.position() + 2)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.cursorRect(cursor).center())
+    assert view.translation_text(2) == "—"  # no model: nothing to show, but no longer hidden
+    assert window.reading.self_test_label.text() == "revealed 2 of 3"
+    window.findChild(QAction, "sideBySideAction").trigger()
+    assert window.arabic_pane.isVisible() and not view.isVisible()
+
+
+def test_interlinear_mode_is_remembered(window, make_window, qtbot):
+    window.reading.modes.set_mode("interlinear")
+    again = make_window(ABSENT_MODEL)
+    qtbot.waitUntil(lambda: again.reading.modes.interlinear.isVisible())
+    assert again.findChild(QAction, "interlinearAction").isChecked()
+    assert not again.arabic_pane.isVisible()
+
+
+def test_interlinear_follows_zoom(window, qtbot):
+    window.reading.modes.set_mode("interlinear")
+    view = window.reading.modes.interlinear
+    size = view.arabic_font.pointSizeF()
+    assert size == window.arabic_pane.font().pointSizeF()
+    window.zoom(+2)
+    qtbot.waitUntil(lambda: view.arabic_font.pointSizeF() == size + 2)
+    cursor = view.textCursor()
+    cursor.setPosition(1)
+    assert cursor.charFormat().font().pointSizeF() == size + 2

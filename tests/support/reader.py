@@ -1,0 +1,16 @@
+"""A reader window with no translation model (the default model is not on this computer, and
+nothing is downloaded), showing an article given as text."""
+from gui.translation_controller import ModelState
+from models.documents import Document
+from tests.conftest import wait_model
+
+#: A model that is never on the test machine.
+ABSENT_MODEL = "Helsinki-NLP/opus-mt-ar-en"
+
+
+def open_without_model(make_window, qtbot, text: str):
+    """A new window (``make_window`` fixture) once its model is known missing, showing ``text``."""
+    window = make_window(ABSENT_MODEL)
+    wait_model(qtbot, window, ModelState.MISSING)
+    window.open_document(Document.from_text(text))
+    return window
