@@ -12,7 +12,7 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QTableView, QVBoxLayout,
     QWidget,
@@ -79,6 +79,7 @@ class GlossaryDialog(QDialog):
         self._own_tasks = tasks is None
         self._tasks: Runner = TaskRunner(self) if tasks is None else tasks
         self._stop_import: threading.Event | None = None  # set while an import runs
+        QCoreApplication.instance().aboutToQuit.connect(self.shut_down)
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("importProgress")
         self.progress_bar.setFormat("Importing: %v of %m rows")
@@ -247,10 +248,15 @@ class GlossaryDialog(QDialog):
         self._after_change(message)
 
     def done(self, result: int) -> None:
-        """Closing stops a running import after its batch in hand, and shuts down the dialog's
-        own runner (waiting up to :data:`CLOSE_WAIT_MS`)."""
+        """Closing stops a running import (:meth:`shut_down`)."""
+        self.shut_down()
+        super().done(result)
+
+    def shut_down(self) -> None:
+        """Stop a running import after its batch in hand and shut down the dialog's own runner
+        (waiting up to :data:`CLOSE_WAIT_MS`): when the dialog closes, and when the application
+        quits with the dialog open."""
         self.stop_import()
         if self._own_tasks:
             self._tasks.shutdown(CLOSE_WAIT_MS)
             self._tasks = TaskRunner(self)  # should the dialog be shown again
-        super().done(result)

@@ -226,10 +226,14 @@ def test_stop_ends_the_import_after_the_batch_in_hand(qtbot, import_setup):
     assert dialog.message.text().startswith(f"Stopped after {stored} of {rows} rows. Imported {stored} new terms")
 
 
-def test_closing_the_dialog_stops_the_import_and_waits_for_it(qtbot, import_setup):
+@pytest.mark.parametrize("end", ["close the dialog", "quit the application"])
+def test_closing_the_dialog_or_quitting_stops_the_import_and_waits_for_it(qtbot, import_setup, end):
     dialog, store, source, rows, _ = import_setup
     dialog.import_csv(source)
-    dialog.reject()
+    if end == "close the dialog":
+        dialog.reject()
+    else:
+        QApplication.instance().aboutToQuit.emit()  # what QApplication.quit() sends before the windows go
     stored = len(store.all())
     qtbot.wait(300)
     assert len(store.all()) == stored  # nothing writes any more
@@ -253,3 +257,4 @@ def test_a_csv_file_that_cannot_be_imported_is_explained(qtbot, import_setup, tm
         dialog.import_csv(tmp_path / "bad.csv")
     assert dialog.message.text().startswith("bad.csv has no 'term' column")
     assert not dialog.importing and dialog.import_button.isEnabled() and store.all() == []
+
