@@ -2,13 +2,14 @@
 
     QT_QPA_PLATFORM=offscreen python -m benchmarks.bench_glossary_import [--rows N] [--runs R]
 
-Writes a CSV file of ``N`` distinct terms (default 30,000: translation, status and a note each)
-into a temporary folder, opens the "My glossary" dialog on an empty glossary there, starts
-**Import CSV…** from the event loop and, until the dialog reports the import done, records the
-gap between the ticks of a 1 ms timer on the GUI thread: the longest gap is the longest time the
-window could not repaint or answer a click. Prints, per run, the worst gap and how many were
-over 50 ms, the import's wall-clock time, the dialog's message and the load average (the
-machine may be shared)."""
+Loads the Arabic lexicon first, as the window does at start-up (the table's "How common" column
+looks terms up in it). Writes a CSV file of ``N`` distinct terms (default 30,000: translation,
+status and a note each) into a temporary folder, opens the "My glossary" dialog on an empty
+glossary there, starts **Import CSV…** from the event loop and, until half a second after the
+dialog reports the import done (the table's repaint), records the gap between the ticks of a
+1 ms timer on the GUI thread: the longest gap is the longest time the window could not repaint
+or answer a click. Prints, per run, the worst gap and how many were over 50 ms, the import's
+wall-clock time, the dialog's message and the load average (the machine may be shared)."""
 from __future__ import annotations
 
 import argparse
@@ -21,6 +22,8 @@ import time
 from pathlib import Path
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+#: How long the event loop is watched after the import reports done, in ms (the table's repaint).
+AFTER_MS = 500
 
 
 def write_csv(path: Path, rows: int, seed: int = 2016) -> None:
@@ -56,7 +59,8 @@ def measure(app, folder: Path, csv_path: Path, run: int) -> tuple[list[float], f
     loop = QEventLoop()
     started: list[float] = []
     finished: list[float] = []
-    dialog.changed.connect(lambda: (finished.append(time.perf_counter()), loop.quit()))
+    # The table is repainted after the import reports done: keep measuring a while after.
+    dialog.changed.connect(lambda: (finished.append(time.perf_counter()), QTimer.singleShot(AFTER_MS, loop.quit)))
 
     def start() -> None:
         started.append(time.perf_counter())
@@ -75,7 +79,8 @@ def measure(app, folder: Path, csv_path: Path, run: int) -> tuple[list[float], f
     dialog.deleteLater()
     app.processEvents()
     store.close()
-    during = [started[0]] + [t for t in ticks if started[0] <= t <= finished[0]] + [finished[0]]
+    end = ticks[-1] if ticks and ticks[-1] > finished[0] else finished[0]
+    during = [started[0]] + [t for t in ticks if started[0] <= t <= end] + [end]
     gaps = [(b - a) * 1000 for a, b in zip(during, during[1:])]
     return gaps, elapsed, message
 
@@ -89,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
+    from models.lexicon.index import shared_lexicon
+
+    shared_lexicon()  # loaded as the window loads it at start-up, before the glossary's table needs it
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         csv_path = folder / "terms.csv"
