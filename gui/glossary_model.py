@@ -34,10 +34,12 @@ class GlossaryModel(QAbstractTableModel):
         self.store = store
         self._terms: list[Term] = store.all()
 
-    def reload(self) -> None:
-        """Read the terms again (after changes made elsewhere)."""
+    def reload(self, terms: list[Term] | None = None) -> None:
+        """Show ``terms`` (the store's, read elsewhere), or read the store's terms again
+        (after changes made elsewhere)."""
+        terms = self.store.all() if terms is None else terms
         self.beginResetModel()
-        self._terms = self.store.all()
+        self._terms = terms
         self.endResetModel()
 
     def term(self, row: int) -> Term:
