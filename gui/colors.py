@@ -68,6 +68,7 @@ DARK: dict[str, str] = {
     "notice_border": "#76602f",
     "text_selection": "#2f5080",
     "hovered": "#4a4020",
+    "linked": "#7fb6ff",
     "selected": "#1f3b5e",
     "flagged": "#4d3518",
     "selected_flagged": "#7a4a12",
