@@ -4,7 +4,7 @@ one frame at 60 Hz).
     QT_QPA_PLATFORM=offscreen python -m benchmarks.bench_link_hover [--repeat N] [--pairs N]
 
 Shows the sample article's sentence pairs (its human translation as the translation, aligned
-by :func:`benchmarks.bench_word_links.sample_pairs`) in an Arabic and an English
+by :func:`tests.support.corpus.sample_pairs`) in an Arabic and an English
 :class:`gui.reading_pane.ReadingPane` with :class:`gui.word_link_hover.WordLinkHover`, then
 sends a mouse move to the middle of every word of both panes and times, per move, from the event
 to the highlights set and the panes repainted (``QWidget.repaint``: the layout and painting the
@@ -19,7 +19,7 @@ import os
 import sys
 import time
 
-from benchmarks.bench_word_links import _percentiles, sample_pairs
+from tests.support.corpus import percentiles, sample_pairs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
                     highlighted += bool(panes[0].word_highlights() and panes[1].word_highlights())
     for label, values in (("first hover of a sentence pair (links made)", first), ("every hover, wall-clock", later),
                           ("every hover, CPU time", cpu)):
-        figures = _percentiles(values)
+        figures = percentiles(values)
         print(f"hover to highlight, {label}, {figures['count']} moves: p50 {figures['p50_ms']:.2f} ms,"
               f" p99 {figures['p99_ms']:.2f} ms, max {figures['max_ms']:.2f} ms")
     print(f"{len(model.document.sentences)} sentence pairs; moves that highlighted linked words: {highlighted};"
