@@ -42,6 +42,12 @@ class GlossaryModel(QAbstractTableModel):
         self._terms = terms
         self.endResetModel()
 
+    def refresh_frequencies(self) -> None:
+        """Ask the views to read the frequency column again (once the lexicon has loaded)."""
+        column = [name for name, _ in COLUMNS].index("frequency")
+        if self._terms:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._terms) - 1, column))
+
     def term(self, row: int) -> Term:
         return self._terms[row]
 

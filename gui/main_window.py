@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
     def open_glossary(self) -> None:
         dialog = GlossaryDialog(self.term_store, self)
         dialog.changed.connect(self.hover_glossary.termsChanged)
+        self.hover_glossary.service.ready.connect(dialog.model.refresh_frequencies)
         dialog.open()
 
     # -- sentence pairs -------------------------------------------------------

@@ -367,3 +367,9 @@ def shared_lexicon(separate_process: bool = False) -> Lexicon:
                 if collecting:
                     gc.enable()
         return _shared
+
+
+def loaded_lexicon() -> Lexicon | None:
+    """The process-wide lexicon if :func:`shared_lexicon` has loaded it, else None. Never loads:
+    for callers on a window's GUI thread, which must not wait seconds for a first compile."""
+    return _shared
