@@ -12,49 +12,35 @@ Prints one row per article and run.
 """
 from __future__ import annotations
 
+import argparse
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from tests.support.stall_probe import StallProbe, wait_until
 
-def _wait(app, condition, timeout_s: float) -> None:
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    deadline = time.perf_counter() + timeout_s
-    loop = QEventLoop()
-    check = QTimer()
-    check.setInterval(5)
-    check.timeout.connect(lambda: loop.quit() if condition() or time.perf_counter() > deadline else None)
-    check.start()
-    loop.exec()
-    check.stop()
-    if not condition():
-        raise TimeoutError("the vowels did not change in time")
 
 
 def measure(window, app, shown: bool) -> tuple[float, float]:
     """Turn the vowels ``shown``; (seconds until the pane changed, worst GUI stall in ms)."""
-    from PySide6.QtCore import QTimer
-
-    ticks: list[float] = []
-    probe = QTimer()
-    probe.setInterval(10)
-    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    start = time.perf_counter()
-    ticks.append(start)
-    probe.start()
+    probe = StallProbe()
+    start = probe.start()
     window.vowels.action.trigger()
     pane = window.arabic_pane
-    _wait(app, lambda: (pane.vocalized is not None) == shown and not pane.vowels_pending, 600)
+    wait_until(lambda: (pane.vocalized is not None) == shown and not pane.vowels_pending, 600)
     done = time.perf_counter()
     app.processEvents()  # the paint after the change
-    ticks.append(time.perf_counter())
     probe.stop()
-    return done - start, max(b - a for a, b in zip(ticks, ticks[1:])) * 1000
+    return done - start, probe.worst_ms
 
 
 def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("articles", nargs="*", metavar="ARTICLE", help="articles to vocalize (default: the sample and the longest news article)")
+    argv = parser.parse_args(argv).articles
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -79,12 +65,12 @@ def main(argv: list[str]) -> int:
         window.resize(1000, 700)
         window.show()
         window.vowels.diacritizer = Diacritizer(Path(tmp) / "vocalizations.sqlite3")
-        _wait(app, lambda: window.translation.state is ModelState.MISSING, 600)
+        wait_until(lambda: window.translation.state is ModelState.MISSING, 600)
         first = True
         for path in articles:
             doc = load_document(path)
             window.open_document(doc)
-            _wait(app, lambda: window.sentences.count(State.PENDING) == 0, 600)  # the untranslated article shown
+            wait_until(lambda: window.sentences.count(State.PENDING) == 0, 600)  # the untranslated article shown
             for run in ("cold (model loaded)" if first else "cold", "off", "warm", "off", "warm"):
                 seconds, stall = measure(window, app, run != "off")
                 print(f"{path.name}: {len(doc.text):,} characters, {run}: vowels {'hidden' if run == 'off' else 'shown'}"

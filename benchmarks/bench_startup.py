@@ -59,9 +59,10 @@ def measure(model: str, probe_ms: int, timeout_s: float) -> dict:
     def tick() -> None:
         now = time.perf_counter()
         ticks.append(now)
-        if "model" not in ready and window.model_state in ("ready", "missing"):
+        state = window.translation.state.value
+        if "model" not in ready and state in ("ready", "missing"):
             ready["model"] = now
-            ready["model_state"] = window.model_state
+            ready["model_state"] = state
         if "lexicon" not in ready and (window.hover_glossary.service.is_ready or window.hover_glossary.service.error):
             ready["lexicon"] = now
         if ("model" in ready and "lexicon" in ready) or now - shown > timeout_s:
@@ -98,7 +99,7 @@ def measure(model: str, probe_ms: int, timeout_s: float) -> dict:
         "slowest_gaps_at_s": [round(at, 2) for _, at in slowest],
         "ticks": len(ticks),
     }
-    window.service.stop()
+    window.translation.service.stop()
     return figures
 
 

@@ -37,6 +37,8 @@ import threading
 import time
 from pathlib import Path
 
+from tests.support.stall_probe import StallProbe, wait_until
+
 from tests.support.corpus import REPO, shared_dir
 
 #: Version of the benchmark model's recipe: bump it to rebuild the cached folder.
@@ -141,7 +143,7 @@ def time_window(folder: Path, new_tokens: int) -> tuple[float, float, float, int
     to its first translation on screen, provisional greedy draft or final; seconds to its first
     final (beam 4) translation; worst GUI stall in ms while it is translated; sentences)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from gui.main_window import MainWindow
@@ -163,7 +165,7 @@ def time_window(folder: Path, new_tokens: int) -> tuple[float, float, float, int
         window = MainWindow(settings, FixedLength(settings, cache=TranslationCache(Path(tmp) / "t.sqlite3")))
         window.resize(1000, 700)
         window.show()
-        _wait(app, lambda: window.translation.state in (ModelState.READY, ModelState.MISSING), 600)
+        wait_until(lambda: window.translation.state in (ModelState.READY, ModelState.MISSING), 600)
         if window.translation.state is not ModelState.READY:
             raise RuntimeError("the window could not load the benchmark model")
         doc = load_document(sample_path())
@@ -178,39 +180,16 @@ def time_window(folder: Path, new_tokens: int) -> tuple[float, float, float, int
                 first_final.append(time.perf_counter())
 
         window.sentences.dataChanged.connect(seen)
-        ticks: list[float] = []
-        probe = QTimer()
-        probe.setInterval(10)
-        probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        probe = StallProbe()
         opened = time.perf_counter()
         window.open_document(doc)
-        ticks.append(time.perf_counter())
         probe.start()
-        _wait(app, lambda: window.translation.job == -1 and window.sentences.count(State.PENDING) == 0, 600)
+        wait_until(lambda: window.translation.job == -1 and window.sentences.count(State.PENDING) == 0, 600)
         probe.stop()
         window.close()
         app.processEvents()
-    stall = max(b - a for a, b in zip(ticks, ticks[1:])) * 1000
-    return first_seen[0] - opened, first_final[0] - opened, stall, len(doc.sentences)
+    return first_seen[0] - opened, first_final[0] - opened, probe.worst_ms, len(doc.sentences)
 
-
-def _wait(app, condition, timeout_s: float) -> None:
-    """Run the event loop until ``condition()`` holds, checking it every 5 ms: the loop idles
-    between events as in ``python main.py``, rather than polling and taking a core from the
-    worker. Raises ``TimeoutError`` after ``timeout_s``."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    deadline = time.perf_counter() + timeout_s
-    loop = QEventLoop()
-    check = QTimer()
-    check.setInterval(5)
-    check.timeout.connect(lambda: (condition() or time.perf_counter() > deadline) and loop.quit())
-    check.start()
-    if not condition():
-        loop.exec()
-    check.stop()
-    if not condition():
-        raise TimeoutError("the window did not finish in time")
 
 
 def time_to_window() -> float:

@@ -31,7 +31,7 @@ import unicodedata
 from pathlib import Path
 from typing import Callable
 
-from benchmarks.corpus import corpus_files
+from tests.support.corpus import corpus_files
 from models.documents import load_document, sample_path
 from models.lexicon.index import shared_lexicon
 from models.lexicon.lookup import lookup

@@ -30,10 +30,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import time
 from pathlib import Path
+
+from tests.support.corpus import percentiles, sample_pairs
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "fixtures" / "word_alignment"
@@ -95,25 +96,6 @@ def lexicon_quality(folder: Path) -> dict:
     return {"pairs": len(gold), "all": score(gold, everything), "without_clitic": score(gold, content)}
 
 
-def _percentiles(times_ms: list[float]) -> dict:
-    ordered = sorted(times_ms)
-    return {"p50_ms": round(statistics.median(ordered), 4), "p99_ms": round(ordered[int(0.99 * (len(ordered) - 1))], 4),
-            "max_ms": round(ordered[-1], 4), "count": len(ordered)}
-
-
-def sample_pairs() -> list[tuple[str, str]]:
-    """(Arabic, English) texts of the links of the sample article with its human translation that
-    have both sides (sentence alignment of :mod:`models.drafts.alignment`)."""
-    from models.documents import sample_path
-    from models.drafts.alignment import align
-    from models.text.english_segmentation import segment_english
-    from models.text.segmentation import segment
-
-    source = sample_path().read_text(encoding="utf-8")
-    draft = (REPO / "tests" / "fixtures" / "en-kerry-lavrov-syria-2016.txt").read_text(encoding="utf-8")
-    ss, ds = segment(source), segment_english(draft)
-    return [(" ".join(ss[i].text for i in link.source), " ".join(ds[j].text for j in link.draft))
-            for link in align([s.text for s in ss], [d.text for d in ds]) if link.source and link.draft]
 
 
 def hover_cost() -> dict:
@@ -134,7 +116,7 @@ def hover_cost() -> dict:
                     started = time.perf_counter()
                     query(offset)
                     lookups.append((time.perf_counter() - started) * 1000)
-    return {"lookup": _percentiles(lookups), "make_links_and_index": _percentiles(make), "pairs": len(pairs)}
+    return {"lookup": percentiles(lookups), "make_links_and_index": percentiles(make), "pairs": len(pairs)}
 
 
 def attention_cost(new_tokens: int) -> dict:
@@ -193,13 +175,13 @@ def attention_cost(new_tokens: int) -> dict:
     result["ctranslate2"] = {"translate_s": round(plain, 3), "translate_with_attention_s": round(with_attention, 3),
                              "attention_ratio": round(with_attention / plain, 3), "translate_cpu_s": round(plain_cpu, 3),
                              "translate_with_attention_cpu_s": round(attention_cpu, 3),
-                             "attention_cpu_ratio": round(attention_cpu / plain_cpu, 3), "forced_pair": _percentiles(best)}
+                             "attention_cpu_ratio": round(attention_cpu / plain_cpu, 3), "forced_pair": percentiles(best)}
     del translator
 
     torch.set_num_threads(2)
     network = MarianMTModel.from_pretrained(str(folder), attn_implementation="eager").eval()
     best = [min(run) for run in zip(*(forced(torch_attention, network) for _ in range(ROUNDS)))]
-    result["torch"] = {"forced_pair": _percentiles(best)}
+    result["torch"] = {"forced_pair": percentiles(best)}
     return result
 
 

@@ -98,7 +98,11 @@ def run_app(argv: list[str], prog: str = "qari") -> int:
         settings.set("backend", args.backend)
     window = MainWindow(settings, arabic_family=load_arabic_font())
     window.show()
-    if not window.opener.open_source(args.file or sample_path()) and args.file:
+    if args.file:
+        opened = window.opener.open_source(args.file)
+    else:
+        opened = window.session.restore(window.open_path)  # where the reader left off
+    if not opened:
         window.open_path(sample_path())
     if args.quit_after_show:
         def report() -> None:

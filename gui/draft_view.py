@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCurs
 from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QSplitter, QTextEdit, QVBoxLayout, QWidget
 
 from gui.colors import qcolor
+from gui.draft_word_links import DRAFT, MT, SOURCE, DraftWordLinks, Highlights
 from gui.tasks import Runner, SynchronousRunner
 from gui.text_positions import TextPositions
 from models.documents import load_document
@@ -221,6 +222,10 @@ class DraftView(QWidget):
         self.draft_column.offsetClicked.connect(lambda o: self._click(self._draft_link, self.check and self.check.draft_sentences, o))
         self.flag_list.clicked.connect(self._on_flag_clicked)
         self.flag_list.activated.connect(self._on_flag_clicked)
+        self.word_links: DraftWordLinks | None = None
+        self.word_highlights: Highlights = {}  # the hovered word and its linked words, per column
+        for name, column in ((SOURCE, self.source_column), (DRAFT, self.draft_column), (MT, self.mt_column)):
+            column.offsetHovered.connect(lambda offset, name=name: self._hover_word(name, offset))
 
     def set_fonts(self, arabic: QFont, english: QFont) -> None:
         """Use the reader's fonts (and zoom) for the Arabic column and the English columns."""
@@ -331,7 +336,17 @@ class DraftView(QWidget):
         note = "" if check.dictionary_used else " (aligned without the Arabic lexicon: by length, numbers and names)"
         self.summary.setText(f"{len(check.links)} links; {flags}{note}")
         self.current_link = self.hovered_link = -1
+        self.word_links = DraftWordLinks(check, self.translations, self._mt_spans if self.translations is not None else None)
+        self.word_highlights = {}
         self._paint()
+
+    def _hover_word(self, column: str, offset: int) -> None:
+        """Paint the word at ``offset`` of ``column`` and the words linked to it in the others."""
+        if self.word_links is not None:
+            found = self.word_links.highlights_at(column, offset)
+            if found != self.word_highlights:
+                self.word_highlights = found
+                self._paint()
 
     def _link_spans(self, k: int, color: QColor, with_flag_spans: bool) -> tuple[list, list, list]:
         check = self.check
@@ -360,9 +375,10 @@ class DraftView(QWidget):
                 color = qcolor("selected_flagged" if self.check.flags[k] else "selected")
                 a, b, c = self._link_spans(k, color, True)
                 src += a; dft += b; mt += c  # noqa: E702
-        self.source_column.set_spans(src)
-        self.draft_column.set_spans(dft)
-        self.mt_column.set_spans(mt)
+        words = self.word_highlights
+        self.source_column.set_spans(src + words.get(SOURCE, []))
+        self.draft_column.set_spans(dft + words.get(DRAFT, []))
+        self.mt_column.set_spans(mt + words.get(MT, []))
 
     def highlighted_spans(self) -> dict[str, list[tuple[int, int]]]:
         """Character spans highlighted as the current or hovered link, per column

@@ -20,6 +20,7 @@ from models.lexicon.frequency import shared_list as shared_frequency_list
 from models.lexicon.index import Lexicon, shared_lexicon
 from models.lexicon.analyzer import Analysis
 from models.lexicon.lookup import lookup
+from models.lexicon.vowel_check import VowelCheck, check as check_vowels
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,11 @@ class GlossService(QObject):
     def is_ready(self) -> bool:
         return self._lexicon is not None
 
+    @property
+    def lexicon(self) -> Lexicon | None:
+        """The loaded lexicon, or ``None`` while it is loading or when it failed to load."""
+        return self._lexicon
+
     def analyses(self, word: str, translation: str = "") -> list[Analysis] | None:
         """Ranked analyses of ``word`` in a sentence translated as ``translation`` ("" when none);
         ``None`` while the lexicon is loading. The last 512 results are kept."""
@@ -103,3 +109,10 @@ class GlossService(QObject):
         if len(self._cache) > 512:
             self._cache.popitem(last=False)
         return result
+
+    def vowel_check(self, word: str, model_word: str, translation: str = "") -> VowelCheck | None:
+        """The readings of ``word`` ranked with those agreeing with the diacritizer's vowels
+        ``model_word`` first (:func:`models.lexicon.vowel_check.check`); ``None`` while loading."""
+        if self._lexicon is None:
+            return None
+        return check_vowels(lookup(word, self._lexicon), model_word, translation or None)

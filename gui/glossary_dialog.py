@@ -1,34 +1,58 @@
 """The "My glossary" window: the learner's terms in a table, with add, edit, delete, export to
-CSV or an Anki deck, and import from CSV."""
+CSV or an Anki deck, and import from CSV.
+
+A CSV import runs as a background task (:mod:`gui.tasks`) on a connection of its own to the
+glossary file (SQLite in WAL mode: the window goes on reading while it writes), storing the rows
+in batches (:func:`models.glossary.exchange.import_csv`); the dialog shows its progress and a
+Stop button, which ends it after the batch in hand. Closing the dialog stops it the same way.
+"""
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QTableView, QVBoxLayout,
+    QWidget,
 )
 
 from gui.file_chooser import choose_path
 from gui.glossary_frequency import FrequencyFilter, band_combo
 from gui.glossary_model import COLUMNS, GlossaryModel
+from gui.tasks import Runner, SynchronousRunner, TaskRunner
 from gui.term_dialog import TermDialog
 from models.glossary import exchange
 from models.glossary.store import Term, TermStore
-from models.errors import TermError
+from models.errors import QariError, TermError
 
 log = logging.getLogger(__name__)
 
 
-class GlossaryDialog(QDialog):
-    """Shows ``store``; emits ``changed()`` after any change so the reading panes re-highlight.
+#: Longest wait for an import's batch in hand when the dialog closes, in milliseconds.
+CLOSE_WAIT_MS = 10_000
 
-    File paths are asked in a file dialog unless given (tests pass them)."""
+
+class ImportProgress(QObject):
+    """Carries ``(rows_done, rows_total)`` from an import's thread to the dialog: a signal
+    emitted there is queued to the dialog's thread. It has no parent, so that it outlives the
+    dialog while the import may still report."""
+
+    reported = Signal(int, int)
+
+
+class GlossaryDialog(QDialog):
+    """Shows ``store``; emits ``changed()`` after any change so the reading panes re-highlight
+    (once at the end of an import).
+
+    File paths are asked in a file dialog unless given (tests pass them). ``tasks`` runs the CSV
+    import (default: a runner of the dialog's own, shut down when it closes); a glossary held in
+    memory, which no other connection can open, is imported on the GUI thread."""
 
     changed = Signal()
 
-    def __init__(self, store: TermStore, parent: QWidget | None = None):
+    def __init__(self, store: TermStore, parent: QWidget | None = None, tasks: Runner | None = None):
         super().__init__(parent)
         self.setWindowTitle("My glossary")
         self.store = store
@@ -52,6 +76,20 @@ class GlossaryDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("glossaryMessage")
         self.message.setWordWrap(True)
+        self._own_tasks = tasks is None
+        self._tasks: Runner = TaskRunner(self) if tasks is None else tasks
+        self._stop_import: threading.Event | None = None  # set while an import runs
+        QCoreApplication.instance().aboutToQuit.connect(self.shut_down)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("importProgress")
+        self.progress_bar.setFormat("Importing: %v of %m rows")
+        self.progress_bar.hide()
+        self.stop_button = QPushButton("&Stop import")
+        self.stop_button.clicked.connect(self.stop_import)
+        self.stop_button.hide()
+        progress = QHBoxLayout()
+        progress.addWidget(self.progress_bar, 1)
+        progress.addWidget(self.stop_button)
         buttons = QHBoxLayout()
         for text, slot in (("&Add…", self.add_term), ("&Edit…", lambda: self.edit_term()), ("&Delete", self.delete_term),
                            ("Export &CSV…", lambda: self.export_csv()), ("Export A&nki…", lambda: self.export_anki()),
@@ -59,11 +97,13 @@ class GlossaryDialog(QDialog):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+        self.import_button = button
         buttons.addStretch(1)
         buttons.addWidget(self.frequency_filter)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addWidget(self.message)
+        layout.addLayout(progress)
         layout.addLayout(buttons)
         self.resize(760, 460)
 
@@ -77,8 +117,8 @@ class GlossaryDialog(QDialog):
         rows = self.view.selectionModel().selectedRows()
         return self.proxy.mapToSource(rows[0]).row() if rows else -1
 
-    def _after_change(self, message: str) -> None:
-        self.model.reload()
+    def _after_change(self, message: str, terms: list[Term] | None = None) -> None:
+        self.model.reload(terms)
         self.show_message(message)
         self.changed.emit()
 
@@ -138,5 +178,85 @@ class GlossaryDialog(QDialog):
                               lambda count, target: self.show_message(f"Exported {count} cards to {target.name}."))
 
     def import_csv(self, path: str | Path | None = None) -> None:
-        self._run_file_action(path, False, "Import terms from CSV", "CSV files (*.csv)", exchange.import_csv,
-                              lambda report, _: self._after_change(report.summary()))
+        """Import a CSV file (asked for unless given) in the background; the summary is shown,
+        and ``changed`` emitted, when it ends."""
+        if self.importing:
+            self.show_message("An import is running already.")
+        elif path is not None:
+            self._start_import(Path(path))
+        else:
+            choose_path(self, "Import terms from CSV", lambda chosen: self._start_import(Path(chosen)),
+                        "CSV files (*.csv *.tsv *.txt);;All files (*)")
+
+    def _start_import(self, target: Path) -> None:
+        stop = self._stop_import = threading.Event()
+        progress = ImportProgress()
+        progress.reported.connect(self._show_progress)
+        store_path, in_memory = self.store.path, self.store.in_memory
+
+        def import_rows() -> tuple[exchange.ImportReport, list[Term]]:
+            """The import's report, and the terms afterwards (30,000 take half a second to read:
+            not on the GUI thread)."""
+            if in_memory:
+                return exchange.import_csv(self.store, target, progress.reported.emit, stop.is_set), self.store.all()
+            with TermStore(store_path) as store:  # a connection of this thread's own
+                return exchange.import_csv(store, target, progress.reported.emit, stop.is_set), store.all()
+
+        self.progress_bar.setRange(0, 0)  # busy until the first batch is stored
+        self.progress_bar.show()
+        self.stop_button.setEnabled(True)
+        self.stop_button.show()
+        self.import_button.setEnabled(False)
+        self.show_message(f"Importing {target.name}…")
+        runner = SynchronousRunner() if in_memory else self._tasks
+        runner.run(import_rows, self._import_done, self._import_failed, context=self)
+
+    @property
+    def importing(self) -> bool:
+        """True while a CSV import runs."""
+        return self._stop_import is not None
+
+    def stop_import(self) -> None:
+        """Ask the running import to stop after the batch in hand (the rows stored are kept)."""
+        if self._stop_import is not None:
+            self._stop_import.set()
+            self.stop_button.setEnabled(False)
+            self.show_message("Stopping the import after the rows in hand…")
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+
+    def _import_ended(self) -> None:
+        self._stop_import = None
+        self.progress_bar.hide()
+        self.stop_button.hide()
+        self.import_button.setEnabled(True)
+
+    def _import_done(self, outcome: tuple[exchange.ImportReport, list[Term]]) -> None:
+        report, terms = outcome
+        self._import_ended()
+        self._after_change(report.summary(), terms)
+
+    def _import_failed(self, error: BaseException) -> None:
+        self._import_ended()
+        if isinstance(error, QariError):
+            message = str(error)
+        else:
+            log.error("CSV import failed", exc_info=error)
+            message = f"The import failed: {error}. The rows stored before are kept."
+        self._after_change(message)
+
+    def done(self, result: int) -> None:
+        """Closing stops a running import (:meth:`shut_down`)."""
+        self.shut_down()
+        super().done(result)
+
+    def shut_down(self) -> None:
+        """Stop a running import after its batch in hand and shut down the dialog's own runner
+        (waiting up to :data:`CLOSE_WAIT_MS`): when the dialog closes, and when the application
+        quits with the dialog open."""
+        self.stop_import()
+        if self._own_tasks:
+            self._tasks.shutdown(CLOSE_WAIT_MS)
+            self._tasks = TaskRunner(self)  # should the dialog be shown again

@@ -2,7 +2,9 @@
 
 The band is that of the term's best reading (:func:`models.lexicon.frequency.frequency_band`,
 Arramooz's word frequencies), looked up once per term text; a term the list lacks (a name, a
-phrase) is "not in the list" and sorts last.
+phrase) is "not in the list" and sorts last. Until the window has loaded the lexicon (in the
+background) a band is "…" and sorts last too: the GUI thread never loads the lexicon itself, and
+the dialog asks again when it is ready (:meth:`gui.glossary_model.GlossaryModel.refresh_frequencies`).
 """
 from __future__ import annotations
 
@@ -12,21 +14,31 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QComboBox
 
 from models.lexicon.frequency import FrequencyBand, frequency_band
+from models.lexicon.index import loaded_lexicon
 
 #: Role giving a term's band number (1 = very common ... 5 = rare; :data:`UNLISTED` when unknown).
 BandRole = Qt.ItemDataRole.UserRole + 2
 UNLISTED = 6
 NOT_LISTED = "not in the list"
+#: Band number while the lexicon is still loading.
+PENDING = 7
+
+
+def band_of(term: str) -> int:
+    """The band number of ``term`` (Arabic), :data:`UNLISTED` when the list lacks it,
+    :data:`PENDING` while the lexicon is not loaded yet."""
+    return _band_of(term) if loaded_lexicon() is not None else PENDING
 
 
 @lru_cache(maxsize=4096)
-def band_of(term: str) -> int:
-    """The band number of ``term`` (Arabic), :data:`UNLISTED` when the list lacks it."""
+def _band_of(term: str) -> int:
     band = frequency_band(term) if term and " " not in term.strip() else None
     return int(band) if band is not None else UNLISTED
 
 
 def band_text(band: int) -> str:
+    if band == PENDING:
+        return "…"
     return f"{FrequencyBand(band).label} · band {band}" if band != UNLISTED else NOT_LISTED
 
 

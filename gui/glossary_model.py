@@ -34,11 +34,19 @@ class GlossaryModel(QAbstractTableModel):
         self.store = store
         self._terms: list[Term] = store.all()
 
-    def reload(self) -> None:
-        """Read the terms again (after changes made elsewhere)."""
+    def reload(self, terms: list[Term] | None = None) -> None:
+        """Show ``terms`` (the store's, read elsewhere), or read the store's terms again
+        (after changes made elsewhere)."""
+        terms = self.store.all() if terms is None else terms
         self.beginResetModel()
-        self._terms = self.store.all()
+        self._terms = terms
         self.endResetModel()
+
+    def refresh_frequencies(self) -> None:
+        """Ask the views to read the frequency column again (once the lexicon has loaded)."""
+        column = [name for name, _ in COLUMNS].index("frequency")
+        if self._terms:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._terms) - 1, column))
 
     def term(self, row: int) -> Term:
         return self._terms[row]

@@ -157,6 +157,8 @@ class GlossaryPopup(QFrame):
         user_row.setContentsMargins(0, 0, 0, 0)
         user_row.addWidget(self.user_label, 1)
         user_row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.here_label = _rich_label("linkedEnglish")
+        self.name_label = _rich_label("linkedName")
         self.best_label = _rich_label("bestAnalysis")
         self.vowels_label = QLabel(VOWELS_UNCERTAIN)
         self.vowels_label.setObjectName("vowelsUncertain")
@@ -181,14 +183,15 @@ class GlossaryPopup(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 10)
         layout.setSpacing(4)
-        for widget in (self.word_label, self.user_box, self.vowels_label, self.best_label, self.message_label,
+        for widget in (self.word_label, self.here_label, self.user_box, self.name_label, self.vowels_label, self.best_label,
+                       self.message_label,
                        self.backoff_caption, self.backoff_label):
             layout.addWidget(widget)
         layout.addWidget(self.others_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.others_label)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.setFixedWidth(400)
-        self.word = ""
+        self.word = self.linked = self.name = ""
         self.analyses: list[Analysis] = []
         self.user_terms: list[Term] = []
         self.sentence = ""
@@ -210,10 +213,19 @@ class GlossaryPopup(QFrame):
         return any(not a.backoff for a in self.analyses)
 
     def show_word(self, word: str, analyses: list[Analysis] | None, user_terms: list[Term] = (),
-                  sentence: str = "", sentence_translation: str = "") -> None:
+                  sentence: str = "", sentence_translation: str = "", linked: str = "", name: str = "") -> None:
         """Fill the popup. ``analyses``: ranked, best first (lexicon analyses, or else backoff
         readings); ``None`` while the lexicon loads. ``user_terms``: the learner's entries
-        matching the word, shown first."""
+        matching the word, shown first. ``linked``: the English words the word is linked to in
+        the translation ("here: *military cooperation*"); ``name``: an English proper name it is
+        linked to by its letters, shown before the lexicon's readings, which then all go under
+        "Other readings" (:mod:`models.alignment.gloss_context`)."""
+        self.linked, self.name = linked, name
+        self.here_label.setText(f"here: <i>{html.escape(linked)}</i>")
+        self.here_label.setVisible(bool(linked))
+        self.name_label.setText(f"<b>{html.escape(name)}</b> <span style=\"color:{color('muted')}\">— a name:"
+                                f" its letters match the translation's</span>")
+        self.name_label.setVisible(bool(name))
         self.word, self.analyses = word, list(analyses or [])
         self.user_terms = list(user_terms)
         self.sentence, self.sentence_translation = sentence, sentence_translation
@@ -230,16 +242,16 @@ class GlossaryPopup(QFrame):
         lexical = [a for a in self.analyses if not a.backoff]
         backoff = [a for a in self.analyses if a.backoff]
         self.message_label.setText(LOADING if analyses is None else NOT_IN_LEXICON)
-        self.message_label.setVisible(not lexical)
-        self.best_label.setVisible(bool(lexical))
+        self.message_label.setVisible(not lexical and not name)
+        self.best_label.setVisible(bool(lexical) and not name)
         if lexical:
             self.best_label.setText(analysis_html(lexical[0], self.arabic_family))
-        shown_backoff = bool(backoff) and not lexical
+        shown_backoff = bool(backoff) and not lexical and not name
         self.backoff_caption.setVisible(shown_backoff)
         self.backoff_label.setVisible(shown_backoff)
         if shown_backoff:
             self.backoff_label.setText(analysis_html(backoff[0], self.arabic_family))
-        others = lexical[1:] if lexical else backoff[1:]
+        others = (lexical or backoff) if name else lexical[1:] if lexical else backoff[1:]
         self._others_count = len(others)
         self.others_button.setVisible(bool(others))
         self.others_button.setChecked(False)
@@ -269,12 +281,13 @@ class GlossaryPopup(QFrame):
 
     def prefilled_term(self) -> Term:
         """The term "Add to my glossary" proposes: the word as written, the best lexicon
-        analysis's vocalized form and first sense (empty for a word the lexicon lacks: a backoff
-        reading is no gloss), and the sentence it was met in."""
+        analysis's vocalized form and first sense (the linked English name instead, when there is
+        one; empty for a word the lexicon lacks: a backoff reading is no gloss), and the sentence
+        it was met in."""
         best = next((a for a in self.analyses if not a.backoff), None)
         return Term(
             term=self.word, vocalized=best.vocalized if best else "",
-            translation=best.gloss.split(";")[0] if best else "",
+            translation=self.name or (best.gloss.split(";")[0] if best else ""),
             sentence=self.sentence, sentence_translation=self.sentence_translation,
         )
 

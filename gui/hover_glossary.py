@@ -11,6 +11,7 @@ window never waits for it.
 from __future__ import annotations
 
 import logging
+from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QTextCharFormat, QTextCursor
@@ -23,6 +24,7 @@ from gui.tasks import Runner
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import State
 from gui.term_dialog import TermDialog
+from models.alignment.gloss_context import WordContext, rank_by_links
 from models.glossary.matching import TermMatch
 from models.glossary.store import Term, TermStore
 from models.text.segmentation import sentence_at
@@ -54,6 +56,9 @@ class HoverGlossary(QObject):
         self.popup.addRequested.connect(self.open_term_dialog)
         self.popup.editRequested.connect(self.open_term_dialog)
         self.matches: list[TermMatch] = []
+        #: (sentence id, code-point offset into its text) -> what the word's links say
+        #: (:meth:`gui.word_link_hover.WordLinkHover.word_context`); None: no word links.
+        self.word_context: Callable[[int, int], WordContext] | None = None
         self._hovered: tuple[int, int] | None = None
         self._shown: tuple[int, int] | None = None
         self._anchor = QPoint()
@@ -171,7 +176,11 @@ class HoverGlossary(QObject):
         vocalized = self.pane.vocalized
         checked = self.service.vowel_check(word, vocalized.span(start, end), translation) if vocalized else None
         analyses = checked.analyses if checked else self.service.analyses(word, translation)
-        self.popup.show_word(word, analyses, user_terms, sentence, translation)
+        context = WordContext()
+        if self.word_context is not None and sid >= 0 and translation:
+            context = self.word_context(sid, start - self.document.sentences[sid].start)
+            analyses = rank_by_links(analyses, context.linked) if analyses is not None else None
+        self.popup.show_word(word, analyses, user_terms, sentence, translation, linked=context.linked, name=context.name)
         self.popup.show_vowel_check(checked)
         self._shown = span
         rect = self.word_rect(span)

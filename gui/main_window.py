@@ -7,21 +7,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from gui import messages
 from gui.actions import build_menus
+from gui.appearance import Appearance
 from gui.chapters import ChapterBox
 from gui.file_chooser import choose_path
+from gui.find_bar import FindBar
 from gui.glossary_dialog import GlossaryDialog
 from gui.hover_glossary import HoverGlossary
+from gui.word_link_hover import WordLinkHover
 from gui.model_bar import ModelBar
 from gui.opening import Opener, add_menu_before
 from gui.reading_keys import ReadingKeys
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import SOURCE, TARGET
+from gui.session import Session
 from gui.settings import Settings
 from gui.status_bar import StatusBar
 from gui.tasks import TaskRunner
@@ -32,7 +36,6 @@ from models.documents.url import is_url
 from models.errors import DocumentError, TermError
 from models.glossary.store import TermStore
 
-BASE_POINT_SIZE = {SOURCE: 17.0, TARGET: 12.5}
 #: Public MarianMT models that translate Arabic to English.
 KNOWN_MODELS = ("Helsinki-NLP/opus-mt-ar-en", "Helsinki-NLP/opus-mt-tc-big-ar-en")
 #: How long closing the window waits for the translation thread to finish what it is doing.
@@ -56,8 +59,6 @@ class MainWindow(QMainWindow):
         self.draft_window = None
         self.arabic_pane = ReadingPane(self.sentences, SOURCE)
         self.english_pane = ReadingPane(self.sentences, TARGET)
-        if arabic_family:
-            self.arabic_pane.setFont(QFont(arabic_family))
         self.model_bar = ModelBar()
         self.english_side = QWidget()
         layout = QVBoxLayout(self.english_side)
@@ -68,7 +69,13 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.arabic_pane)
         self.splitter.addWidget(self.english_side)
-        self.setCentralWidget(self.splitter)
+        self.find_bar = FindBar([self.arabic_pane, self.english_pane])
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.status = StatusBar()
         self.setStatusBar(self.status)
         self.chapters = ChapterBox((self.arabic_pane, self.english_pane))
@@ -85,8 +92,11 @@ class MainWindow(QMainWindow):
         self.stop_action.setEnabled(False)
         self.swap_action.setChecked(settings.get("arabic_on_right"))
         self._connect()
-        self._restore()
-        self.apply_zoom()
+        if settings.get("arabic_on_right"):
+            self.splitter.insertWidget(0, self.english_side)
+        self.session = Session(settings, self)  # geometry, splitter; the last article is opened by the caller
+        self.appearance = Appearance(settings, self.arabic_pane, self.english_pane, arabic_family, parent=self)
+        self.appearance.themeChanged.connect(lambda _theme: (self.hover_glossary.refresh_terms(), self.find_bar.restyle()))
         self.translation.start()
 
     # -- set-up ---------------------------------------------------------------
@@ -101,6 +111,7 @@ class MainWindow(QMainWindow):
         self.hover_glossary = HoverGlossary(self.arabic_pane, self.term_store, parent=self, tasks=self.tasks,
                                             delay_ms=lambda: self.settings.get("hover_delay_ms"))
         self.hover_glossary.service.failed.connect(lambda message: messages.error(self, "Arabic lexicon", message))
+        self.word_links = WordLinkHover(self.arabic_pane, self.english_pane, self.hover_glossary, self.translation, parent=self)
 
     def _connect(self) -> None:
         self.settings.changed.connect(self.on_setting_changed)
@@ -110,7 +121,9 @@ class MainWindow(QMainWindow):
             pane.viewChanged.connect(self.translation.screen_changed)  # scrolled, resized, zoomed or grown
         t = self.translation
         t.stateChanged.connect(self.model_bar.show_state)
+        t.backendChanged.connect(self.status.show_backend)
         t.stateChanged.connect(self.status.show_model)
+        t.countsChanged.connect(self.status.show_counts)
         t.progressChanged.connect(self.status.show_progress)
         t.progressChanged.connect(lambda _text, _done, total: self.stop_action.setEnabled(total > 0))
         t.downloadProgress.connect(self.model_bar.set_download_progress)
@@ -119,13 +132,6 @@ class MainWindow(QMainWindow):
         self.model_bar.downloadRequested.connect(t.download_model)
         self.model_bar.folderRequested.connect(self.choose_model_folder)
         self.model_bar.cancelRequested.connect(t.cancel_download)
-
-    def _restore(self) -> None:
-        geometry = self.settings.store.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if self.settings.get("arabic_on_right"):
-            self.splitter.insertWidget(0, self.english_side)
 
     # -- documents ------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
@@ -245,6 +251,7 @@ class MainWindow(QMainWindow):
     def open_glossary(self) -> None:
         dialog = GlossaryDialog(self.term_store, self)
         dialog.changed.connect(self.hover_glossary.termsChanged)
+        self.hover_glossary.service.ready.connect(dialog.model.refresh_frequencies)
         dialog.open()
 
     # -- sentence pairs -------------------------------------------------------
@@ -270,12 +277,6 @@ class MainWindow(QMainWindow):
     def zoom(self, step: int) -> None:
         """One point larger (``step`` 1), smaller (-1), or back to the base size (0)."""
         self.settings.set("zoom", 0 if step == 0 else max(-8, min(24, self.settings.get("zoom") + step)))
-        self.apply_zoom()
-
-    def apply_zoom(self) -> None:
-        delta = self.settings.get("zoom")
-        self.arabic_pane.set_point_size(BASE_POINT_SIZE[SOURCE] + delta)
-        self.english_pane.set_point_size(BASE_POINT_SIZE[TARGET] + delta * 0.75)
 
     def swap_panes(self) -> None:
         right = self.swap_action.isChecked()
@@ -283,7 +284,7 @@ class MainWindow(QMainWindow):
         self.splitter.insertWidget(0, self.english_side if right else self.arabic_pane)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.store.setValue("window/geometry", self.saveGeometry())
+        self.session.save()
         self.opener.shutdown()
         self.translation.shutdown(CLOSE_WAIT_MS)
         self.tasks.shutdown(CLOSE_WAIT_MS)

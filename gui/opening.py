@@ -24,7 +24,6 @@ from models.text.arabic import has_arabic
 
 log = logging.getLogger(__name__)
 
-#: How many URLs may be fetched at once (one shown: the last asked for).
 #: How many documents File > Recent lists.
 RECENT_COUNT = 10
 #: The Open dialog's filter: all readable formats together, then each format, then any file.

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFontComboBox, QFormLayout,
+                               QLineEdit, QSpinBox, QWidget)
 
 from gui.settings import OPTIONS, Option, Settings
 
@@ -12,6 +13,10 @@ def _editor(option: Option, value: Any) -> QWidget:
     if option.type is bool:
         widget = QCheckBox()
         widget.setChecked(bool(value))
+    elif option.font:
+        widget = QFontComboBox()
+        widget.lineEdit().setPlaceholderText(option.special)
+        widget.setEditText(str(value))  # "" shows the placeholder: the default font
     elif option.choices:
         widget = QComboBox()
         widget.addItems(list(option.choices))
@@ -21,6 +26,13 @@ def _editor(option: Option, value: Any) -> QWidget:
         widget.setRange(option.minimum, option.maximum)
         widget.setSpecialValueText(option.special)
         widget.setValue(int(value))
+    elif option.type is float:
+        widget = QDoubleSpinBox()
+        widget.setRange(option.minimum, option.maximum)
+        widget.setDecimals(1)
+        widget.setSingleStep(0.5)
+        widget.setSuffix(" pt")
+        widget.setValue(float(value))
     else:
         widget = QLineEdit(str(value))
     widget.setToolTip(option.description)
@@ -31,9 +43,11 @@ def _editor(option: Option, value: Any) -> QWidget:
 def _value(option: Option, widget: QWidget) -> Any:
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
+    if isinstance(widget, QFontComboBox):
+        return widget.currentText().strip()
     if isinstance(widget, QComboBox):
         return widget.currentText()
-    if isinstance(widget, QSpinBox):
+    if isinstance(widget, (QSpinBox, QDoubleSpinBox)):
         return widget.value()
     return widget.text().strip() or option.default
 

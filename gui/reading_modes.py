@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 
+from gui.appearance import FONT_SETTINGS
 from gui.interlinear_view import InterlinearView
 
 if TYPE_CHECKING:
@@ -53,5 +54,5 @@ class ReadingModes(QObject):
     def _on_setting_changed(self, name: str, _value) -> None:
         if name == "reading_mode":
             self.apply()
-        elif name == "zoom" and self.interlinear.isVisible():
+        elif name in FONT_SETTINGS and self.interlinear.isVisible():
             QTimer.singleShot(0, self, self.apply)  # after the window applied the new size to the panes

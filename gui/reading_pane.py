@@ -21,7 +21,7 @@ from operator import attrgetter
 from typing import Callable
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from gui.colors import qcolor
@@ -101,6 +101,7 @@ class ReadingPane(QTextBrowser):
         self._spans: list[PaneSpan] = []  # one per sentence, in order
         self._hovered = -1
         self._selected = -1
+        self._word_highlights: list[tuple[int, int, QColor]] = []  # (start, end, colour) pane positions
         self._replacing = False  # the text and the sentence offsets disagree until a replacement ends
         self._stale = bytearray()  # 1 for a laid-out row whose text changed and is not shown yet
         self._slice_timer = QTimer(self)  # lays out the rest and refreshes stale rows, a slice a turn
@@ -108,6 +109,7 @@ class ReadingPane(QTextBrowser):
         self._slice_timer.setInterval(0)
         self._slice_timer.timeout.connect(self._next_slice)
         self.document().setUndoRedoEnabled(False)  # read-only: an undo stack would copy every edit
+        self.marks: list[QTextEdit.ExtraSelection] = []  # painted over the sentence highlights (find matches)
         #: The document with a model's vowels, shown instead of its text (source pane): positions
         #: map through it to the original text, which offsets, look-up and copy use.
         self.vocalized: VocalizedText | None = None
@@ -164,6 +166,8 @@ class ReadingPane(QTextBrowser):
         now, the rest in slices while the event loop runs (:meth:`is_laid_out` says when done)."""
         self._hovered = self._selected = -1
         self._slice_timer.stop()
+        self._word_highlights = []
+        self.marks = []
         self.setExtraSelections([])
         self.clear()
         self.document().setUndoRedoEnabled(False)
@@ -387,6 +391,12 @@ class ReadingPane(QTextBrowser):
         if replaced:
             self.viewChanged.emit()
 
+    def restyle(self) -> None:
+        """Paint the text and the highlights again in the colours of the theme now in use."""
+        if self._spans:
+            self._on_data_changed(self.model.index(0, self.column), self.model.index(len(self._spans) - 1, self.column))
+        self._paint()
+
     def _on_scroll_bar_changed(self, *_) -> None:
         if not self._replacing:  # else said once the replacement ends
             self.viewChanged.emit()
@@ -563,7 +573,30 @@ class ReadingPane(QTextBrowser):
                 sel.cursor = cursor
                 sel.format.setBackground(color)
                 selections.append(sel)
-        self.setExtraSelections(selections)
+        for start, end, color in self._word_highlights:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = QTextCursor(self.document())
+            sel.cursor.setPosition(start)
+            sel.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel.format.setBackground(color)
+            selections.append(sel)
+        self.setExtraSelections(selections + self.marks)
+
+    def set_marks(self, marks: list[QTextEdit.ExtraSelection]) -> None:
+        """Paint ``marks`` (e.g. find matches) over the sentence highlights until replaced."""
+        self.marks = marks
+        self._paint()
+
+    def set_word_highlights(self, highlights: list[tuple[int, int, QColor]]) -> None:
+        """Paint words over the sentence highlights: (start, end, colour) in pane positions
+        (linked words, :mod:`gui.word_link_hover`); ``[]`` paints none."""
+        if highlights or self._word_highlights:
+            self._word_highlights = list(highlights)
+            self._paint()
+
+    def word_highlights(self) -> list[tuple[int, int, QColor]]:
+        """The words painted by :meth:`set_word_highlights`."""
+        return list(self._word_highlights)
 
     def highlighted(self) -> tuple[int, int]:
         """(hovered, selected) sentence ids, -1 for none."""

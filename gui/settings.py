@@ -8,12 +8,16 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from models.translation.settings import BACKENDS, DEFAULT_MODEL
 
+#: The ``theme`` setting's values: "system" follows the platform's light or dark scheme.
+THEME_CHOICES = ("system", "light", "dark")
+
 
 @dataclass(frozen=True)
 class Option:
     """One setting. ``label`` names it in the Preferences dialog (options without one are set
     elsewhere, e.g. zoom by Ctrl +/-); ``choices`` limits a str option; ``minimum``/``maximum``
-    bound an int option, and ``special`` names its minimum in the dialog (e.g. "automatic")."""
+    bound an int or float option, and ``special`` names its minimum in the dialog (e.g.
+    "automatic"), or the default of a ``font`` option (a font family; "" is the default)."""
 
     name: str
     type: type
@@ -24,6 +28,7 @@ class Option:
     minimum: int = 0
     maximum: int = 0
     special: str = ""
+    font: bool = False
 
 
 OPTIONS: dict[str, Option] = {
@@ -36,8 +41,20 @@ OPTIONS: dict[str, Option] = {
                "fewer leave more to other programs.", "Translation threads", minimum=0, maximum=16,
                special="automatic"),
         Option("zoom", int, 0, "Font size change of the reading panes, in points."),
+        Option("theme", str, "system", "Light or dark colours; system follows the desktop's choice.", "Theme",
+               choices=THEME_CHOICES),
+        Option("arabic_font", str, "", "Font family of the Arabic text; empty: the bundled Amiri font.", "Arabic font",
+               special="Amiri (bundled)", font=True),
+        Option("arabic_size", float, 17.0, "Size of the Arabic text in points, before zoom.", "Arabic font size",
+               minimum=6, maximum=72),
+        Option("english_font", str, "", "Font family of the translation; empty: the system's font.", "English font",
+               special="System font", font=True),
+        Option("english_size", float, 12.5, "Size of the translation in points, before zoom.", "English font size",
+               minimum=6, maximum=72),
         Option("arabic_on_right", bool, False, "Show the Arabic pane on the right of the translation.",
                "Arabic on the right"),
+        Option("last_article", str, "", "The article read last (a file), opened again at start."),
+        Option("last_sentence", int, 0, "The sentence at the top of the Arabic pane when the last article was closed."),
         Option("reading_mode", str, "side by side", "Side by side: the Arabic and its translation in two panes; "
                "interlinear: each Arabic sentence with its translation under it.", "Reading mode",
                choices=("side by side", "interlinear")),

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from models.glossary.store import STATUSES, Term, TermStore
@@ -43,9 +43,7 @@ class TermDialog(QDialog):
         self.sentence_label.setWordWrap(True)
         self.sentence_translation_label = QLabel(term.sentence_translation)
         self.sentence_translation_label.setWordWrap(True)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.hide()
+        self.error_label = self._error_label()
         form = QFormLayout()
         form.addRow("&Term", self.term_edit)
         form.addRow("T&ranslation", self.translation_edit)
@@ -65,6 +63,23 @@ class TermDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         (self.translation_edit if term.term else self.term_edit).setFocus()
+
+    def _error_label(self) -> QLabel:
+        """The label saying why a term was not saved. Its room (two lines, the dialog's width)
+        is kept from the start, so that an error shows without moving the fields or resizing
+        the dialog; a longer message is cut there and shown whole in the tooltip."""
+        label = QLabel()
+        label.setObjectName("errorLabel")
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        label.setFixedHeight(2 * label.fontMetrics().lineSpacing() + 2 * label.margin())
+        return label
+
+    def show_error(self, text: str) -> None:
+        """Show ``text`` (a sentence for the user) in the room kept for it."""
+        self.error_label.setText(text)
+        self.error_label.setToolTip(text)
 
     @staticmethod
     def _rtl(edit: QLineEdit) -> QLineEdit:
@@ -86,7 +101,6 @@ class TermDialog(QDialog):
             self.saved = self.store.add(term) if term.id is None else self.store.update(term)
         except TermError as exc:
             log.info("term not saved: %s", exc)
-            self.error_label.setText(str(exc))
-            self.error_label.show()
+            self.show_error(str(exc))
             return
         super().accept()

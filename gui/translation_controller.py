@@ -66,13 +66,19 @@ class TranslationController(QObject):
     Signals: ``stateChanged(ModelState, model, message)`` (message: why the model is missing, else
     ""); ``progressChanged(text, done, total)`` (sentences; total 0 when no job runs);
     ``downloadProgress(bytes done, bytes total)``; ``noted(text)`` a passing note;
-    ``failed(title, message)`` an error the user must see."""
+    ``failed(title, message)`` an error the user must see; ``wordLinks(sentence id, translation,
+    links)`` the model's word links of a translation (:data:`models.alignment.link_cache.PlainLinks`);
+    ``countsChanged(translated, to translate, from the cache)`` sentences of the article
+    (:meth:`counts`); ``backendChanged(name)`` the backend the loaded model runs on."""
 
     stateChanged = Signal(object, str, str)
     progressChanged = Signal(str, int, int)
     downloadProgress = Signal(int, int)
     noted = Signal(str)
     failed = Signal(str, str)
+    wordLinks = Signal(int, str, object)  # sentence id, translation, model links (plain data: gui.worker)
+    countsChanged = Signal(int, int, int)
+    backendChanged = Signal(str)
 
     def __init__(self, settings: Settings, cache: TranslationCache | None = None,
                  service: TranslationService | None = None, parent: QObject | None = None):
@@ -86,6 +92,7 @@ class TranslationController(QObject):
         self.state = ModelState.LOADING
         self.model_name: str = settings.get("model")
         self.job = -1  # the running job's id, -1 when none runs
+        self._stopped = False  # the reader stopped translation: scrolling starts no job until asked again
         self.on_screen: Callable[[], Sequence[int]] = list
         self._loads_pending = 0  # loads asked of the worker and not answered yet
         self._shown_key: str | None = None  # the translation key of the translations shown
@@ -93,6 +100,7 @@ class TranslationController(QObject):
         self._progress: tuple[int, int] | None = None  # latest (done, total) not shown yet
         self._shown_progress = (0, 0)
         self._finished: bool | None = None  # the job ended (completed?) before its results were shown
+        self.from_cache: set[int] = set()  # ids of the sentences of this article the translation cache served
         self._apply_timer = QTimer(self)
         self._apply_timer.setSingleShot(True)
         self._apply_timer.setInterval(0)
@@ -102,7 +110,9 @@ class TranslationController(QObject):
         worker.modelLoaded.connect(self._on_model_loaded)
         worker.modelFailed.connect(self._on_model_failed)
         worker.result.connect(self._on_result)
+        worker.cached.connect(self._on_cached)
         worker.provisional.connect(self._on_provisional)
+        worker.wordLinks.connect(lambda job, sid, text, links: job == self.job and self.wordLinks.emit(sid, text, links))
         worker.progress.connect(self._on_progress)
         worker.jobFinished.connect(self._on_job_finished)
         worker.jobFailed.connect(self._on_job_failed)
@@ -129,6 +139,7 @@ class TranslationController(QObject):
         if self.job >= 0:
             self._show_progress("", 0, 0)
         self.job = -1
+        self._stopped = False
         self._incoming.clear()
         self._progress = self._finished = None
         self.sentences.set_document(document)
@@ -147,7 +158,7 @@ class TranslationController(QObject):
         self._show_cached(sentences)
         if self.state is ModelState.MISSING:
             self.sentences.mark_unavailable(first)
-        if self.sentences.document.segmented and self.state is ModelState.READY and self.job < 0:
+        if self.sentences.document.segmented and self.state is ModelState.READY and self.job < 0 and not self._stopped:
             self.translate_current()
 
     def _show_cached(self, sentences: Sequence | None = None) -> None:
@@ -167,6 +178,25 @@ class TranslationController(QObject):
         self.sentences.set_translations({
             s.id: (s.text, False) if not s.translatable else (hits[s.text], True)
             for s in sentences if not s.translatable or s.text in hits})
+        served = {s.id for s in sentences if s.translatable and s.text in hits}
+        self.from_cache = served if sentences is doc.sentences else self.from_cache | served
+        self._show_counts()
+
+    def _on_cached(self, job: int, sentence_ids: list[int]) -> None:
+        if job == self.job:
+            self.from_cache.update(sentence_ids)
+
+    def counts(self) -> tuple[int, int, int]:
+        """(translated, to translate, served from the cache): sentences of the open article; those
+        to translate have an Arabic letter; those served from the cache are among the translated."""
+        doc = self.sentences.document
+        if doc is None:
+            return 0, 0, 0
+        translated = {s.id for s in doc.sentences if self.sentences.state(s.id) == State.TRANSLATED}
+        return len(translated), sum(s.translatable for s in doc.sentences), len(translated & self.from_cache)
+
+    def _show_counts(self) -> None:
+        self.countsChanged.emit(*self.counts())
 
     def clear_cache(self) -> None:
         if self.cache is None:
@@ -230,6 +260,7 @@ class TranslationController(QObject):
         if not self._newest_load(model):
             return
         self._set_state(ModelState.READY)
+        self.backendChanged.emit(getattr(self.service.worker.engine, "backend", ""))  # reported before modelLoaded
         self.sentences.mark_pending()
         if self.sentences.document is not None and self._shown_key != self.translation_key():
             self.sentences.forget_translations()  # made by another model or backend
@@ -262,6 +293,7 @@ class TranslationController(QObject):
         doc = self.sentences.document
         if doc is None or self.state is not ModelState.READY:
             return
+        self._stopped = False
         on_screen = list(self.on_screen())
         window = self._window = self._window_for(on_screen)
         sentences = doc.sentences if window is None else doc.sentences[window.start:window.stop]
@@ -286,24 +318,28 @@ class TranslationController(QObject):
     def screen_changed(self) -> None:
         """The panes scrolled, were resized or zoomed: a running job translates what is on
         screen now next; in a long article, sentences on screen outside the running job's
-        window (or with no job running) start a job on a window around them."""
+        window (or with no job running) start a job on a window around them, unless the reader
+        stopped translation (:meth:`stop`; :meth:`translate_current` goes on)."""
         if self.state is not ModelState.READY or self.sentences.document is None:
             return
         on_screen = list(self.on_screen())
         if self.job >= 0 and (self._window is None or all(i in self._window for i in on_screen)):
             self.service.set_on_screen(on_screen)
-        elif self._window is not None and any(self.sentences.state(i) is State.PENDING for i in on_screen):
+        elif self._window is not None and not self._stopped and any(self.sentences.state(i) is State.PENDING for i in on_screen):
             self.translate_current()
 
     def stop(self) -> None:
-        """Stop the running job after its current batch (what is done is kept)."""
+        """Stop the running job after its current batch (what is done is kept); scrolling starts
+        no new job until :meth:`translate_current` (F5) or another article."""
         if self.job >= 0:
+            self._stopped = True
             self.service.stop()
             self._show_progress("Stopping after this batch…", *self._shown_progress)
 
     def _show_progress(self, text: str, done: int, total: int) -> None:
         self._shown_progress = (done, total)
         self.progressChanged.emit(text, done, total)
+        self._show_counts()
 
     def _queue(self, job: int, result: tuple) -> None:
         """Queue a result of the running job; :meth:`_apply_results` shows queued results in

@@ -29,7 +29,9 @@ class WorkerSignals(QObject):
     modelLoaded = Signal(str)  # model id or folder
     modelFailed = Signal(str, str)  # model, message for the user
     result = Signal(int, int, str, bool)  # job, sentence id, target text, machine translated
+    wordLinks = Signal(int, int, str, object)  # job, sentence id, target text, model links as plain data (after its result)
     provisional = Signal(int, int, str)  # job, sentence id, quick draft (final result follows)
+    cached = Signal(int, list)  # job, ids of the sentences the translation cache served (results follow)
     progress = Signal(int, int, int)  # job, sentences done, sentences to do
     jobFinished = Signal(int, bool)  # job, completed (False: stopped)
     jobFailed = Signal(int, str)  # job, message
@@ -39,7 +41,7 @@ class WorkerSignals(QObject):
 
 
 #: The names of :class:`WorkerSignals`, in declaration order.
-SIGNALS = ("modelLoaded", "modelFailed", "result", "provisional", "progress", "jobFinished", "jobFailed",
+SIGNALS = ("modelLoaded", "modelFailed", "result", "wordLinks", "provisional", "cached", "progress", "jobFinished", "jobFailed",
            "downloadProgress", "downloadFinished", "downloadFailed")
 
 
@@ -84,6 +86,7 @@ class TranslationWorker(WorkerSignals):
             return
         try:
             self.engine = load_engine(model, settings, download=False)
+            self.engine.keep_attention = True  # word links with each translation, where the backend gives them
         except ModelUnavailable as exc:
             self.modelFailed.emit(model, str(exc))
             return
@@ -110,16 +113,30 @@ class TranslationWorker(WorkerSignals):
             done += 1
             self.result.emit(job, sentence_id, text, translated)
             self.progress.emit(job, done, total)
+            if translated:
+                self._send_word_links(job, document.sentences[sentence_id], text)
 
         try:
             translate_document(document, self.engine, on_result, should_stop=lambda: self.should_stop(job), first=first,
                                cache=self.cache, on_provisional=lambda sid, text: self.provisional.emit(job, sid, text),
-                               on_screen=self.screen)
+                               on_screen=self.screen, on_cached=lambda ids: self.cached.emit(job, ids))
         except Exception as exc:
             log.exception("translation job %d failed", job)
             self.jobFailed.emit(job, f"Translation stopped with an error: {exc}")
             return
         self.jobFinished.emit(job, done == total)
+
+    def _send_word_links(self, job: int, sentence, translation: str) -> None:
+        """Emit ``wordLinks`` with the model links of ``translation`` when the engine kept its
+        attention (:meth:`Engine.translation_links`), as lists of tuples
+        (:data:`models.alignment.link_cache.PlainLinks`), spans into the sentence's text."""
+        from models.alignment.link_cache import plain_links
+
+        if sentence.model_text != sentence.text:
+            return  # spans into the model's reading form, not into the text shown
+        links = self.engine.translation_links(sentence.text, translation)
+        if links:
+            self.wordLinks.emit(job, sentence.id, translation, plain_links(links))
 
     @Slot(str)
     def download(self, model: str) -> None:

@@ -150,6 +150,8 @@ def main(connection: Connection, environment: dict[str, str], cache_path: str | 
     """The worker process: the window's environment and log level, the translation cache at
     ``cache_path`` (None: no cache), then serve requests until asked to quit or the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in the terminal is the window's to handle
+    if hasattr(os, "nice"):
+        os.nice(5)  # on a machine with few cores the window's process comes first
     _use_environment(environment)
     logging.basicConfig(level=log_level, format="%(levelname)s %(name)s: %(message)s")
     cache = None

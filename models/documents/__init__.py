@@ -21,7 +21,7 @@ from models.text.arabic import has_arabic
 
 __all__ = [
     "FORMATS", "MAX_BYTES", "MAX_PACKAGE_BYTES", "SAMPLE_NAME", "Document", "Extracted", "Format",
-    "decode", "format_for", "load_document", "sample_path",
+    "decode", "format_for", "load_document", "read_text_file", "sample_path",
 ]
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,15 @@ def _read_file(path: Path) -> tuple[Format, bytes]:
     except OSError as exc:
         raise DocumentError(f"{path} cannot be read: {exc.strerror or exc}.") from exc
     return fmt, data
+
+
+def read_text_file(path: str | Path) -> Extracted:
+    """A file read as plain text whatever its extension (a CSV file, say): decoded as
+    :func:`models.documents.text.read_text` does, line ends normalized to ``\n``. Raises
+    :class:`DocumentError` as :func:`load_document` does for a file."""
+    path = Path(path)
+    _, data = _read_file(path)
+    return text.read_text(data, path.name or str(path))
 
 
 def load_document(source: str | Path, first_chars: int | None = None) -> Document:

@@ -45,7 +45,7 @@ from models.alignment.lexical import WordReader, default_reader, lexicon_links
 from models.alignment.word_links import ModelLinks, WordLink, combine
 from models.drafts import word_checks
 from models.errors import DraftTooLong
-from models.glossary.matching import find_terms, term_key
+from models.glossary.matching import find_terms, term_spelling
 from models.glossary.store import Term
 from models.text.arabic import ARABIC_LETTER_CLASS, bare
 from models.drafts.alignment import LEXICON, AlignParams, Link, WordTranslations, align, resolve_dictionary
@@ -148,27 +148,27 @@ def _glossary_flags(source: str, s_start: int, draft: str, glossary: Sequence[tu
     """One flag per glossary term found in ``source`` (:func:`models.glossary.matching.find_terms`,
     the reader's own matcher) none of whose glossary translations is in ``draft`` (as a whole
     phrase, any case, with a plural -s/-es allowed)."""
-    translations: dict[str, list[str]] = {}
+    translations: dict[str, list[str]] = {}  # by term spelling
     terms = []
     for term, translation in glossary:
-        key = term_key(term)
-        if not key or not translation.strip():
+        spelling = term_spelling(term)
+        if not spelling or not translation.strip():
             continue
-        if key not in translations:
-            terms.append(Term(term, translation, key=key))
-        translations.setdefault(key, []).append(translation.strip())
+        if spelling not in translations:
+            terms.append(Term(term, translation, spelling=spelling))
+        translations.setdefault(spelling, []).append(translation.strip())
     flags = []
     draft_l = " " + re.sub(r"\s+", " ", draft.lower()) + " "
     checked: set[str] = set()
     for match in find_terms(source, terms):
-        key = match.term.key
-        if key in checked:
+        spelling = match.term.spelling
+        if spelling in checked:
             continue  # one flag per term and link, at its first occurrence
-        checked.add(key)
-        wanted = [re.sub(r"\s+", " ", t.lower()) for t in translations[key]]
+        checked.add(spelling)
+        wanted = [re.sub(r"\s+", " ", t.lower()) for t in translations[spelling]]
         if any(re.search(rf"(?<![a-z]){re.escape(w)}(?:s|es)?(?![a-z])", draft_l) for w in wanted):
             continue
-        rendering = " or ".join(f"\u201c{t}\u201d" for t in translations[key])
+        rendering = " or ".join(f"\u201c{t}\u201d" for t in translations[spelling])
         flags.append(Flag("glossary_term", f"\u201c{source[match.start:match.end]}\u201d is not rendered as {rendering}.",
                           ((s_start + match.start, s_start + match.end),)))
     return flags

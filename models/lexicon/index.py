@@ -9,7 +9,6 @@ index layout compiles afresh. Loading the cached index takes a fraction of a sec
 from __future__ import annotations
 
 import gc
-import io
 import logging
 import marshal
 import multiprocessing
@@ -235,18 +234,26 @@ def index_path(folder: Path, cache: Path | None = None) -> Path:
 STEM_RECORD = 4000
 
 
+def _head() -> bytes:
+    """The first bytes of a stored index of this :data:`FORMAT_VERSION`."""
+    return marshal.dumps({"format": FORMAT_VERSION})
+
+
 def store_index(path: Path, lexicon: Lexicon) -> None:
     """Write ``lexicon`` to ``path`` atomically, and delete the indexes of other versions beside
-    it. The file is a sequence of ``marshal`` records: a dict of every table but the stems, with
-    ``"format"``; the stems in records of :data:`STEM_RECORD` forms; ``None``. Raises ``OSError``."""
+    it. The file is ``marshal.dumps({"format": FORMAT_VERSION})``, then one record per table
+    (the stems in records of :data:`STEM_RECORD` forms): an 8-byte little-endian length and the
+    ``marshal`` bytes of a (table name, value) pair. Raises ``OSError``."""
     data = lexicon.to_data()
     stems = list(data.pop("stems").items())
+    records = [("stems", dict(stems[start:start + STEM_RECORD])) for start in range(0, len(stems), STEM_RECORD)]
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
-        marshal.dump({"format": FORMAT_VERSION, **data}, tmp)
-        for start in range(0, len(stems), STEM_RECORD):
-            marshal.dump(dict(stems[start:start + STEM_RECORD]), tmp)
-        marshal.dump(None, tmp)
+        tmp.write(_head())
+        for record in [*data.items(), *records]:
+            raw = marshal.dumps(record)
+            tmp.write(len(raw).to_bytes(8, "little"))
+            tmp.write(raw)
     os.replace(tmp.name, path)
     for stale in path.parent.glob("buckwalter-index-*.marshal"):
         if stale != path:
@@ -255,19 +262,32 @@ def store_index(path: Path, lexicon: Lexicon) -> None:
 
 def read_index(path: Path) -> Lexicon | None:
     """The lexicon stored at ``path`` by :func:`store_index`; None when the file is of another
-    format version. Each record is one ``marshal.load`` call, and other threads may run between
-    them (the longest holds the interpreter lock for about 20 ms). Raises ``OSError``,
-    ``ValueError``, ``EOFError`` or ``TypeError`` for a missing or damaged file."""
-    stream = io.BytesIO(path.read_bytes())
-    data = marshal.load(stream)
-    if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
+    format version or not an index. Each record is one ``marshal.loads`` call, and other threads
+    may run between them (the longest holds the interpreter lock for about 25 ms). Raises
+    ``OSError`` when the file cannot be read, ``ValueError``, ``EOFError`` or ``TypeError`` when
+    it is damaged."""
+    raw = memoryview(path.read_bytes())
+    head = _head()
+    if raw[:len(head)] != head:
         return None
-    del data["format"]
-    stems: dict[str, str] = {}
-    while (record := marshal.load(stream)) is not None:
-        stems.update(record)
+    data: dict = {"stems": {}}
+    at = len(head)
+    while at < len(raw):
+        size = int.from_bytes(raw[at:at + 8], "little")
+        name, value = marshal.loads(raw[at + 8:at + 8 + size])
+        at += 8 + size
+        if name == "stems":
+            data["stems"].update(value)
+        else:
+            data[name] = value
         time.sleep(0)  # let the window's thread run
-    return Lexicon(stems=stems, **data)
+    return Lexicon(**data)
+
+
+def _lower_priority() -> None:
+    """In the compiling process: give way to the process that waits for it (a window)."""
+    if hasattr(os, "nice"):
+        os.nice(5)
 
 
 def _compile_and_store(folder: str, path: str) -> None:
@@ -282,7 +302,8 @@ def _compile_elsewhere(folder: Path, path: Path) -> Lexicon | None:
     cache cannot be written, no process can be started): the caller compiles here instead.
     Raises :class:`LexiconDataError` for malformed data files."""
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=_lower_priority) as pool:
             pool.submit(_compile_and_store, str(folder), str(path)).result()
         return read_index(path)
     except LexiconDataError:
@@ -346,3 +367,9 @@ def shared_lexicon(separate_process: bool = False) -> Lexicon:
                 if collecting:
                     gc.enable()
         return _shared
+
+
+def loaded_lexicon() -> Lexicon | None:
+    """The process-wide lexicon if :func:`shared_lexicon` has loaded it, else None. Never loads:
+    for callers on a window's GUI thread, which must not wait seconds for a first compile."""
+    return _shared

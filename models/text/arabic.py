@@ -32,6 +32,9 @@ FORMAT_MARKS_RE = re.compile(f"[{FORMAT_MARKS_CLASS}]")
 
 ARABIC_INDIC_DIGITS = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
 EXTENDED_ARABIC_INDIC_DIGITS = "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
+#: Decimal digits of the three scripts met in Arabic text: Western (0-9), Arabic-Indic (٠-٩) and
+#: extended Arabic-Indic, or Persian (۰-۹).
+DIGITS_CLASS = "0-9\u0660-\u0669\u06f0-\u06f9"
 _DIGITS_TO_WESTERN = str.maketrans(
     ARABIC_INDIC_DIGITS + EXTENDED_ARABIC_INDIC_DIGITS + "\u066b\u066c",
     "0123456789" * 2 + ".,",

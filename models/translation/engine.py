@@ -36,6 +36,10 @@ __all__ = ["Engine", "load_engine"]
 log = logging.getLogger(__name__)
 
 
+#: Translations whose attention :class:`Engine` keeps (the latest).
+KEPT_ATTENTIONS = 256
+
+
 def _model_folder(model: str, download: bool) -> Path:
     """The checked folder of ``model`` (see :func:`find_model`); a hub id not in the cache is
     fetched first when ``download`` is True."""
@@ -106,6 +110,10 @@ class Engine:
         self.texts_provisional = 0
         self._tokenizer = tokenizer
         self._backend = backend
+        #: Keep the alignment attention of each final translation when the backend gives it with
+        #: the translation (CTranslate2's ``return_attention``), for :meth:`translation_links`.
+        self.keep_attention = False
+        self._attentions: dict[str, tuple[str, PieceAttention]] = {}
         limits = [max_positions]
         if 0 < tokenizer.model_max_length < 10**6:
             limits.append(tokenizer.model_max_length)
@@ -143,16 +151,33 @@ class Engine:
         if length > self.max_input_tokens:
             raise ValueError(f"a text of {length} tokens is longer than the model's {self.max_input_tokens}")
         max_new = settings.max_new_tokens or min(512, 2 * length + 16)
-        ids = self._backend.translate_batch(encoded, settings, max_new, should_stop)
+        if self.keep_attention and num_beams is None:
+            ids, attentions = self._backend.translate_batch_with_attention(encoded, settings, max_new, should_stop)
+        else:
+            ids, attentions = self._backend.translate_batch(encoded, settings, max_new, should_stop), [None] * len(todo)
         if num_beams is None:
             self.texts_translated += len(todo)
         else:
             self.texts_provisional += len(todo)
         decoded = self._tokenizer.batch_decode(ids, skip_special_tokens=True)
         log.debug("translated %d texts of up to %d tokens in %.2f s", len(todo), length, time.perf_counter() - started)
-        for i, translation in zip(todo, decoded):
+        for i, translation, attention in zip(todo, decoded, attentions):
             results[i] = translation.strip()
+            if attention is not None:
+                self._attentions[texts[i]] = (results[i], attention)
+                if len(self._attentions) > KEPT_ATTENTIONS:
+                    self._attentions.pop(next(iter(self._attentions)))
         return results
+
+    def translation_links(self, text: str, translation: str) -> list[WordLink] | None:
+        """Model word links of ``translation`` as the translation of ``text`` from the attention
+        kept when :meth:`translate_batch` made it (with :attr:`keep_attention`), spans into the
+        two texts; ``None`` when no attention was kept for that pair (another backend, a text
+        translated in parts, or one not translated here)."""
+        found = self._attentions.get(text)
+        if found is None or found[0] != translation:
+            return None
+        return found[1].word_links(text, translation)
 
     def word_attention(self, sources: Sequence[str], targets: Sequence[str]) -> list[PieceAttention | None]:
         """Alignment attention of each (Arabic ``sources[k]``, English ``targets[k]``) pair, the

@@ -34,7 +34,8 @@ def translate_document(doc: Document, engine: TranslationEngine, on_result: Call
                        should_stop: Callable[[], bool] | None = None, first: Sequence[int] = (),
                        cache: TranslationCache | None = None,
                        on_provisional: Callable[[int, str], None] | None = None,
-                       on_screen: Callable[[], Sequence[int]] | None = None) -> dict[int, str]:
+                       on_screen: Callable[[], Sequence[int]] | None = None,
+                       on_cached: Callable[[list[int]], None] | None = None) -> dict[int, str]:
     """Translate the sentences of ``doc``; returns ``{sentence id: translation}``.
 
     Sentences without an Arabic letter (numbers, punctuation, Latin-script captions: not
@@ -50,6 +51,8 @@ def translate_document(doc: Document, engine: TranslationEngine, on_result: Call
     are reported at once (``translated=True``, after the passed through ones) and never reach
     the model; new translations are stored as each batch ends (when the engine next polls
     ``should_stop``) and when the call ends, also when it is stopped or fails.
+    ``on_cached(sentence_ids)`` is told, before their ``on_result``, which sentences the cache
+    served (once, with all of them; not called when none were).
 
     With ``on_provisional(sentence_id, text)``, the engine may first send a quick draft of the
     top sentence of ``first`` (see :func:`models.translation.scheduler.translate`);
@@ -67,6 +70,8 @@ def translate_document(doc: Document, engine: TranslationEngine, on_result: Call
     key = engine.cache_key if cache is not None else None
     if key is not None and pending:
         cached = cache.get_many(key, (s.text for s in pending))
+        if on_cached is not None and cached:
+            on_cached([s.id for s in pending if s.text in cached])
         for sentence in pending:
             if sentence.text in cached:
                 results[sentence.id] = cached[sentence.text]

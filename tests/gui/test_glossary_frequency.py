@@ -51,3 +51,25 @@ def test_sorting_by_frequency_and_filtering_one_band(dialog):
     assert shown(dialog) == ["لافروف"]
     combo.setCurrentIndex(combo.findData(0))
     assert len(shown(dialog)) == 4
+
+
+def test_the_column_waits_for_the_lexicon_instead_of_loading_it_on_the_gui_thread(qtbot, tmp_path, service,
+                                                                               monkeypatch):
+    from gui.glossary_frequency import PENDING
+    from models.lexicon import index
+
+    loaded = index.loaded_lexicon()
+    monkeypatch.setattr(index, "_shared", None)  # as at a first start, before the window's loader is done
+    store = TermStore(tmp_path / "g.sqlite3")
+    store.add(Term("كتب", translation="x"))
+    dialog = GlossaryDialog(store)
+    qtbot.addWidget(dialog)
+    try:
+        assert shown(dialog, column=FREQUENCY) == ["…"] and shown(dialog, BandRole, FREQUENCY) == [PENDING]
+        assert index.loaded_lexicon() is None  # reading the column loaded nothing
+        monkeypatch.setattr(index, "_shared", loaded)  # the window's loader finished
+        with qtbot.waitSignal(dialog.model.dataChanged):
+            dialog.model.refresh_frequencies()
+        assert shown(dialog, BandRole, FREQUENCY) == [1]
+    finally:
+        store.close()

@@ -1,14 +1,17 @@
 """The glossary in the window: popup, term dialog, table model, "My glossary" dialog."""
 import csv
+import sqlite3
 import zipfile
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from gui.glossary_dialog import GlossaryDialog
 from gui.glossary_model import GlossaryModel
 from gui.glossary_popup import GlossaryPopup
 from gui.term_dialog import TermDialog
+from models.glossary.exchange import IMPORT_BATCH_ROWS
 from models.glossary.store import Term, TermStore
 
 
@@ -139,3 +142,119 @@ def test_glossary_dialog_exports_and_imports(qtbot, store, tmp_path):
     dialog.view.selectRow(0)
     dialog.delete_term()
     assert [t.term for t in store.all()] == ["مستورا"]
+
+
+@pytest.mark.parametrize("sentence", ["", "تم التوصل إلى هدنة في سوريا بعد محادثات طويلة في جنيف"])
+def test_term_dialog_keeps_its_layout_when_it_shows_an_error(qtbot, store, sentence):
+    long_term = "وقف الأعمال العدائية في جميع أنحاء البلاد باستثناء المناطق التي يسيطر عليها تنظيم الدولة"
+    store.add(Term(long_term))
+    dialog = TermDialog(store, Term(long_term, sentence=sentence))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    fields = (dialog.term_edit, dialog.translation_edit, dialog.vocalized_edit, dialog.status_combo,
+              dialog.note_edit, dialog.buttons)
+
+    def layout():
+        QApplication.processEvents()
+        return dialog.size(), [w.geometry() for w in fields]
+
+    before = layout()
+    dialog.accept()
+    assert dialog.saved is None and "already in your glossary" in dialog.error_label.text()
+    assert layout() == before
+    assert dialog.error_label.isVisible() and dialog.error_label.height() >= 2 * dialog.error_label.fontMetrics().height()
+    dialog.term_edit.setText("hello")  # another error, shorter
+    dialog.accept()
+    assert "Arabic word" in dialog.error_label.text() and layout() == before
+
+
+def write_terms_csv(path, rows):
+    letters = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    path.write_text("term,translation\n" + "".join(
+        f"{letters[i % 27]}{letters[i // 27 % 27]}{letters[i // 729]},t{i}\n" for i in range(rows)), encoding="utf-8")
+
+
+@pytest.fixture
+def import_setup(qtbot, tmp_path):
+    """A glossary file, a dialog on it, a CSV file of a little over two batches, and a second
+    connection that can hold the glossary's write lock."""
+    path = tmp_path / "g.sqlite3"
+    rows = 2 * IMPORT_BATCH_ROWS + 7
+    source = tmp_path / "in.csv"
+    write_terms_csv(source, rows)
+    with TermStore(path) as store:
+        dialog = GlossaryDialog(store)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        blocker = sqlite3.connect(path, isolation_level=None)
+        yield dialog, store, source, rows, blocker
+        blocker.close()
+
+
+def test_csv_import_runs_in_the_background_with_progress(qtbot, import_setup):
+    dialog, store, source, rows, blocker = import_setup
+    seen = []
+    dialog.progress_bar.valueChanged.connect(seen.append)
+    blocker.execute("BEGIN IMMEDIATE")  # the import cannot store a row until this ends
+    dialog.import_csv(source)
+    # Back at once, the import waiting in its own thread: the window answers meanwhile.
+    assert dialog.importing and dialog.progress_bar.isVisible() and dialog.stop_button.isVisible()
+    assert not dialog.import_button.isEnabled() and dialog.model.rowCount() == 0
+    dialog.import_csv(source)
+    assert dialog.message.text() == "An import is running already."
+    with qtbot.waitSignal(dialog.changed, timeout=60000):
+        blocker.execute("ROLLBACK")
+    assert [v for v in seen if v > 0] == [IMPORT_BATCH_ROWS, 2 * IMPORT_BATCH_ROWS, rows]
+    assert dialog.model.rowCount() == len(store.all()) == rows
+    assert dialog.message.text() == f"Imported {rows} new terms, updated 0."
+    assert not dialog.importing and not dialog.progress_bar.isVisible() and not dialog.stop_button.isVisible()
+    assert dialog.import_button.isEnabled()
+
+
+def test_stop_ends_the_import_after_the_batch_in_hand(qtbot, import_setup):
+    dialog, store, source, rows, blocker = import_setup
+    blocker.execute("BEGIN IMMEDIATE")
+    dialog.import_csv(source)
+    qtbot.mouseClick(dialog.stop_button, Qt.MouseButton.LeftButton)
+    assert not dialog.stop_button.isEnabled() and "Stopping" in dialog.message.text()
+    with qtbot.waitSignal(dialog.changed, timeout=60000):
+        blocker.execute("ROLLBACK")
+    stored = len(store.all())
+    # Stopped before its first batch, or after it if that was waiting for the lock already.
+    assert stored in (0, IMPORT_BATCH_ROWS) and dialog.model.rowCount() == stored
+    assert dialog.message.text().startswith(f"Stopped after {stored} of {rows} rows. Imported {stored} new terms")
+
+
+@pytest.mark.parametrize("end", ["close the dialog", "quit the application"])
+def test_closing_the_dialog_or_quitting_stops_the_import_and_waits_for_it(qtbot, import_setup, end):
+    dialog, store, source, rows, _ = import_setup
+    dialog.import_csv(source)
+    if end == "close the dialog":
+        dialog.reject()
+    else:
+        QApplication.instance().aboutToQuit.emit()  # what QApplication.quit() sends before the windows go
+    stored = len(store.all())
+    qtbot.wait(300)
+    assert len(store.all()) == stored  # nothing writes any more
+    assert stored % IMPORT_BATCH_ROWS == 0 or stored == rows  # whole batches only
+
+
+def test_a_glossary_in_memory_is_imported_on_the_gui_thread(qtbot, tmp_path):
+    write_terms_csv(tmp_path / "in.csv", 30)
+    with TermStore(":memory:") as store:
+        dialog = GlossaryDialog(store)
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.changed, timeout=1000):
+            dialog.import_csv(tmp_path / "in.csv")
+        assert dialog.model.rowCount() == 30 and dialog.message.text() == "Imported 30 new terms, updated 0."
+
+
+def test_a_csv_file_that_cannot_be_imported_is_explained(qtbot, import_setup, tmp_path):
+    dialog, store, _, _, _ = import_setup
+    (tmp_path / "bad.csv").write_text("word;meaning\nهدنة;truce\n", encoding="utf-8")
+    with qtbot.waitSignal(dialog.changed, timeout=60000):
+        dialog.import_csv(tmp_path / "bad.csv")
+    assert dialog.message.text().startswith("bad.csv has no 'term' column")
+    assert not dialog.importing and dialog.import_button.isEnabled() and store.all() == []
+

@@ -253,6 +253,16 @@ def test_a_model_folder_is_never_downloaded(make, model_folder):
     assert controller.service.downloads == [] and controller.state is ModelState.LOADING
 
 
+def translate_article(qtbot, controller: TranslationController) -> Document:
+    """Load the model of the settings, translate :data:`ARTICLE` with it, and return the document."""
+    controller.start()
+    qtbot.waitUntil(lambda: controller.state is ModelState.READY, timeout=60000)
+    doc = Document.from_text(ARTICLE, "a.txt")
+    controller.open(doc)
+    qtbot.waitUntil(lambda: controller.job == -1 and controller.sentences.count(State.PENDING) == 0, timeout=60000)
+    return doc
+
+
 @pytest.mark.slow
 def test_the_real_worker_translates_the_article_with_the_tiny_model(qtbot, settings, tmp_path, tiny_model_dir):
     settings.set("model", str(tiny_model_dir))
@@ -261,11 +271,7 @@ def test_the_real_worker_translates_the_article_with_the_tiny_model(qtbot, setti
     progress = []
     controller.progressChanged.connect(lambda *args: progress.append(args))
     try:
-        controller.start()
-        qtbot.waitUntil(lambda: controller.state is ModelState.READY, timeout=60000)
-        doc = Document.from_text(ARTICLE, "a.txt")
-        controller.open(doc)
-        qtbot.waitUntil(lambda: controller.job == -1 and controller.sentences.count(State.PENDING) == 0, timeout=60000)
+        doc = translate_article(qtbot, controller)
         m = controller.sentences
         assert [m.state(i) for i in range(4)] == [State.TRANSLATED, State.PASSED_THROUGH, State.TRANSLATED, State.TRANSLATED]
         assert all(m.target(i).strip() for i in range(4))
@@ -301,6 +307,27 @@ def test_a_long_article_is_translated_a_window_at_a_time_around_the_screen(make,
     assert len(service.jobs) == jobs and service.on_screen == [3010]
 
 
+def test_after_stop_scrolling_starts_no_job_until_translate_again(make, qtbot, model_folder):
+    controller = make(model_folder)
+    service = ready(controller)
+    screen = [0, 1]
+    controller.on_screen = lambda: screen
+    controller.open(Document.from_text(long_article(2000), "book.txt"))
+    job = controller.job
+    controller.stop()
+    service.worker.jobFinished.emit(job, False)
+    assert controller.job == -1
+    jobs = len(service.jobs)
+    screen[:] = [3000, 3001]  # scrolled to sentences no job translates
+    controller.screen_changed()
+    assert len(service.jobs) == jobs and controller.job == -1  # stopped means stopped
+    controller.translate_current()  # F5: goes on from what is on screen
+    assert len(service.jobs) == jobs + 1 and service.jobs[-1][2] == [3000, 3001]
+    screen[:] = [3500]
+    controller.screen_changed()  # and scrolling starts jobs again
+    assert service.jobs[-1][2] == [3500]
+
+
 def test_a_big_file_is_segmented_in_the_background_and_shown_as_it_comes(make, qtbot, tmp_path):
     from models.documents import load_document
 
@@ -321,3 +348,54 @@ def test_a_big_file_is_segmented_in_the_background_and_shown_as_it_comes(make, q
     assert controller.sentences.state(last) is State.PASSED_THROUGH  # no Arabic letter: shown as it is
     assert controller.sentences.count(State.UNAVAILABLE) == last  # no model: the rest untranslated
     assert controller.sentences.count(State.PENDING) == 0
+
+
+@pytest.mark.slow
+def test_the_worker_sends_the_model_word_links_with_each_translation(qtbot, settings, tmp_path, tiny_model_dir):
+    pytest.importorskip("ctranslate2")
+    from models.alignment.word_links import source_words, target_words
+
+    settings.set("model", str(tiny_model_dir))
+    settings.set("backend", "ctranslate2")
+    controller = TranslationController(settings, cache=None, service=TranslationService(cache=None))
+    sent = []
+    controller.wordLinks.connect(lambda *args: sent.append(args))
+    try:
+        doc = translate_article(qtbot, controller)
+        m = controller.sentences
+        assert {sid for sid, _, _ in sent} == {s.id for s in doc.sentences if s.translatable}
+        for sid, translation, links in sent:
+            assert translation == m.target(sid)
+            source = doc.sentences[sid].text
+            for (s0, s1), (t0, t1), score in links:  # plain data: it may cross a process boundary
+                assert (s0, s1) in source_words(source) and (t0, t1) in target_words(translation)
+                assert isinstance(score, float) and 0 <= score <= 1
+            assert {tuple(t) for _, t, _ in links} == set(target_words(translation))
+    finally:
+        controller.shutdown()
+
+
+def test_counts_say_how_many_sentences_are_translated_and_how_many_came_from_the_cache(make, qtbot, model_folder):
+    from gui.status_bar import StatusBar
+
+    controller = make(model_folder)
+    status = StatusBar()
+    controller.countsChanged.connect(status.show_counts)
+    controller.backendChanged.connect(status.show_backend)
+    controller.stateChanged.connect(status.show_model)
+    key = translation_key(str(model_folder), controller.decoding_settings())
+    controller.cache.put_many(key, {"قال كيري إن الاتفاق قريب.": "Kerry said the deal is near."})
+    controller.open(Document.from_text(ARTICLE, "a.txt"))
+    assert controller.counts() == (1, 3, 1)
+    assert status.counts_label.text() == "1/3 translated, 1 from the cache"
+    service = ready(controller)
+    job, doc = service.jobs[-1][0], service.jobs[-1][1]
+    service.worker.cached.emit(job, [0])  # the worker's job finds the same sentence in the cache
+    for s in doc.sentences:
+        service.worker.result.emit(job, s.id, f"translation {s.id}" if s.translatable else s.text, s.translatable)
+    service.worker.jobFinished.emit(job, True)
+    qtbot.waitUntil(lambda: controller.counts() == (3, 3, 1))
+    assert status.counts_label.text() == "3/3 translated, 1 from the cache"
+    assert status.model_label.text() == "marian"  # the fake worker loads no engine: no backend to name
+    status.show_backend("ctranslate2")
+    assert status.model_label.text() == "marian · ctranslate2"

@@ -9,6 +9,7 @@ this project's ``benchmarks`` package unless the checkout's root comes first on 
 from __future__ import annotations
 
 import os
+import statistics
 from pathlib import Path
 
 from models.text.arabic import ARABIC_WORD_RE
@@ -45,3 +46,25 @@ def corpus_files() -> list[Path]:
 def arabic_tokens(path: Path) -> list[str]:
     """The Arabic word tokens of a file, as the reader hit-tests them (``ARABIC_WORD_RE``)."""
     return ARABIC_WORD_RE.findall(load_document(path).text)
+
+def percentiles(times_ms: list[float]) -> dict:
+    """p50, p99 and max of ``times_ms`` (ms), and how many there are."""
+    ordered = sorted(times_ms)
+    return {"p50_ms": round(statistics.median(ordered), 4), "p99_ms": round(ordered[int(0.99 * (len(ordered) - 1))], 4),
+            "max_ms": round(ordered[-1], 4), "count": len(ordered)}
+
+
+
+def sample_pairs() -> list[tuple[str, str]]:
+    """(Arabic, English) texts of the links of the sample article with its human translation that
+    have both sides (sentence alignment of :mod:`models.drafts.alignment`)."""
+    from models.documents import sample_path
+    from models.drafts.alignment import align
+    from models.text.english_segmentation import segment_english
+    from models.text.segmentation import segment
+
+    source = sample_path().read_text(encoding="utf-8")
+    draft = (REPO / "tests" / "fixtures" / "en-kerry-lavrov-syria-2016.txt").read_text(encoding="utf-8")
+    ss, ds = segment(source), segment_english(draft)
+    return [(" ".join(ss[i].text for i in link.source), " ".join(ds[j].text for j in link.draft))
+            for link in align([s.text for s in ss], [d.text for d in ds]) if link.source and link.draft]

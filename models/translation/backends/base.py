@@ -70,6 +70,14 @@ class Backend(abc.ABC):
         ignores it (the scheduler polls it between batches anyway)."""
 
 
+    def translate_batch_with_attention(self, ids: Sequence[Sequence[int]], settings: DecodingSettings,
+                                       max_new_tokens: int, should_stop: Callable[[], bool] | None = None,
+                                       ) -> tuple[list[list[int]], list[PieceAttention | None]]:
+        """:meth:`translate_batch`, and the alignment attention of each translation over its
+        output pieces (``None`` where the backend gives none: this default gives none; a backend
+        whose decoder returns it at no extra pass overrides this)."""
+        return self.translate_batch(ids, settings, max_new_tokens, should_stop), [None] * len(ids)
+
     @abc.abstractmethod
     def alignment_attention(self, sources: Sequence[str], targets: Sequence[str],
                             settings: DecodingSettings) -> list[PieceAttention]:

@@ -119,12 +119,35 @@ class CTranslate2Backend(Backend):
         """See :meth:`Backend.translate_batch`; ``should_stop`` is not checked (CTranslate2 cannot
         end a beam search early). With ``settings.target_vocabulary`` only the target pieces
         are scored (the vocabulary map written at load)."""
+        return self._translate(ids, settings, max_new_tokens, False)[0]
+
+    def translate_batch_with_attention(self, ids: Sequence[Sequence[int]], settings: DecodingSettings,
+                                       max_new_tokens: int, should_stop: Callable[[], bool] | None = None,
+                                       ) -> tuple[list[list[int]], list[PieceAttention | None]]:
+        """See :meth:`Backend.translate_batch_with_attention`: CTranslate2's ``return_attention``
+        (the model's alignment head, kept by its converter), rows the output pieces."""
+        return self._translate(ids, settings, max_new_tokens, True)
+
+    def _translate(self, ids: Sequence[Sequence[int]], settings: DecodingSettings, max_new_tokens: int,
+                   attention: bool) -> tuple[list[list[int]], list[PieceAttention | None]]:
+        sources = [self._tokenizer.convert_ids_to_tokens(list(sentence)) for sentence in ids]
         output = self._translator.translate_batch(
-            [self._tokenizer.convert_ids_to_tokens(list(sentence)) for sentence in ids],
-            beam_size=settings.num_beams, max_decoding_length=max_new_tokens,
+            sources, beam_size=settings.num_beams, max_decoding_length=max_new_tokens,
             min_decoding_length=min(settings.min_new_tokens or 0, max_new_tokens),
-            use_vmap=settings.target_vocabulary)
-        return [self._tokenizer.convert_tokens_to_ids(result.hypotheses[0]) for result in output]
+            use_vmap=settings.target_vocabulary, return_attention=attention)
+        translations = [self._tokenizer.convert_tokens_to_ids(result.hypotheses[0]) for result in output]
+        attentions: list[PieceAttention | None] = [None] * len(ids)
+        if attention:
+            import numpy as np
+
+            from models.alignment.attention import PieceAttention
+
+            for k, (source, result) in enumerate(zip(sources, output)):
+                pieces = result.hypotheses[0]
+                rows = np.asarray(result.attention[0], dtype=np.float64)[: len(pieces)]
+                if rows.ndim == 2 and rows.shape[0] == len(pieces) and rows.shape[1] == len(source):
+                    attentions[k] = PieceAttention(tuple(source), tuple(pieces), rows)
+        return translations, attentions
 
     def alignment_attention(self, sources: Sequence[str], targets: Sequence[str],
                             settings: DecodingSettings) -> list[PieceAttention]:

@@ -114,3 +114,28 @@ def test_ctranslate2_translation_with_attention_gives_links_of_the_machine_trans
     assert target_words(translation)  # random weights: a word of repeated pieces, but a word
     assert {l.target_span for l in links} == set(target_words(translation))
     assert all(translation[slice(*l.target_span)] and source[slice(*l.source_span)] for l in links)
+
+
+@pytest.mark.parametrize("backend", ["torch", "ctranslate2"])
+def test_engine_keeps_the_attention_of_its_translations_when_asked(tiny_model_dir, backend):
+    from models.translation.engine import load_engine
+    from models.translation.settings import DecodingSettings
+
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2")
+    engine = load_engine(str(tiny_model_dir), DecodingSettings(backend=backend, threads=1, num_beams=2, max_new_tokens=12))
+    [plain] = engine.translate_batch(SOURCES[1:])
+    assert engine.translation_links(SOURCES[1], plain) is None  # not asked
+    engine.keep_attention = True
+    [translation] = engine.translate_batch(SOURCES[1:])
+    assert translation == plain  # asking for the attention does not change the translation
+    links = engine.translation_links(SOURCES[1], translation)
+    if backend == "torch":
+        assert links is None  # its decoder gives no attention with the translation: no extra pass
+        return
+    assert {l.target_span for l in links} == set(target_words(translation))
+    assert {l.source_span for l in links} <= set(source_words(SOURCES[1]))
+    assert all(0 <= l.score <= 1 and l.evidence == "model" for l in links)
+    assert engine.translation_links(SOURCES[1], translation + " changed") is None
+    engine.translate_batch([SOURCES[0]], num_beams=1)  # a quick draft keeps no attention
+    assert engine.translation_links(SOURCES[0], engine.translate_batch([SOURCES[0]], num_beams=1)[0]) is None

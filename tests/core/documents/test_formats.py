@@ -4,7 +4,7 @@ import zipfile
 
 import pytest
 
-from models.documents import FORMATS, MAX_BYTES, format_for, load_document
+from models.documents import FORMATS, MAX_BYTES, format_for, load_document, read_text_file
 from models.documents.pdf import bigram_score, read_pdf, repair_line, reverse_rtl_runs
 from models.errors import DocumentError
 from tests.support.documents import (
@@ -191,3 +191,19 @@ def test_file_without_arabic_is_shown_with_a_note(tmp_path):
     doc = load_document(write(tmp_path / "english.txt", b"The U.S. State Department said nothing."))
     assert doc.text == "The U.S. State Department said nothing."
     assert doc.notes == ["english.txt has no Arabic text; it is shown as it is, without translation."]
+
+
+# -- text files -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["cp1256", "iso8859_6"])
+def test_a_short_text_in_an_arabic_code_page(tmp_path, encoding):
+    # charset-normalizer alone reads these few bytes as Big5 or a Mac code page
+    for text in ("هدنة في سوريا.", "على;on\nعلي;Ali\n"):
+        (tmp_path / "short.txt").write_bytes(text.encode(encoding))
+        assert load_document(tmp_path / "short.txt").text == text
+
+
+def test_utf8_with_a_stray_nul_is_text_with_a_note(tmp_path):
+    (tmp_path / "nul.csv").write_bytes("term\r\nهدنة,pe\x00ace\r\n".encode("utf-8"))
+    extracted = read_text_file(tmp_path / "nul.csv")  # a CSV file, read as text
+    assert extracted.text == "term\nهدنة,pe\x00ace\n" and extracted.notes == ["nul.csv has 1 NUL character (U+0000)."]

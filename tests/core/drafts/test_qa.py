@@ -96,3 +96,15 @@ def test_glossary_terms_are_found_as_the_reader_finds_them(source_text, draft_te
     # Any one of a term's translations in the draft will do.
     check = check_draft(source_text, draft_text, glossary=[("نظير", "peer"), ("نَظِير", "counterpart")])
     assert not flags_of(check, "glossary_term")
+
+
+def test_glossary_terms_of_one_folded_key_keep_their_own_translations():
+    # على (on) and علي (Ali) are two terms: the draft of "Ali said" must render علي as "Ali",
+    # and the "on" of على does not stand in for it.
+    glossary = [("على", "on"), ("علي", "Ali")]
+    check = check_draft("قال علي إنه اعتمد على الاتفاق.", "He said on Monday that he relied on the agreement.",
+                        glossary=glossary)
+    found = flags_of(check, "glossary_term")
+    assert [f.message for _, f in found] == ["\u201cعلي\u201d is not rendered as \u201cAli\u201d."]
+    check = check_draft("قال علي إنه اعتمد على الاتفاق.", "Ali said that he relied on the agreement.", glossary=glossary)
+    assert not flags_of(check, "glossary_term")

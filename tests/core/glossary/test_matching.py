@@ -1,5 +1,5 @@
 """Finding the learner's terms in a text: the matcher the reader and the draft check share."""
-from models.glossary.matching import find_terms, term_key
+from models.glossary.matching import find_terms, term_key, term_spelling
 from models.glossary.store import Term
 
 
@@ -47,3 +47,39 @@ def test_after_li_the_article_is_restored():
     terms = [Term("الأمم المتحدة"), Term("الليل")]
     text = "رسالة للأمم المتحدة، ولليل"
     assert spans(text, terms) == [("للأمم المتحدة", "الأمم المتحدة"), ("ولليل", "الليل")]
+
+
+def test_terms_that_differ_only_in_digits_are_distinct():
+    terms = [Term("القرار 2254", translation="Resolution 2254"), Term("القرار 242", translation="Resolution 242")]
+    text = "صدر القرار ٢٤٢ ثم القرار 2254، والقرار ۲۴۲ غير القرار 338 وغير القرار 2422."
+    assert spans(text, terms) == [
+        ("القرار ٢٤٢", "القرار 242"), ("القرار 2254", "القرار 2254"), ("والقرار ۲۴۲", "القرار 242")]
+
+
+def test_digits_are_compared_by_value_whatever_their_script():
+    assert term_key("القرار ٢٤٢") == term_key("القرار ۲۴۲") == term_key("القرار 242") == "القرار 242"
+    assert term_spelling("القرار ٢٤٢") == "القرار 242" != term_spelling("القرار 2254")
+    assert term_spelling("نمو ٢٫٥ بالمئة") == "نمو 2.5 بالمئة"
+    assert spans("نمو ٢٫٥ بالمئة ونمو 2,5 بالمئة", [Term("نمو 2.5 بالمئة")]) == [("نمو ٢٫٥ بالمئة", "نمو 2.5 بالمئة")]
+    assert term_key("242") == term_spelling("2254 UN") == ""  # a term needs an Arabic word
+
+
+def test_an_exact_spelling_wins_and_matching_stays_tolerant():
+    ala, ali = Term("على", translation="on"), Term("علي", translation="Ali")
+    text = "قال علي إنه اعتمد عَلَى الاتفاق وعلى غيره"
+    # Only one saved: a text's على is the learner's علي, as before.
+    assert spans(text, [ali]) == [("علي", "علي"), ("عَلَى", "علي"), ("وعلى", "علي")]
+    # Both saved, in either order: each occurrence is the term spelled as written.
+    for terms in ([ala, ali], [ali, ala]):
+        assert spans(text, terms) == [("علي", "علي"), ("عَلَى", "على"), ("وعلى", "على")]
+
+
+def test_an_exact_spelling_wins_with_clitics_and_in_expressions():
+    hamza, bare_alef = Term("الأمم المتحدة"), Term("الامم المتحده")
+    text = "رسالة للأمم المتحدة وللامم المتحده، والأمم المتحدة"
+    for terms in ([hamza, bare_alef], [bare_alef, hamza]):
+        assert spans(text, terms) == [
+            ("للأمم المتحدة", "الأمم المتحدة"), ("وللامم المتحده", "الامم المتحده"), ("والأمم المتحدة", "الأمم المتحدة")]
+    ta, ha = Term("مساعدة"), Term("مساعده")
+    for terms in ([ha, ta], [ta, ha]):
+        assert spans("ومساعدتهم ومساعده", terms) == [("ومساعدتهم", "مساعدة"), ("ومساعده", "مساعده")]

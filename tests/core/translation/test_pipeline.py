@@ -109,3 +109,19 @@ def test_draft_is_reported_apart_and_never_cached_or_returned(tmp_path):
     assert stored and all(t.startswith("f:") for t in stored.values())
     # an engine that makes no drafts reports finals only
     assert translate_document(doc, _Plain(), lambda *call: None, on_provisional=drafts.append)[0].startswith("f:")
+
+
+def test_the_sentences_the_cache_served_are_named_before_their_results(tmp_path):
+    from models.translation.cache import TranslationCache
+
+    doc = Document.from_text("وقال كيري. 2016. وقال لافروف. وقال كيري.", "a.txt")
+    cache = TranslationCache(tmp_path / "t.sqlite3")
+    cache.put_many("stand-in", {"وقال كيري.": "Kerry said."})
+    events = []
+    translate_document(doc, _Drafting(), lambda sid, text, translated: events.append(("result", sid)), cache=cache,
+                       on_cached=lambda ids: events.append(("cached", ids)))
+    assert events.index(("cached", [0, 3])) < events.index(("result", 0))
+    assert [e for e in events if e[0] == "cached"] == [("cached", [0, 3])]  # the model's translation is not
+    events.clear()
+    translate_document(doc, _Plain(), lambda *call: None, on_cached=lambda ids: events.append(ids))
+    assert events == []  # no cache key: nothing served from the cache

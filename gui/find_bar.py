@@ -1,0 +1,189 @@
+"""The find bar (Ctrl+F): searches the Arabic article and its translation at once, the way a
+reader means it (:func:`models.text.search.find_spans`: Arabic without regard to diacritics,
+tatweel, alef/hamza spelling, ى/ي and ة/ه; English without regard to case), paints every match
+in both panes, steps through them (Enter / Shift+Enter, F3 / Shift+F3) and says "3 of 12".
+Esc closes it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
+
+from gui.colors import qcolor
+from gui.reading_pane import ReadingPane
+from gui.text_positions import TextPositions
+from models.text.search import find_spans
+
+#: How long typing or a changing translation may go on before the panes are searched again.
+SEARCH_DELAY_MS = 150
+
+
+@dataclass(frozen=True)
+class Match:
+    """A match in ``pane``: Qt positions (UTF-16 code units) ``start`` to ``end``."""
+
+    pane: ReadingPane
+    start: int
+    end: int
+
+
+class FindBar(QWidget):
+    """A bar above the panes; ``panes`` are searched in order (the Arabic pane first), so that
+    "next" goes through the article, then through the translation. Hidden until :meth:`open`."""
+
+    def __init__(self, panes: list[ReadingPane], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self.panes = panes
+        self.matches: list[Match] = []
+        self.current = -1
+        self.query = QLineEdit()
+        self.query.setObjectName("findQuery")
+        self.query.setPlaceholderText("Find in the article and its translation")
+        self.query.setClearButtonEnabled(True)
+        self.query.installEventFilter(self)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("findCount")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 3, 6, 3)
+        layout.addWidget(self.query, 1)
+        layout.addWidget(self.count_label)
+        for text, tip, slot in (("↑", "Previous match (Shift+Enter, Shift+F3)", self.find_previous),
+                                ("↓", "Next match (Enter, F3)", self.find_next),
+                                ("✕", "Close (Esc)", self.close_bar)):
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip.split(" (")[0])
+            button.clicked.connect(slot)
+            layout.addWidget(button)
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.search)
+        self.query.textChanged.connect(lambda _text: self._timer.start())
+        for pane in panes:
+            pane.document().contentsChanged.connect(self._on_text_changed)
+        self.hide()
+
+    # -- opening and closing ------------------------------------------------
+    def open(self) -> None:
+        """Show the bar with its query selected, and search."""
+        self.show()
+        self.query.setFocus()
+        self.query.selectAll()
+        self.search()
+
+    def close_bar(self) -> None:
+        """Hide the bar and its highlights."""
+        self.hide()
+        self._timer.stop()
+        self.matches, self.current = [], -1
+        for pane in self.panes:
+            pane.set_marks([])
+        self.panes[0].setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the query: Enter / Shift+Enter step, Esc closes (before the window's Esc shortcut)."""
+        if watched is self.query and isinstance(event, QKeyEvent):
+            key = event.key()
+            if event.type() == QEvent.Type.ShortcutOverride and key == Qt.Key.Key_Escape:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                if key == Qt.Key.Key_Escape:
+                    self.close_bar()
+                    return True
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                        self.find_previous()
+                    else:
+                        self.find_next()
+                    return True
+        return super().eventFilter(watched, event)
+
+    # -- searching -----------------------------------------------------------
+    def _on_text_changed(self) -> None:
+        if self.isVisible() and self.query.text().strip():
+            self._timer.start()  # translations arriving: the count and the marks follow
+
+    def search(self) -> None:
+        """Search the panes for the query now; the current match stays where it was when it
+        still matches, else the first match at or after it."""
+        self._timer.stop()
+        previous = self.matches[self.current] if 0 <= self.current < len(self.matches) else None
+        query = self.query.text()
+        self.matches = []
+        for pane in self.panes:
+            text = pane.document().toPlainText()  # one character per Qt position (blocks end in "\n")
+            positions = TextPositions(text)
+            self.matches += [Match(pane, positions.to_position(start), positions.to_position(end))
+                             for start, end in find_spans(text, query)]
+        self.current = -1
+        if self.matches:
+            self.current = 0
+            if previous is not None:
+                here = self._place(previous)
+                self.current = next((i for i, m in enumerate(self.matches) if self._place(m) >= here), 0)
+        self._show(scroll=previous is None or self.current < 0 or self.matches[self.current] != previous)
+
+    def _place(self, match: Match) -> tuple[int, int]:
+        """Where ``match`` is in the search order: (pane, position)."""
+        return self.panes.index(match.pane), match.start
+
+    def find_next(self) -> None:
+        """Go to the next match (after the last, the first)."""
+        self._step(+1)
+
+    def find_previous(self) -> None:
+        """Go to the previous match (before the first, the last)."""
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        if not self.isVisible():
+            self.open()
+            return
+        if self._timer.isActive():
+            self.search()
+        if self.matches:
+            self.current = (self.current + step) % len(self.matches)
+            self._show(scroll=True)
+
+    def count_text(self) -> str:
+        """What the bar says: "3 of 12", "No match", or "" for an empty query."""
+        if not self.query.text().strip():
+            return ""
+        return f"{self.current + 1} of {len(self.matches)}" if self.matches else "No match"
+
+    def restyle(self) -> None:
+        """Paint the matches again in the colours of the theme now in use."""
+        if self.matches:
+            self._show(scroll=False)
+
+    def _show(self, scroll: bool) -> None:
+        self.count_label.setText(self.count_text())
+        for pane in self.panes:
+            marks = []
+            for i, match in enumerate(self.matches):
+                if match.pane is pane:
+                    mark = QTextEdit.ExtraSelection()
+                    mark.cursor = QTextCursor(pane.document())
+                    mark.cursor.setPosition(match.start)
+                    mark.cursor.setPosition(match.end, QTextCursor.MoveMode.KeepAnchor)
+                    mark.format.setBackground(qcolor("find_current" if i == self.current else "find_match"))
+                    marks.append(mark)
+            pane.set_marks(marks)
+        if scroll and 0 <= self.current < len(self.matches):
+            self._scroll_to(self.matches[self.current])
+
+    def _scroll_to(self, match: Match) -> None:
+        """Bring the current match into view, and its sentence's counterpart in the other panes."""
+        cursor = QTextCursor(match.pane.document())
+        cursor.setPosition(match.start)
+        match.pane.setTextCursor(cursor)
+        match.pane.ensureCursorVisible()
+        sentence_id = match.pane.sentence_at_position(match.start)
+        if sentence_id >= 0:
+            for pane in self.panes:
+                if pane is not match.pane:
+                    pane.ensure_sentence_visible(sentence_id)

@@ -1,0 +1,132 @@
+"""The find bar: both panes searched the way a reader means it, matches painted and counted."""
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget, QVBoxLayout
+
+from gui.colors import qcolor
+from gui.find_bar import FindBar
+from gui.reading_pane import ReadingPane
+from gui.sentence_model import SOURCE, TARGET, SentenceModel
+from models.documents import Document
+
+ARTICLE = "قالَ الرئيسُ إنّ المفاوضاتِ مستمرةٌ.\nوقال وزير الخارجية إن المفاوضات صعبة.\nأكّد الرئيس أن الإتفاق قريب."
+TRANSLATIONS = ("The president said the negotiations continue.", "The foreign minister said the NEGOTIATIONS are hard.",
+                "The President confirmed that the agreement is near.")
+
+
+def find_bar(qtbot) -> FindBar:
+    model = SentenceModel()
+    model.set_document(Document.from_text(ARTICLE))
+    for i, text in enumerate(TRANSLATIONS):
+        model.set_translation(i, text, True)
+    panes = [ReadingPane(model, SOURCE), ReadingPane(model, TARGET)]
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    bar = FindBar(panes)
+    for w in (bar, *panes):
+        layout.addWidget(w)
+    qtbot.addWidget(host)
+    host.resize(600, 500)
+    host.show()
+    qtbot.waitExposed(host)
+    bar.host = host  # kept alive with the bar
+    return bar
+
+
+def marked(pane: ReadingPane) -> list[str]:
+    text = pane.document().toPlainText()
+    return [text[m.cursor.selectionStart():m.cursor.selectionEnd()] for m in pane.marks]
+
+
+def search(qtbot, bar: FindBar, query: str) -> None:
+    bar.open()
+    bar.query.setText(query)
+    bar.search()
+
+
+def test_undiacritized_query_finds_diacritized_and_plain_words(qtbot):
+    bar = find_bar(qtbot)
+    search(qtbot, bar, "المفاوضات")
+    arabic, english = bar.panes
+    assert marked(arabic) == ["المفاوضاتِ", "المفاوضات"]  # the kasra belongs to the match
+    assert marked(english) == []
+    assert bar.count_label.text() == "1 of 2"
+
+
+def test_diacritized_query_and_hamza_spelling_find_the_same(qtbot):
+    bar = find_bar(qtbot)
+    search(qtbot, bar, "الرَّئيس")
+    assert marked(bar.panes[0]) == ["الرئيسُ", "الرئيس"]
+    bar.query.clear()
+    bar.query.setText("الاتفاق")  # written with a hamza-less alef; the article has إ
+    bar.search()
+    assert marked(bar.panes[0]) == ["الإتفاق"]
+
+
+def test_english_search_ignores_case_and_counts_across_both_panes(qtbot):
+    bar = find_bar(qtbot)
+    search(qtbot, bar, "negotiations")
+    assert marked(bar.panes[1]) == ["negotiations", "NEGOTIATIONS"]
+    assert bar.count_text() == "1 of 2"
+    search(qtbot, bar, "president")
+    assert marked(bar.panes[1]) == ["president", "President"]
+
+
+def test_enter_and_shift_enter_step_and_the_current_match_has_its_colour(qtbot):
+    bar = find_bar(qtbot)
+    search(qtbot, bar, "قال")
+    arabic = bar.panes[0]
+    assert bar.count_text() == "1 of 2"
+    qtbot.keyClick(bar.query, Qt.Key.Key_Return)
+    assert bar.count_text() == "2 of 2"
+    colours = [m.format.background().color() for m in arabic.marks]
+    assert colours == [qcolor("find_match"), qcolor("find_current")]
+    assert arabic.textCursor().position() == bar.matches[1].start  # scrolled to it
+    qtbot.keyClick(bar.query, Qt.Key.Key_Return)
+    assert bar.count_text() == "1 of 2"  # wraps round
+    qtbot.keyClick(bar.query, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.count_text() == "2 of 2"
+
+
+def test_no_match_and_escape_clears_the_marks(qtbot):
+    bar = find_bar(qtbot)
+    search(qtbot, bar, "xyzzy")
+    assert bar.count_label.text() == "No match"
+    bar.query.clear()
+    bar.query.setText("said")
+    bar.search()
+    assert marked(bar.panes[1]) == ["said", "said"]
+    qtbot.keyClick(bar.query, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    assert bar.panes[1].marks == [] and bar.panes[1].extraSelections() == []
+
+
+def test_matches_follow_a_translation_that_arrives(qtbot):
+    bar = find_bar(qtbot)
+    search(qtbot, bar, "truce")
+    assert bar.count_text() == "No match"
+    bar.panes[1].model.set_translation(2, "A truce is near.", True)
+    qtbot.waitUntil(lambda: bar.count_text() == "1 of 1")
+    assert marked(bar.panes[1]) == ["truce"]
+
+
+def test_ctrl_f_f3_and_shift_f3_in_the_window(make_window, qtbot):
+    window = make_window("Helsinki-NLP/opus-mt-ar-en")  # no model: the English captions pass through
+    window.open_document(Document.from_text(ARTICLE))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.arabic_pane.setFocus()
+    qtbot.keyClick(window.arabic_pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.find_bar
+    assert bar.isVisible() and bar.query.hasFocus()
+    bar.query.setText("وزير")
+    bar.search()
+    assert bar.count_text() == "1 of 1"
+    bar.query.setText("قال")
+    bar.search()
+    qtbot.keyClick(bar.query, Qt.Key.Key_F3)
+    assert bar.count_text() == "2 of 2"
+    qtbot.keyClick(bar.query, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.count_text() == "1 of 2"
+    qtbot.keyClick(bar.query, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    assert window.stop_action.isEnabled() is False  # Esc went to the find bar, nothing else
