@@ -10,7 +10,9 @@ window never waits for it.
 """
 from __future__ import annotations
 
+import bisect
 import logging
+from operator import attrgetter
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
@@ -25,14 +27,18 @@ from gui.reading_pane import ReadingPane
 from gui.sentence_model import State
 from gui.term_dialog import TermDialog
 from models.alignment.gloss_context import WordContext, rank_by_links
-from models.glossary.matching import TermMatch
+from models.glossary.matching import TermMatch, find_terms
 from models.glossary.store import Term, TermStore
 from models.text.segmentation import sentence_at
 from models.text.word_spans import word_span_at, word_span_at_caret
 
 log = logging.getLogger(__name__)
+_START = attrgetter("start")
 
 HIDE_DELAY_MS = 400
+#: A document longer than this (characters) has the learner's terms found on the task runner,
+#: not on the GUI thread (a book: seconds of matching).
+MATCH_INLINE_CHARS = 50_000
 
 
 class HoverGlossary(QObject):
@@ -41,9 +47,12 @@ class HoverGlossary(QObject):
     ``delay_ms``: a callable giving the hover delay in ms (the ``hover_delay_ms`` setting).
     ``store``/``service`` default to the user's glossary and a lexicon loaded by ``tasks`` (a
     :mod:`gui.tasks` runner).
-    Signal ``termsChanged()`` after the learner adds or edits a term."""
+    Signal ``termsChanged()`` after the learner adds or edits a term; ``matchesChanged()`` when
+    :attr:`matches` holds the terms found in the document now open (in a document longer than
+    :data:`MATCH_INLINE_CHARS`, found on ``tasks``, so a little later)."""
 
     termsChanged = Signal()
+    matchesChanged = Signal()
 
     def __init__(self, pane: ReadingPane, store: TermStore, service: GlossService | None = None,
                  delay_ms=lambda: 350, parent: QObject | None = None, tasks: Runner | None = None):
@@ -51,6 +60,8 @@ class HoverGlossary(QObject):
         self.pane = pane
         self.store = store
         self.service = service or GlossService(self, tasks=tasks)
+        self.tasks = tasks
+        self._matching: object | None = None  # the newest background match; older answers are dropped
         self.delay_ms = delay_ms
         self.popup = GlossaryPopup(pane)
         self.popup.addRequested.connect(self.open_term_dialog)
@@ -72,6 +83,7 @@ class HoverGlossary(QObject):
         self.service.ready.connect(self._refresh_popup)
         pane.viewport().installEventFilter(self)
         pane.model.modelReset.connect(self.refresh_terms)  # after the pane rebuilt its text
+        pane.rowsLaidOut.connect(self._highlight_rows)  # a big document's rows laid out later
         self.termsChanged.connect(self.refresh_terms)
         self.refresh_terms()
 
@@ -217,18 +229,45 @@ class HoverGlossary(QObject):
 
     # -- highlighting ---------------------------------------------------------
     def refresh_terms(self) -> None:
-        """Find the learner's terms in the document again and highlight them by status."""
-        self.matches = self.store.matches(self.document.text) if self.document is not None else []
+        """Find the learner's terms in the document again and highlight them by status (a long
+        document's on the task runner: :attr:`matches` is empty until ``matchesChanged``)."""
+        document = self.document
+        self._matching = None
+        if document is None or len(document.text) <= MATCH_INLINE_CHARS or self.tasks is None:
+            self._show_matches(self.store.matches(document.text) if document is not None else [])
+            return
+        self._show_matches([])
+        token = self._matching = object()
+        text, terms = document.text, self.store.all()  # the store is read here, on its own thread
+        self.tasks.run(lambda: find_terms(text, terms),
+                       lambda matches: token is self._matching and self._show_matches(matches), context=self)
+
+    def _show_matches(self, matches: list[TermMatch]) -> None:
+        self.matches = matches
         cursor = QTextCursor(self.pane.document())
         cursor.select(QTextCursor.SelectionType.Document)
         plain = QTextCharFormat()
         plain.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
         plain.setBackground(Qt.GlobalColor.transparent)
         cursor.mergeCharFormat(plain)
-        for match in self.matches:
+        if matches and self.pane.laid_out_rows():
+            self._highlight_rows(0, self.pane.laid_out_rows() - 1)
+        self.matchesChanged.emit()
+
+    def _highlight_rows(self, first: int, last: int) -> None:
+        """Highlight the terms in sentences ``first``..``last``, just laid out in the pane."""
+        if self.matches and self.document is not None:
+            sentences = self.document.sentences
+            lo = bisect.bisect_left(self.matches, sentences[first].start, key=_START)
+            hi = bisect.bisect_left(self.matches, sentences[last].end, key=_START)
+            self._highlight(self.matches[lo:hi])
+
+    def _highlight(self, matches: list[TermMatch]) -> None:
+        cursor = QTextCursor(self.pane.document())
+        for match in matches:
             positions = self.pane.pane_span(match.start, match.end)
             if positions is None:
-                continue
+                continue  # not laid out yet: highlighted when it is
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(status_color(match.term.status))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel
 
 from gui import messages
 from gui.colors import qcolor
+from gui.hover_glossary import MATCH_INLINE_CHARS
 from gui.sentence_model import State
 from models.errors import TermError
 from models.glossary.progress import WordProgress, word_progress
@@ -43,9 +44,8 @@ class LearnerProgress(QObject):
         self.label = QLabel()
         self.label.setObjectName("wordProgressLabel")
         window.statusBar().addPermanentWidget(self.label)
-        # Connected after the hover glossary's own refresh, so its matches are current.
-        window.sentences.modelReset.connect(self.refresh)
-        self.glossary.termsChanged.connect(self.refresh)
+        self._counting: object | None = None  # the newest background count; older answers are dropped
+        self.glossary.matchesChanged.connect(self.refresh)  # a new article, or the terms changed
         window.settings.changed.connect(self._on_setting_changed)
         self.refresh()
 
@@ -56,16 +56,27 @@ class LearnerProgress(QObject):
         if action is not None:
             action.setChecked(bool(value))  # also when set in Preferences
         if self.window.sentences.document is not None:
-            self.glossary.refresh_terms()  # the term marks alone
-            self.refresh()
+            self.glossary.refresh_terms()  # the term marks alone, then refresh()
 
     def refresh(self) -> None:
-        """Count again, and mark the unlisted words when the setting says so."""
+        """Count again (a long document on the window's task runner, "Words: …" meanwhile), and
+        mark the unlisted words when the setting says so."""
         document = self.window.sentences.document
-        self.progress = word_progress(document.text, self.glossary.matches) if document else WordProgress()
-        self.label.setText(progress_text(self.progress) if document else "")
+        self._counting = None
+        if document is not None and len(document.text) > MATCH_INLINE_CHARS:
+            self.label.setText("Words: …")
+            token = self._counting = object()
+            text, matches = document.text, self.glossary.matches
+            self.window.tasks.run(lambda: word_progress(text, matches),
+                                  lambda progress: token is self._counting and self._show(progress), context=self)
+        else:
+            self._show(word_progress(document.text, self.glossary.matches) if document else WordProgress())
         if document is not None and self.window.settings.get("highlight_unlisted"):
             self._mark_unlisted()
+
+    def _show(self, progress: WordProgress) -> None:
+        self.progress = progress
+        self.label.setText(progress_text(progress) if self.window.sentences.document is not None else "")
 
     def _mark_unlisted(self) -> None:
         """Dotted underline under every Arabic word no glossary term covers."""

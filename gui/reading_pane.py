@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from gui.colors import qcolor
 from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
+from gui.text_layout import line_span_at_y
 from gui.text_positions import TextPositions, utf16_length
 from models.text.bidi import right_to_left_paragraphs
 from models.text.segmentation import sentence_at, sentence_at_caret
@@ -80,11 +81,13 @@ class ReadingPane(QTextBrowser):
 
     Signals: ``sentenceHovered(int)`` (-1 when the pointer leaves text), ``sentenceClicked(int)``,
     ``viewChanged()`` when the sentences in view may have changed (scrolled, resized, zoomed, a
-    translation replaced), once the pane is consistent again. Sentence ids are the model's rows."""
+    translation replaced), once the pane is consistent again; ``rowsLaidOut(first, last)`` when a
+    big document's rows are added to the pane after :meth:`rebuild`. Sentence ids are the model's rows."""
 
     sentenceHovered = Signal(int)
     sentenceClicked = Signal(int)
     viewChanged = Signal()
+    rowsLaidOut = Signal(int, int)
 
     def __init__(self, model: SentenceModel, column: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -184,6 +187,10 @@ class ReadingPane(QTextBrowser):
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._slice_timer.start()
 
+    def laid_out_rows(self) -> int:
+        """How many sentences, from the first, are in the pane."""
+        return len(self._spans)
+
     def is_laid_out(self) -> bool:
         """Every sentence is in the pane with its current text."""
         return len(self._spans) == self.model.rowCount() and self._stale.find(1) < 0
@@ -242,7 +249,9 @@ class ReadingPane(QTextBrowser):
             while self._stale.find(1) >= 0 and time.perf_counter() < deadline:
                 self._refresh(self._next_stale())
         elif len(self._spans) < self.model.rowCount():
+            first = len(self._spans)
             self._append_rows(self.model.rowCount(), deadline)
+            self.rowsLaidOut.emit(first, len(self._spans) - 1)
             self.viewChanged.emit()
         if not self.is_laid_out():
             self._slice_timer.start()
@@ -647,9 +656,9 @@ class ReadingPane(QTextBrowser):
         """Ids of the sentences at least partly in the viewport, in document order."""
         if not self._spans:
             return []
-        top = self.cursorForPosition(QPoint(0, 0)).position()
-        bottom = self.cursorForPosition(QPoint(self.viewport().width(), self.viewport().height())).position()
-        lo, hi = sorted((top, bottom))
+        y = self.verticalScrollBar().value()
+        lo = line_span_at_y(self.document(), y)[0]
+        hi = line_span_at_y(self.document(), y + self.viewport().height())[1]
         first = max(0, bisect.bisect_right(self._spans, lo, key=_START) - 1)
         last = max(first, bisect.bisect_right(self._spans, hi, key=_START) - 1)
         return list(range(first, last + 1))

@@ -1,17 +1,22 @@
-"""Segmenting the rest of a big document off the GUI thread.
+"""Segmenting the rest of a big document while the window goes on.
 
 A big file is opened with only its first part segmented (:data:`FIRST_CHARS`), so that the first
-screen shows at once; :class:`BackgroundSegmenter` segments the rest on a QThreadPool thread,
-:data:`PART_CHARS` characters at a time, and hands each part to the GUI thread (a queued signal),
-which appends its sentences to the :class:`gui.sentence_model.SentenceModel`. Opening another
-document drops the parts of the old one still on their way (each run has an id, as Picard's
-``picard/file.py`` ``_load_check`` drops stale results)."""
+screen shows at once; :class:`BackgroundSegmenter` segments the rest in time slices on the GUI
+thread, :data:`PART_CHARS` characters at a time for at most :data:`SLICE_BUDGET_S` per turn of
+the event loop, and hands each part's sentences to ``on_part``, which appends them to the
+:class:`gui.sentence_model.SentenceModel` (and so to the document).
+
+Not on a thread: segmentation is pure Python, and a Python thread that runs for seconds makes the
+GUI thread wait up to the interpreter's switch interval (5 ms) for the interpreter lock after
+every Qt call that releases it, so the panes' layout slices took seconds each (a 19 MB text: 12
+layout slices in 60 s). Opening another document drops the old one's run."""
 from __future__ import annotations
 
-import itertools
 import logging
+import time
+from typing import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QTimer
 
 from models.documents import Document
 
@@ -19,64 +24,54 @@ log = logging.getLogger(__name__)
 
 #: Characters segmented before a document is shown (whole lines: a few screens' worth).
 FIRST_CHARS = 20_000
-#: Characters per part segmented in the background (about 30 ms of segmentation each).
-PART_CHARS = 100_000
+#: Characters per part segmented at once (whole lines; a few ms of segmentation).
+PART_CHARS = 8_000
+#: Longest the GUI thread segments before it lets the event loop run (seconds).
+SLICE_BUDGET_S = 0.010
 
-
-class _Run(QRunnable):
-    def __init__(self, segmenter: "BackgroundSegmenter", run_id: int, document: Document):
-        super().__init__()
-        self.segmenter, self.run_id, self.document = segmenter, run_id, document
-
-    def run(self) -> None:
-        start = self.document.segmented_to
-        first_id, paragraph = len(self.document.sentences), (self.document.sentences[-1].paragraph
-                                                               if self.document.sentences else -1)
-        from models.text.segmentation import segment_part
-
-        try:
-            while start < len(self.document.text) and self.segmenter.current == self.run_id:
-                sentences, start = segment_part(self.document.text, start, PART_CHARS, first_id, paragraph)
-                if sentences:
-                    first_id += len(sentences)
-                    paragraph = sentences[-1].paragraph
-                self.segmenter.part.emit(self.run_id, sentences, start)
-        except Exception:  # never a traceback in the window: the part segmented so far stays shown
-            log.exception("segmenting %s failed", self.document.source)
-            self.segmenter.part.emit(self.run_id, [], len(self.document.text))
+OnPart = Callable[[list, int], None]
 
 
 class BackgroundSegmenter(QObject):
-    """Segments the rest of a document on a thread pool (default: a pool of its own, one
-    thread). Signal ``part(run id, sentences, end offset)`` comes on the GUI thread; connect it
-    through :meth:`start`'s ``on_part(sentences, end offset)``, called only for the current run."""
+    """Segments the rest of a document in time slices while the event loop runs;
+    ``on_part(sentences, end offset)`` after each part (:meth:`start`); ``on_part`` must add them
+    to the document (:meth:`models.documents.Document.add_part`)."""
 
-    part = Signal(int, object, int)
-
-    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.pool = pool or QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.current = -1
-        self._ids = itertools.count()
-        self._on_part = None
-        self.part.connect(self._deliver)
+        self.document: Document | None = None
+        self._on_part: OnPart | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._next_slice)
 
-    def start(self, document: Document, on_part) -> None:
+    def start(self, document: Document, on_part: OnPart) -> None:
         """Segment ``document`` from its ``segmented_to`` to its end; ``on_part(sentences, end)``
-        for each part, in order, on the GUI thread."""
-        self.current = next(self._ids)
-        self._on_part = on_part
-        self.pool.start(_Run(self, self.current, document))
+        for each part, in order, until the document is segmented or :meth:`cancel`."""
+        self.document, self._on_part = document, on_part
+        self._timer.start()
 
     def cancel(self) -> None:
-        """Drop the current run (its thread stops after the part it is segmenting)."""
-        self.current = -1
+        """Drop the current run."""
+        self.document = self._on_part = None
+        self._timer.stop()
 
-    def shutdown(self, timeout_ms: int = 3000) -> None:
+    def shutdown(self, timeout_ms: int = 0) -> None:
+        """Stop (nothing runs off the GUI thread: there is nothing to wait for)."""
         self.cancel()
-        self.pool.waitForDone(timeout_ms)
 
-    def _deliver(self, run_id: int, sentences: list, end: int) -> None:
-        if run_id == self.current and self._on_part is not None:
-            self._on_part(sentences, end)
+    def _next_slice(self) -> None:
+        deadline = time.perf_counter() + SLICE_BUDGET_S
+        document, on_part = self.document, self._on_part
+        while document is not None and document is self.document and time.perf_counter() < deadline:
+            try:
+                sentences, end = document.next_part(PART_CHARS)
+            except Exception:  # never a traceback in the window: the part segmented so far stays shown
+                log.exception("segmenting %s failed", document.source)
+                sentences, end = [], len(document.text)
+            if end >= len(document.text):
+                self.cancel()
+            on_part(sentences, end)
+        if self.document is not None:
+            self._timer.start()

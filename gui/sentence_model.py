@@ -27,15 +27,23 @@ SpanRole = Qt.ItemDataRole.UserRole + 4  # (start, end) character offsets into t
 _Index = QModelIndex | QPersistentModelIndex
 
 
+_SHOWN = (State.TRANSLATED, State.PASSED_THROUGH, State.PROVISIONAL)  # states whose target text is shown
+
+
 class SentenceModel(QAbstractTableModel):
     """Rows are the document's sentences in order (row == sentence id); column 0 is the Arabic
-    source, column 1 the translation (empty string until it arrives)."""
+    source, column 1 the translation (empty string until it arrives).
+
+    The states are one byte a sentence, so that a change to every sentence (the model goes
+    missing or comes back) and the counts are single C-speed passes (``bytes.translate``,
+    ``bytearray.count``), a millisecond for a book of 100,000 sentences, not a Python loop."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.document: Document | None = None
-        self._target: list[str] = []
-        self._state: list[State] = []
+        self._target: list[str] = []  # meaningful only in the states of _SHOWN
+        self._state = bytearray()
+        self._translatable = 0  # how many sentences have an Arabic letter
 
     # -- loading and updating -------------------------------------------------
     def set_document(self, document: Document | None) -> None:
@@ -43,7 +51,8 @@ class SentenceModel(QAbstractTableModel):
         self.document = document
         n = len(document.sentences) if document else 0
         self._target = [""] * n
-        self._state = [State.PENDING] * n
+        self._state = bytearray(n)  # State.PENDING
+        self._translatable = sum(s.translatable for s in document.sentences) if document else 0
         self.endResetModel()
 
     def add_part(self, sentences: list, end: int) -> None:
@@ -57,7 +66,8 @@ class SentenceModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(sentences) - 1)
         self.document.add_part(sentences, end)
         self._target.extend([""] * len(sentences))
-        self._state.extend([State.PENDING] * len(sentences))
+        self._state.extend(bytes(len(sentences)))  # State.PENDING
+        self._translatable += sum(s.translatable for s in sentences)
         self.endInsertRows()
 
     def set_translation(self, sentence_id: int, text: str, translated: bool, provisional: bool = False) -> None:
@@ -106,23 +116,29 @@ class SentenceModel(QAbstractTableModel):
 
     def _set_pending_to(self, state: State, frm: State | tuple[State, ...] = State.PENDING, first: int = 0) -> None:
         frm = frm if isinstance(frm, tuple) else (frm,)
-        changed = [i for i in range(first, len(self._state)) if self._state[i] in frm]
-        for i in changed:
-            self._state[i] = state
-            if state == State.PENDING:
-                self._target[i] = ""
-        if changed:
-            self.dataChanged.emit(self.index(changed[0], TARGET), self.index(changed[-1], TARGET), [StateRole])
+        table = bytearray(range(256))
+        for old in frm:
+            table[old] = state
+        changed = [i for i in (self._state.find(old, first) for old in frm) if i >= 0]
+        if not changed:
+            return
+        last = max(self._state.rfind(old, first) for old in frm)
+        self._state[first:] = self._state[first:].translate(table)
+        self.dataChanged.emit(self.index(min(changed), TARGET), self.index(last, TARGET), [StateRole])
 
     # -- queries --------------------------------------------------------------
     def state(self, sentence_id: int) -> State:
-        return self._state[sentence_id]
+        return State(self._state[sentence_id])
 
     def target(self, sentence_id: int) -> str:
-        return self._target[sentence_id]
+        return self._target[sentence_id] if self._state[sentence_id] in _SHOWN else ""
 
     def count(self, state: State) -> int:
-        return sum(1 for s in self._state if s == state)
+        return self._state.count(state)
+
+    def translatable_count(self) -> int:
+        """How many sentences have an Arabic letter (those to translate)."""
+        return self._translatable
 
     def translations(self) -> dict[int, tuple[str, bool]]:
         """Sentence id -> (target text, machine translated) for the sentences that have a final
@@ -130,7 +146,7 @@ class SentenceModel(QAbstractTableModel):
         return {
             i: (t, s == State.TRANSLATED)
             for i, (t, s) in enumerate(zip(self._target, self._state))
-            if s in (State.TRANSLATED, State.PASSED_THROUGH)
+            if s == State.TRANSLATED or s == State.PASSED_THROUGH
         }
 
     # -- Qt model interface ---------------------------------------------------
@@ -146,13 +162,13 @@ class SentenceModel(QAbstractTableModel):
         row, col = index.row(), index.column()
         sentence = self.document.sentences[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return sentence.text if col == SOURCE else self._target[row]
+            return sentence.text if col == SOURCE else self.target(row)
         if role == SentenceIdRole:
             return sentence.id
         if role == ParagraphRole:
             return sentence.paragraph
         if role == StateRole:
-            return int(self._state[row])
+            return self._state[row]
         if role == SpanRole:
             return (sentence.start, sentence.end)
         if role == Qt.ItemDataRole.TextAlignmentRole:

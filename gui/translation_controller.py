@@ -179,7 +179,10 @@ class TranslationController(QObject):
             s.id: (s.text, False) if not s.translatable else (hits[s.text], True)
             for s in sentences if not s.translatable or s.text in hits})
         served = {s.id for s in sentences if s.translatable and s.text in hits}
-        self.from_cache = served if sentences is doc.sentences else self.from_cache | served
+        if sentences is doc.sentences:
+            self.from_cache = served
+        else:
+            self.from_cache |= served
         self._show_counts()
 
     def _on_cached(self, job: int, sentence_ids: list[int]) -> None:
@@ -189,11 +192,11 @@ class TranslationController(QObject):
     def counts(self) -> tuple[int, int, int]:
         """(translated, to translate, served from the cache): sentences of the open article; those
         to translate have an Arabic letter; those served from the cache are among the translated."""
-        doc = self.sentences.document
-        if doc is None:
+        m = self.sentences
+        if m.document is None:
             return 0, 0, 0
-        translated = {s.id for s in doc.sentences if self.sentences.state(s.id) == State.TRANSLATED}
-        return len(translated), sum(s.translatable for s in doc.sentences), len(translated & self.from_cache)
+        from_cache = sum(1 for i in self.from_cache if m.state(i) is State.TRANSLATED)
+        return m.count(State.TRANSLATED), m.translatable_count(), from_cache
 
     def _show_counts(self) -> None:
         self.countsChanged.emit(*self.counts())
@@ -394,8 +397,7 @@ class TranslationController(QObject):
                     else f"{self.sentences.rowCount()} sentences")
             self._show_progress(f"Translated {done}.", 0, 0)
             return
-        doc = self.sentences.document
-        to_translate = sum(s.translatable for s in doc.sentences) if doc is not None else 0
+        to_translate = self.sentences.translatable_count()
         drafts = self.sentences.count(State.PROVISIONAL)
         note = f" {drafts} quick draft{'s' if drafts > 1 else ''} (muted italic) kept." if drafts else ""
         self._show_progress(f"Stopped: {self.sentences.count(State.TRANSLATED)} of {to_translate} sentences "

@@ -87,3 +87,65 @@ def test_a_new_document_stops_laying_out_the_old_one(qtbot):
     qtbot.waitUntil(source.is_laid_out, timeout=10000)
     assert source.toPlainText() == short.text
     assert len(source._spans) == 2
+
+
+def test_a_long_articles_terms_are_found_off_the_gui_thread_and_highlighted_as_rows_are_laid_out(
+        qtbot, tmp_path, service, monkeypatch):
+    from PySide6.QtGui import QTextCursor
+
+    from gui import hover_glossary
+    from gui.hover_glossary import HoverGlossary
+    from gui.tasks import TaskRunner
+    from models.glossary.store import Term, TermStore
+
+    monkeypatch.setattr(hover_glossary, "MATCH_INLINE_CHARS", 1000)  # the long article counts as a book
+    store = TermStore(tmp_path / "glossary.sqlite3")
+    store.add(Term("جنيف", translation="Geneva", status="learning"))
+    tasks = TaskRunner()
+    model = SentenceModel()
+    source = ReadingPane(model, SOURCE)
+    qtbot.addWidget(source)
+    source.show()
+    glossary = HoverGlossary(source, store, service, tasks=tasks)
+    qtbot.addWidget(glossary.popup)
+    found = []
+    glossary.matchesChanged.connect(lambda: found.append(len(glossary.matches)))
+    try:
+        model.set_document(long_document())
+        assert glossary.matches == [] and found == [0]  # nothing matched on the GUI thread
+        qtbot.waitUntil(lambda: len(found) == 2 and source.is_laid_out(), timeout=60000)
+        assert found[1] == PARAGRAPHS  # one جنيف a paragraph
+        text = source.toPlainText()
+        cursor = QTextCursor(source.document())
+        for row in (1, model.rowCount() - 2):  # laid out first, and last
+            start, _ = source.sentence_span(row)
+            cursor.setPosition(start + text[start:].index("جنيف") + 1)
+            assert cursor.charFormat().underlineStyle() == cursor.charFormat().UnderlineStyle.SingleUnderline
+    finally:
+        tasks.shutdown()
+        store.close()
+
+
+def test_the_sentence_model_passes_the_model_tester_and_counts_as_parts_come(qtmodeltester):
+    text = "\n".join(f"الجملة {i} عن جنيف. Line {i}." for i in range(300))
+    document = Document.from_text(text, "parts.txt", first_chars=500)
+    model = SentenceModel()
+    model.set_document(document)
+    qtmodeltester.check(model)
+    first = model.rowCount()
+    model.mark_unavailable()
+    while not document.segmented:
+        model.add_part(*document.next_part(2000))
+        model.mark_unavailable(first)
+        first = model.rowCount()
+    qtmodeltester.check(model)
+    whole = Document.from_text(text, "parts.txt")
+    assert model.rowCount() == len(whole.sentences)
+    assert model.translatable_count() == sum(s.translatable for s in whole.sentences) == 300
+    model.set_translations({s.id: (s.text, False) for s in whole.sentences if not s.translatable})
+    assert model.count(State.UNAVAILABLE) == 300 and model.count(State.PASSED_THROUGH) == 300
+    model.set_translation(0, "Sentence 0 about Geneva.", True)
+    model.mark_pending()
+    assert model.count(State.PENDING) == 299 and model.state(0) is State.TRANSLATED
+    model.forget_translations()
+    assert model.count(State.PENDING) == 300 and model.target(0) == "" and model.target(1) == "Line 0."
