@@ -4,16 +4,26 @@ Both panes hold one QTextBlock per paragraph, in the same order. After any layou
 replaced, zoom, resize) the aligner gives each block a bottom margin so that paragraph ``i``'s
 block is as tall in both panes: the taller one keeps :data:`PARAGRAPH_GAP` below it, the shorter
 gets the difference in addition. Layout changes come in bursts (a translation batch, a drag of
-the splitter), so the work is done once per burst, when the event loop is next idle."""
+the splitter), so the work is done once per burst, when the event loop is next idle: the pairs on
+screen at once, then the others from the first in slices of at most :data:`ALIGN_BUDGET_S` (a
+book has tens of thousands of paragraphs; a pair's margins depend on that pair alone). A change
+starts the sweep again from the first pair."""
 from __future__ import annotations
+
+import time
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextBlock, QTextCursor
 
 from gui.reading_pane import ReadingPane
+from gui.text_layout import block_at_y
 
 #: Space below the taller paragraph of a pair (pixels).
 PARAGRAPH_GAP = 10.0
+#: Longest the GUI thread spends lining up paragraphs off screen before the event loop runs (s).
+ALIGN_BUDGET_S = 0.008
+#: Paragraph pairs lined up at a time.
+PAIRS_AT_ONCE = 64
 
 
 def _content_heights(pane: ReadingPane, blocks: list[QTextBlock]) -> list[float]:
@@ -47,20 +57,45 @@ class ParagraphAligner(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.align)
+        self._next = 0  # the first pair of paragraphs the sweep has not lined up since the last change
+        self._aligning = False
         for pane in panes:
-            pane.document().documentLayout().documentSizeChanged.connect(self._timer.start)
-            pane.viewChanged.connect(self._timer.start)
+            pane.document().documentLayout().documentSizeChanged.connect(self._changed)
+            pane.viewChanged.connect(self._timer.start)  # scrolled: the pairs now on screen
+
+    def _changed(self, *_) -> None:
+        if not self._aligning:  # not the margins just set
+            self._next = 0
+            self._timer.start()
 
     def align(self) -> None:
-        """Set every paragraph block's bottom margin so that the pairs are equally tall. Does
-        nothing while the panes hold different numbers of paragraphs (one is being rebuilt)."""
-        columns = [paragraph_blocks(pane) for pane in self.panes]
-        if len({len(blocks) for blocks in columns}) != 1:
+        """Line up the paragraph pairs on screen, then the next pairs of the sweep for at most
+        :data:`ALIGN_BUDGET_S`; again on the next turn of the event loop until every pair of
+        paragraphs in both panes is done (while one pane is being laid out, the pairs the two
+        have so far)."""
+        count = min(pane.document().blockCount() for pane in self.panes)
+        for pane in self.panes:
+            bar = pane.verticalScrollBar()
+            top = block_at_y(pane.document(), bar.value()).blockNumber()
+            bottom = block_at_y(pane.document(), bar.value() + pane.viewport().height()).blockNumber()
+            self._align_pairs(top, min(count, bottom + 1))
+        deadline = time.perf_counter() + ALIGN_BUDGET_S
+        while self._next < count and time.perf_counter() < deadline:
+            self._align_pairs(self._next, min(count, self._next + PAIRS_AT_ONCE))
+            self._next += PAIRS_AT_ONCE
+        if self._next < count:
+            self._timer.start()
+
+    def _align_pairs(self, first: int, stop: int) -> None:
+        """Set the bottom margins of paragraph pairs ``first`` to ``stop`` (block numbers)."""
+        if first >= stop:
             return
+        columns = [[pane.document().findBlockByNumber(i) for i in range(first, min(stop + 1, pane.document().blockCount()))]
+                   for pane in self.panes]
         heights = [_content_heights(pane, blocks) for pane, blocks in zip(self.panes, columns)]
         for pane, blocks, own in zip(self.panes, columns, heights):
             cursor = None
-            for i, block in enumerate(blocks):
+            for i, block in enumerate(blocks[:stop - first]):
                 margin = max(column[i] for column in heights) - own[i] + PARAGRAPH_GAP
                 if abs(block.blockFormat().bottomMargin() - margin) < 0.5:
                     continue
@@ -73,8 +108,12 @@ class ParagraphAligner(QObject):
                 cursor.setPosition(block.position())
                 cursor.setBlockFormat(fmt)
             if cursor is not None:
-                cursor.endEditBlock()
-                pane._keep_in_place(anchor)
+                self._aligning = True
+                try:
+                    cursor.endEditBlock()
+                    pane._keep_in_place(anchor)
+                finally:
+                    self._aligning = False
 
     def paragraph_tops(self) -> list[list[float]]:
         """Document y (pixels) of each paragraph's top, one list per pane."""

@@ -54,7 +54,8 @@ def test_next_sentence_scrolls_both_panes(window, qtbot):
         window.reading.next_sentence()
     for pane in (window.arabic_pane, window.english_pane):
         assert 149 in pane.visible_sentences()
-    qtbot.waitUntil(lambda: all(abs(a - e) < 1 for a, e in zip(*window.reading.aligner.paragraph_tops())))
+    qtbot.waitUntil(lambda: window.arabic_pane.is_laid_out() and window.english_pane.is_laid_out()  # 200 rows: in slices
+                    and all(abs(a - e) < 1 for a, e in zip(*window.reading.aligner.paragraph_tops())))
     window.reading.next_sentence()
     bars = [pane.verticalScrollBar().value() for pane in (window.arabic_pane, window.english_pane)]
     assert bars[0] > 0 and bars[0] == bars[1]  # paragraph 150 side by side
