@@ -1,6 +1,6 @@
 """How the window meets a big document: first screen, worst event-loop stall, memory.
 
-    python -m benchmarks.bench_big_document [--mb 20] [--only NAME[,NAME...]]
+    python -m benchmarks.bench_big_document [--mb 20] [--only NAME[,NAME...]] [--epub-pages N]
 
 Builds a text file of about ``--mb`` MB (default: just under the 20 MiB limit) from the bundled
 sample article repeated with variation (each copy's numbers changed, so that no two copies are
@@ -12,6 +12,10 @@ with no translation model (the model-missing state a new user meets):
 - ``model changes``: with the file open, the model comes back (every untranslated sentence is
   pending again), its translations are dropped (another model) and it goes missing again, as
   a stop, a job change or a settings change does.
+
+With ``--epub-pages N`` it opens instead an EPUB book of about N printed pages (2 kB of text a
+page: the sample article's paragraphs, six times a chapter, in as many chapters as needed), built
+with :func:`tests.support.documents.epub_bytes`, through the same path.
 
 Figures: ``read s`` the reading and segmentation of the file (``open_path`` up to the window's
 first paint, minus what follows), ``first screen s`` from the start of ``open_path`` to the first
@@ -55,6 +59,16 @@ def build_text(size_bytes: int) -> bytes:
         total += len(copy) + 1
         n += 1
     return b"\n".join(copies)
+
+
+def build_epub(pages: int) -> bytes:
+    """An EPUB book of about ``pages`` printed pages (2 kB of text each)."""
+    from tests.support.documents import epub_bytes, sample_paragraphs
+
+    title, paragraphs = sample_paragraphs()
+    chapter = paragraphs * 6
+    per_chapter = sum(len(p.encode("utf-8")) for p in chapter) / 2000  # pages a chapter
+    return epub_bytes([(f"الفصل {n}", chapter) for n in range(1, max(1, round(pages / per_chapter)) + 1)], title=title)
 
 
 def _maxrss_mb() -> float:
@@ -180,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mb", type=float, default=19.0, help="size of the text file in MB (default 19)")
     parser.add_argument("--only", help="comma-separated scenarios (default: all): " + ", ".join(SCENARIOS))
     parser.add_argument("--limit", type=float, default=120.0, help="seconds before a scenario is cut short")
+    parser.add_argument("--epub-pages", type=int, help="open an EPUB book of about this many pages instead")
     parser.add_argument("--one", nargs=2, help=argparse.SUPPRESS)  # the child process: PATH SCENARIO
     args = parser.parse_args(argv)
     if args.one:
@@ -187,8 +202,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     wanted = [name.strip() for name in args.only.split(",")] if args.only else list(SCENARIOS)
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "big.txt"
-        path.write_bytes(build_text(int(args.mb * 1e6)))
+        if args.epub_pages:
+            path = Path(tmp) / "book.epub"
+            path.write_bytes(build_epub(args.epub_pages))
+        else:
+            path = Path(tmp) / "big.txt"
+            path.write_bytes(build_text(int(args.mb * 1e6)))
         size_mb = path.stat().st_size / 1e6
         print(f"{'scenario':<16} {'size MB':>7} {'sentences':>9} {'open_path s':>11} {'first screen s':>14}"
               f" {'laid out s':>10} {'stall ms (CPU)':>14} {'scroll ms (CPU)':>15} {'peak RSS MB':>11} {'baseline MB':>11}")
