@@ -4,10 +4,11 @@ yet in the glossary marked (a setting, off by default), and one key to set the s
 word under the pointer (or at the caret)."""
 from __future__ import annotations
 
+import time
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel
 
@@ -16,11 +17,14 @@ from gui.colors import qcolor
 from gui.hover_glossary import MATCH_INLINE_CHARS
 from gui.sentence_model import State
 from models.errors import TermError
-from models.glossary.progress import WordProgress, word_progress
+from models.glossary.progress import WordProgress, word_progress, word_progress_steps
 from models.glossary.store import Term
 from models.text.arabic import ARABIC_WORD_RE
 from models.text.segmentation import sentence_at
 from models.text.word_spans import word_span_at_caret
+
+#: Longest the GUI thread counts a long article's words before the event loop runs (seconds).
+COUNT_BUDGET_S = 0.008
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -44,7 +48,11 @@ class LearnerProgress(QObject):
         self.label = QLabel()
         self.label.setObjectName("wordProgressLabel")
         window.statusBar().addPermanentWidget(self.label)
-        self._counting: object | None = None  # the newest background count; older answers are dropped
+        self._counting: Iterator[WordProgress | None] | None = None  # a long article's count under way
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self._count_slice)
         self.glossary.matchesChanged.connect(self.refresh)  # a new article, or the terms changed
         window.settings.changed.connect(self._on_setting_changed)
         self.refresh()
@@ -59,20 +67,30 @@ class LearnerProgress(QObject):
             self.glossary.refresh_terms()  # the term marks alone, then refresh()
 
     def refresh(self) -> None:
-        """Count again (a long document on the window's task runner, "Words: …" meanwhile), and
-        mark the unlisted words when the setting says so."""
+        """Count again (a long document in slices of the GUI thread's time, "Words: …"
+        meanwhile: a Python thread would take the interpreter lock from the window for
+        seconds), and mark the unlisted words when the setting says so."""
         document = self.window.sentences.document
         self._counting = None
         if document is not None and len(document.text) > MATCH_INLINE_CHARS:
             self.label.setText("Words: …")
-            token = self._counting = object()
-            text, matches = document.text, self.glossary.matches
-            self.window.tasks.run(lambda: word_progress(text, matches),
-                                  lambda progress: token is self._counting and self._show(progress), context=self)
+            self._counting = word_progress_steps(document.text, self.glossary.matches)
+            self._count_timer.start()
         else:
             self._show(word_progress(document.text, self.glossary.matches) if document else WordProgress())
         if document is not None and self.window.settings.get("highlight_unlisted"):
             self._mark_unlisted()
+
+    def _count_slice(self) -> None:
+        """Count on for at most :data:`COUNT_BUDGET_S`; show the breakdown when done."""
+        deadline = time.perf_counter() + COUNT_BUDGET_S
+        while self._counting is not None and time.perf_counter() < deadline:
+            progress = next(self._counting)
+            if progress is not None:
+                self._counting = None
+                self._show(progress)
+        if self._counting is not None:
+            self._count_timer.start()
 
     def _show(self, progress: WordProgress) -> None:
         self.progress = progress

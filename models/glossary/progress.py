@@ -4,7 +4,7 @@ new, or not yet in the glossary (the status breakdown Lute shows for a book,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from models.glossary.matching import TermMatch
 from models.text.arabic import ARABIC_WORD_RE, fold
@@ -34,10 +34,19 @@ def word_progress(text: str, matches: Sequence[TermMatch]) -> WordProgress:
     (:meth:`models.glossary.store.TermStore.matches`, character offsets into ``text``). A word
     inside a matched term counts with that term's status; a word met both inside and outside
     terms counts once, with the status of its first occurrence inside a term."""
+    *_, progress = word_progress_steps(text, matches)
+    return progress
+
+
+def word_progress_steps(text: str, matches: Sequence[TermMatch],
+                        words_per_step: int = 2000) -> Iterator[WordProgress | None]:
+    """:func:`word_progress` a step at a time, for a caller that must not stop for the whole of
+    a book (the window's GUI thread): yields None after each ``words_per_step`` words, then the
+    breakdown."""
     status: dict[str, str] = {}
     ordered = sorted(matches, key=lambda m: m.start)
     i = 0
-    for word in ARABIC_WORD_RE.finditer(text):
+    for n, word in enumerate(ARABIC_WORD_RE.finditer(text), 1):
         while i < len(ordered) and ordered[i].end <= word.start():
             i += 1
         covered = i < len(ordered) and ordered[i].start <= word.start() < ordered[i].end
@@ -47,7 +56,9 @@ def word_progress(text: str, matches: Sequence[TermMatch]) -> WordProgress:
                 status[key] = ordered[i].term.status
         else:
             status.setdefault(key, UNLISTED)
+        if n % words_per_step == 0:
+            yield None
     counts = {name: 0 for name in ("known", "learning", "new", UNLISTED)}
     for value in status.values():
         counts[value] += 1
-    return WordProgress(**counts)
+    yield WordProgress(**counts)

@@ -72,3 +72,13 @@ def test_unlisted_words_marked_only_when_asked(window):
     window.settings.set("highlight_unlisted", False)  # as from Preferences
     assert not action.isChecked()
     assert underline_at(window, offset) == QTextCharFormat.UnderlineStyle.NoUnderline
+
+
+def test_a_long_articles_breakdown_comes_in_slices(window, qtbot, monkeypatch):
+    from gui import learner_progress
+
+    monkeypatch.setattr(learner_progress, "MATCH_INLINE_CHARS", 10)  # the article counts as a book
+    label = window.reading.progress.label
+    window.reading.progress.refresh()
+    assert label.text() == "Words: …"
+    qtbot.waitUntil(lambda: label.text() == "Words: 1 known · 0 learning · 0 new · 9 not in my glossary")
