@@ -40,6 +40,7 @@ class InterlinearView(QTextBrowser):
         self.document().setUndoRedoEnabled(False)
         model.modelReset.connect(self.rebuild)
         model.dataChanged.connect(self._on_data_changed)
+        model.rowsInserted.connect(self._on_rows_inserted)
 
     def set_fonts(self, arabic: QFont, english: QFont) -> None:
         """The fonts of the Arabic sentences and of the translations (zoom included)."""
@@ -63,19 +64,28 @@ class InterlinearView(QTextBrowser):
     def rebuild(self) -> None:
         """Lay out the whole article again."""
         self.clear()
-        document = self.model.document
-        if document is None:
-            return
+        if self.model.document is not None:
+            self._append(0, self.model.rowCount())
+            self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _on_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """More of a big document is segmented: its sentences follow."""
+        if self.model.document is not None and self.document().blockCount() == 2 * first:
+            self._append(first, last + 1)
+
+    def _append(self, first: int, stop: int) -> None:
+        """Add sentences ``first`` to ``stop`` (rows) after the blocks there, in one edit block."""
+        sentences = self.model.document.sentences
         cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.beginEditBlock()
-        paragraph = None
-        for row, sentence in enumerate(document.sentences):
+        for row in range(first, stop):
+            sentence = sentences[row]
             arabic = QTextBlockFormat()
             rtl = has_arabic(sentence.text)
             arabic.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
             arabic.setAlignment((Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute)
-            arabic.setTopMargin(PARAGRAPH_GAP if paragraph is not None and sentence.paragraph != paragraph else 0)
-            paragraph = sentence.paragraph
+            arabic.setTopMargin(PARAGRAPH_GAP if row > 0 and sentence.paragraph != sentences[row - 1].paragraph else 0)
             if row == 0:
                 cursor.setBlockFormat(arabic)
             else:
@@ -91,7 +101,6 @@ class InterlinearView(QTextBrowser):
             cursor.insertBlock(english)
             cursor.insertText(text, fmt)
         cursor.endEditBlock()
-        self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
         self.refresh(top_left.row(), bottom_right.row())

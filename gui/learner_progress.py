@@ -55,6 +55,7 @@ class LearnerProgress(QObject):
         self._count_timer.timeout.connect(self._count_slice)
         self.glossary.matchesChanged.connect(self.refresh)  # a new article, or the terms changed
         window.settings.changed.connect(self._on_setting_changed)
+        window.arabic_pane.rowsLaidOut.connect(self._on_rows_laid_out)
         self.refresh()
 
     def _on_setting_changed(self, name: str, value) -> None:
@@ -96,17 +97,23 @@ class LearnerProgress(QObject):
         self.progress = progress
         self.label.setText(progress_text(progress) if self.window.sentences.document is not None else "")
 
-    def _mark_unlisted(self) -> None:
-        """Dotted underline under every Arabic word no glossary term covers."""
-        pane, text = self.window.arabic_pane, self.window.sentences.document.text
-        covered = [(m.start, m.end) for m in self.glossary.matches]
+    def _mark_unlisted(self, first: int = 0, last: int | None = None) -> None:
+        """Dotted underline under every Arabic word no glossary term covers, in sentences
+        ``first`` to ``last`` (default: those laid out in the pane; a big document's later rows
+        are marked as they are laid out)."""
+        pane, document = self.window.arabic_pane, self.window.sentences.document
+        last = pane.laid_out_rows() - 1 if last is None else last
+        if document is None or last < first:
+            return
+        text, start, end = document.text, document.sentences[first].start, document.sentences[last].end
+        covered = [(m.start, m.end) for m in self.glossary.matches if m.end > start and m.start < end]
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         fmt.setUnderlineColor(qcolor("unlisted_word"))
         cursor = QTextCursor(pane.document())
         cursor.beginEditBlock()
-        for word in ARABIC_WORD_RE.finditer(text):
-            if any(start <= word.start() < end for start, end in covered):
+        for word in ARABIC_WORD_RE.finditer(text, start, end):
+            if any(s <= word.start() < e for s, e in covered):
                 continue
             positions = pane.pane_span(word.start(), word.end())
             if positions is None:
@@ -115,6 +122,10 @@ class LearnerProgress(QObject):
             cursor.setPosition(positions[1], QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
         cursor.endEditBlock()
+
+    def _on_rows_laid_out(self, first: int, last: int) -> None:
+        if self.window.settings.get("highlight_unlisted"):
+            self._mark_unlisted(first, last)
 
     def toggle_highlight_unlisted(self) -> None:
         self.window.settings.set("highlight_unlisted", not self.window.settings.get("highlight_unlisted"))

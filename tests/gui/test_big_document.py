@@ -149,3 +149,22 @@ def test_the_sentence_model_passes_the_model_tester_and_counts_as_parts_come(qtm
     assert model.count(State.PENDING) == 299 and model.state(0) is State.TRANSLATED
     model.forget_translations()
     assert model.count(State.PENDING) == 300 and model.target(0) == "" and model.target(1) == "Line 0."
+
+
+def test_the_interlinear_view_shows_the_parts_segmented_after_the_first(qtbot):
+    from gui.interlinear_view import InterlinearView
+
+    text = "\n".join(f"الجملة {i} عن جنيف. Line {i}." for i in range(300))
+    document = Document.from_text(text, "parts.txt", first_chars=500)
+    model = SentenceModel()
+    view = InterlinearView(model)
+    qtbot.addWidget(view)
+    model.set_document(document)
+    while not document.segmented:
+        model.add_part(*document.next_part(2000))
+    last = model.rowCount() - 1
+    model.set_translation(last, "Line 299.", False)
+    assert view.document().blockCount() == 2 * model.rowCount()
+    assert view.document().findBlockByNumber(2 * last).text() == "Line 299."
+    assert view.translation_text(last) == "Line 299."
+    assert view.translation_text(last - 1) == PENDING_TEXT
