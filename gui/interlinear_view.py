@@ -38,6 +38,7 @@ class InterlinearView(QTextBrowser):
         self.setOpenLinks(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.document().setUndoRedoEnabled(False)
+        self._stale = False  # hidden while the model changed: laid out again when shown
         model.modelReset.connect(self.rebuild)
         model.dataChanged.connect(self._on_data_changed)
         model.rowsInserted.connect(self._on_rows_inserted)
@@ -61,8 +62,14 @@ class InterlinearView(QTextBrowser):
         fmt.setForeground(qcolor("placeholder"))
         return (PENDING_TEXT if state == State.PENDING else "—"), fmt
 
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.rebuild()
+        super().showEvent(event)
+
     def rebuild(self) -> None:
         """Lay out the whole article again."""
+        self._stale = False
         self.clear()
         if self.model.document is not None:
             self._append(0, self.model.rowCount())
@@ -70,7 +77,9 @@ class InterlinearView(QTextBrowser):
 
     def _on_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
         """More of a big document is segmented: its sentences follow."""
-        if self.model.document is not None and self.document().blockCount() == 2 * first:
+        if self.isHidden():
+            self._stale = True
+        elif self.model.document is not None and self.document().blockCount() == 2 * first:
             self._append(first, last + 1)
 
     def _append(self, first: int, stop: int) -> None:
@@ -103,7 +112,10 @@ class InterlinearView(QTextBrowser):
         cursor.endEditBlock()
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
-        self.refresh(top_left.row(), bottom_right.row())
+        if self.isHidden():  # side by side: laid out again when shown, not row by row meanwhile
+            self._stale = True
+        else:
+            self.refresh(top_left.row(), bottom_right.row())
 
     def refresh(self, first: int, last: int) -> None:
         """Show the current translations of rows ``first`` to ``last`` (inclusive)."""

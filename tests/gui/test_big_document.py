@@ -159,6 +159,7 @@ def test_the_interlinear_view_shows_the_parts_segmented_after_the_first(qtbot):
     model = SentenceModel()
     view = InterlinearView(model)
     qtbot.addWidget(view)
+    view.show()
     model.set_document(document)
     while not document.segmented:
         model.add_part(*document.next_part(2000))
@@ -168,3 +169,8 @@ def test_the_interlinear_view_shows_the_parts_segmented_after_the_first(qtbot):
     assert view.document().findBlockByNumber(2 * last).text() == "Line 299."
     assert view.translation_text(last) == "Line 299."
     assert view.translation_text(last - 1) == PENDING_TEXT
+    view.hide()  # side by side: a change to every row waits until the view is shown again
+    model.mark_unavailable()
+    assert view.translation_text(last - 1) == PENDING_TEXT
+    view.show()
+    assert view.translation_text(last - 1) == "—" and view.translation_text(last) == "Line 299."
