@@ -24,7 +24,7 @@ from models.text.segmentation import sentence_at
 from models.text.word_spans import word_span_at_caret
 
 #: Longest the GUI thread counts a long article's words before the event loop runs (seconds).
-COUNT_BUDGET_S = 0.008
+COUNT_BUDGET_S = 0.005
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow

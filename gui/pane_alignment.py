@@ -21,7 +21,7 @@ from gui.text_layout import block_at_y
 #: Space below the taller paragraph of a pair (pixels).
 PARAGRAPH_GAP = 10.0
 #: Longest the GUI thread spends lining up paragraphs off screen before the event loop runs (s).
-ALIGN_BUDGET_S = 0.008
+ALIGN_BUDGET_S = 0.005
 #: Paragraph pairs lined up at a time.
 PAIRS_AT_ONCE = 64
 

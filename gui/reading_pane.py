@@ -35,7 +35,7 @@ from models.text.vocalization import VocalizedText
 PENDING_TEXT = "…"
 #: Longest the GUI thread spends laying out or refreshing sentences before it lets the event
 #: loop run (seconds).
-LAYOUT_BUDGET_S = 0.012
+LAYOUT_BUDGET_S = 0.008
 #: Sentences laid out at once on a new document, before the event loop runs (the first screen).
 FIRST_ROWS = 150
 #: Sentences laid out or refreshed in one edit block (Qt lays out the block's text when it ends).

@@ -34,7 +34,7 @@ FIRST_CHARS = 20_000
 #: Characters per part segmented at once (whole lines; a few ms of segmentation).
 PART_CHARS = 8_000
 #: Longest the GUI thread segments before it lets the event loop run (seconds).
-SLICE_BUDGET_S = 0.010
+SLICE_BUDGET_S = 0.006
 
 OnPart = Callable[[list, int], None]
 
