@@ -138,7 +138,7 @@ def test_glossary_dialog_exports_and_imports(qtbot, store, tmp_path):
         dialog.import_csv(tmp_path / "in.csv")
     assert dialog.model.rowCount() == 2
     assert "Imported 1 new" in dialog.message.text()
-    assert "Skipped 1 rows (line 3: no Arabic word in the term)" in dialog.message.text()
+    assert "Skipped 1 row (line 3: no Arabic word in the term)" in dialog.message.text()
     dialog.view.selectRow(0)
     dialog.delete_term()
     assert [t.term for t in store.all()] == ["مستورا"]
