@@ -82,7 +82,7 @@ def _model(args: argparse.Namespace, source) -> tuple[list[str] | None, object]:
 def run(args: argparse.Namespace) -> ExitCode:
     """Write the report and print a one-line summary: ``OK``. Raises :class:`cli.CommandError`
     or a :class:`models.errors.QariError` on bad input (the output checked first)."""
-    out = checked_output(args.output, REPORT_FORMATS)
+    out = checked_output(args.output, REPORT_FORMATS, inputs=(args.source, args.draft))
     if args.beams < 1:
         raise CommandError(ExitCode.USAGE, "--beams must be at least 1.")
     source = load_document(args.source)
