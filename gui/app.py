@@ -33,7 +33,8 @@ def parse_args(argv: list[str], prog: str = "qari") -> argparse.Namespace:
         prog=prog,
         description="Read an Arabic article beside its offline English translation.",
         epilog="commands without a window: '%(prog)s export FILE -o OUT' (translate to JSON, HTML or TSV), "
-        "'%(prog)s gloss WORD ...' (look words up), '%(prog)s check SOURCE DRAFT -o REPORT' (check a draft); "
+        "'%(prog)s gloss WORD ...' (look words up), '%(prog)s check SOURCE DRAFT -o REPORT' (check a draft), "
+        "'%(prog)s links SOURCE TRANSLATION -o OUT' (word links); "
         "'%(prog)s COMMAND --help' for each. To open a file named like a command, write ./export.",
     )
     parser.add_argument("file", nargs="?", help="article to open: a text, web page, EPUB, Word or PDF file, or an http(s) URL "
