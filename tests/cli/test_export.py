@@ -120,9 +120,17 @@ def run_export(*args):
                           capture_output=True, text=True, timeout=120)
 
 
+def written(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("make_args, says, status", [
     (lambda tmp: (tmp / "missing.txt", "-o", tmp / "out.json"), "does not exist", ExitCode.BAD_INPUT),
+    # pypdf's and readability's own warnings and tracebacks are not shown on top of the sentence
+    (lambda tmp: (written(tmp / "fake.pdf", b"not a pdf"), "-o", tmp / "out.json"), "not a valid PDF", ExitCode.BAD_INPUT),
+    (lambda tmp: (written(tmp / "empty.html", b""), "-o", tmp / "out.json"), "no article text", ExitCode.BAD_INPUT),
     (lambda tmp: (tmp, "-o", tmp / "out.json"), "is a folder", ExitCode.BAD_INPUT),
     (lambda tmp: (sample_path(), "-o", tmp / "out.pdf"), "must end in .json, .html or .tsv", ExitCode.USAGE),
     (lambda tmp: (sample_path(), "-o", tmp / "out.json", "--beams", "0"), "--beams", ExitCode.USAGE),
