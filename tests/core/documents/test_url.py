@@ -65,6 +65,16 @@ def test_a_server_that_does_not_answer_times_out(server, monkeypatch):
         url_module.read_url(f"{server}/slow", FORMATS, timeout=0.5)
 
 
+def test_a_server_that_sends_a_trickle_is_given_up_after_the_total_time(server, monkeypatch):
+    """A server that answers at once and then sends a byte every 0.1 s never trips the 15 s wait
+    between parts of its answer; the whole download still ends after TOTAL_TIME with a sentence."""
+    from models.documents import FORMATS
+
+    monkeypatch.setattr(url_module, "TOTAL_TIME", 0.5)
+    with pytest.raises(DocumentError, match=r"/drip is too slow to download \(more than 0.5 seconds\)"):
+        url_module.read_url(f"{server}/drip", FORMATS)
+
+
 def test_offline_says_the_address_cannot_be_reached():
     with socket.socket() as probe:  # a port on 127.0.0.1 that nobody listens on
         probe.bind(("127.0.0.1", 0))
