@@ -52,6 +52,13 @@ def test_closing_quote_stays_with_its_sentence(closer):
     assert texts(t) == [f"قال {opener}لا نريد اتفاقا.{closer}", f"وأضاف {opener}نريد حلا{closer}."]
 
 
+def test_a_stop_inside_brackets_closed_later_does_not_end_the_sentence():
+    assert texts("قال (مرحبا. كيف حالك؟) وذهب.") == ["قال (مرحبا. كيف حالك؟)", "وذهب."]
+    assert texts("ذكر التقرير [ص. ١٢. الفقرة ٣] أن العدد ارتفع. ثم انخفض.") == [
+        "ذكر التقرير [ص. ١٢. الفقرة ٣] أن العدد ارتفع.", "ثم انخفض."]
+    assert texts("قال (مرحبا. ثم ذهب.") == ["قال (مرحبا.", "ثم ذهب."]  # never closed: stops count
+
+
 def test_latin_abbreviations_and_initials_do_not_split():
     t = "U.S. Secretary of State John Kerry (L) met Mr. Lavrov and J. Smith on Sept. 5. They talked."
     assert texts(t) == ["U.S. Secretary of State John Kerry (L) met Mr. Lavrov and J. Smith on Sept. 5.", "They talked."]
