@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         try:
             self.term_store = TermStore()
         except TermError as exc:
-            messages.error(self, "My glossary", str(exc))
+            messages.error(self, "My glossary", f"{exc} Terms you add in this session will not be saved.")
             self.term_store = TermStore(":memory:")
         self.hover_glossary = HoverGlossary(self.arabic_pane, self.term_store, parent=self, tasks=self.tasks,
                                             delay_ms=lambda: self.settings.get("hover_delay_ms"))
