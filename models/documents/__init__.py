@@ -84,6 +84,8 @@ def load_document(source: str | Path) -> Document:
     e-book. Raises :class:`DocumentError` with a plain message when the file is missing,
     unreadable, a folder, larger than its format's limit, binary, damaged, blank or without
     article text, or when the URL cannot be fetched."""
+    if isinstance(source, str):
+        url.refuse_other_schemes(source)
     if isinstance(source, str) and url.is_url(source):
         name = source = source.strip()
         extracted = url.read_url(source, FORMATS)

@@ -3,6 +3,7 @@ response with the format its media type names (a web page with :mod:`models.docu
 from __future__ import annotations
 
 import logging
+import re
 import socket
 import time
 import urllib.error
@@ -25,6 +26,15 @@ _CHUNK = 64 * 1024
 def is_url(text: str) -> bool:
     """Whether ``text`` is an http or https URL (what :func:`fetch` accepts)."""
     return text.strip().lower().startswith(("http://", "https://"))
+
+
+def refuse_other_schemes(text: str) -> None:
+    """Raise :class:`DocumentError` when ``text`` is a URL of another scheme (``ftp://``,
+    ``file://``...), which would otherwise be taken for a path and said not to exist."""
+    scheme = re.match(r"\s*([A-Za-z][A-Za-z0-9+.-]*)://", text)
+    if scheme and not is_url(text):
+        raise DocumentError(f"{text.strip()} cannot be opened: only http:// and https:// addresses are fetched "
+                            f"(not {scheme.group(1)}://); for a file, give its path.")
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):

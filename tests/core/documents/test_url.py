@@ -81,3 +81,9 @@ def test_offline_says_the_address_cannot_be_reached():
         port = probe.getsockname()[1]
     with pytest.raises(DocumentError, match=f"http://127.0.0.1:{port}/a.html cannot be reached .*are you offline"):
         load_document(f"http://127.0.0.1:{port}/a.html")
+
+
+@pytest.mark.parametrize("address", ["ftp://127.0.0.1/x", "file:///etc/hostname"])
+def test_other_schemes_are_refused_as_addresses_not_missing_files(address):
+    with pytest.raises(DocumentError, match=f"^{address} cannot be opened: only http:// and https://"):
+        load_document(address)
