@@ -184,13 +184,7 @@ class MainWindow(QMainWindow):
         if doc is None:
             return
         stem = Path(doc.source).stem if doc.source != "clipboard" else "clipboard"
-
-        def chosen(path: str) -> None:
-            if not Path(path).suffix:  # the extension of the chosen type
-                path += "." + dialog.selectedNameFilter().split("*.")[-1].rstrip(")")
-            self.export_to(Path(path))
-
-        dialog = choose_path(self, "Export the bitext", chosen,
+        dialog = choose_path(self, "Export the bitext", lambda path: self.export_to(Path(path)),
                              "Web page (*.html);;JSON (*.json);;Tab-separated (*.tsv)", save=True)
         dialog.selectFile(f"{stem}.html")
 
