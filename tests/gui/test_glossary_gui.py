@@ -36,6 +36,14 @@ def test_popup_shows_best_analysis_and_others_one_click_away(qtbot, service):
     assert "assistant" in popup.others_label.text()
 
 
+def test_a_prefix_is_glossed_by_its_tag_not_as_missing(qtbot, service):
+    popup = GlossaryPopup()
+    qtbot.addWidget(popup)
+    popup.show_word("سيذهب", service.analyses("سيذهب"))
+    best = popup.best_label.text()
+    assert "future" in best and "go" in best and "(no gloss)" not in best
+
+
 def test_popup_for_unknown_word_offers_to_add_it(qtbot, service):
     popup = GlossaryPopup()
     qtbot.addWidget(popup)
