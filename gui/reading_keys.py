@@ -44,7 +44,7 @@ class ReadingKeys(QObject):
         self.aligner = ParagraphAligner(window.arabic_pane, window.english_pane, parent=self)
         self.progress = LearnerProgress(window)
         self.arrows = ReadingOrderArrows(window.arabic_pane)
-        self.modes = ReadingModes(window)
+        self.modes = ReadingModes(window, self.progress)
         self.modes.interlinear.concealed = self.is_concealed
         self.modes.interlinear.sentenceClicked.connect(self._on_clicked)
         self.modes.interlinear.sentenceClicked.connect(self.reveal)
