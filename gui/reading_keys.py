@@ -16,6 +16,7 @@ from gui import messages
 from gui.caret_keys import ReadingOrderArrows
 from gui.learner_progress import LearnerProgress
 from gui.pane_alignment import ParagraphAligner
+from gui.read_aloud import ReadAloud
 from gui.reading_modes import ReadingModes
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class ReadingKeys(QObject):
         self.progress = LearnerProgress(window)
         self.arrows = ReadingOrderArrows(window.arabic_pane)
         self.modes = ReadingModes(window)
+        self.aloud = ReadAloud(self)
         self.modes.interlinear.concealed = self.is_concealed
         self.modes.interlinear.sentenceClicked.connect(self._on_clicked)
         self.modes.interlinear.sentenceClicked.connect(self.reveal)
