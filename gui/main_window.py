@@ -286,6 +286,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.save()
         self.opener.shutdown()
+        self.reading.aloud.shutdown()
         self.translation.shutdown(CLOSE_WAIT_MS)
         self.tasks.shutdown(CLOSE_WAIT_MS)
         super().closeEvent(event)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 class ReadingKeys(QObject):
     """The current sentence of ``window``'s article (-1 before the reader picks one) and the
     self-test's revealed sentences; it keeps the panes' paragraphs lined up (:attr:`aligner`) and shows the
-    learner's progress (:attr:`progress`).
+    learner's progress (:attr:`progress`); it reads the current pair aloud (:attr:`aloud`).
 
     Signal ``currentChanged(int)``: the current sentence id."""
 
