@@ -50,6 +50,7 @@ class ReadingKeys(QObject):
         self.modes.interlinear.concealed = self.is_concealed
         self.modes.interlinear.sentenceClicked.connect(self._on_clicked)
         self.modes.interlinear.sentenceClicked.connect(self.reveal)
+        self.currentChanged.connect(self.modes.interlinear.set_current)
         window.sentences.modelReset.connect(self._on_new_document)
         for pane in (window.arabic_pane, window.english_pane):
             pane.sentenceClicked.connect(self._on_clicked)
@@ -63,6 +64,7 @@ class ReadingKeys(QObject):
 
     def _on_new_document(self) -> None:
         self.current = -1
+        self.currentChanged.emit(-1)
         self.revealed.clear()
         self._show_self_test_count()
 
