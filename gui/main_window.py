@@ -63,7 +63,6 @@ class MainWindow(QMainWindow):
         self.english_side = QWidget()
         layout = QVBoxLayout(self.english_side)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.model_bar)
         layout.addWidget(self.english_pane)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -74,6 +73,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.find_bar)
+        column.addWidget(self.model_bar)  # across both panes: their paragraphs stay level when it shows
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.status = StatusBar()
