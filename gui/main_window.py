@@ -166,8 +166,9 @@ class MainWindow(QMainWindow):
         if doc is None:
             messages.error(self, "Cannot check the translation", "Open the Arabic article first.")
             return False
-        window = DraftWindow(self, self.tasks)
-        window.view.set_fonts(self.arabic_pane.font(), self.english_pane.font())
+        window = DraftWindow(self, self.tasks, fonts=lambda: (self.arabic_pane.font(), self.english_pane.font()))
+        for changed in (self.appearance.themeChanged, self.settings.changed):  # fonts, zoom and colours follow the reader's
+            changed.connect(window.restyle)
         window.view.set_glossary(self.term_store)  # the learner's terms are checked too
         try:
             window.open(doc.text, path, self.machine_translations())
