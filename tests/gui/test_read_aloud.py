@@ -195,10 +195,20 @@ def test_shortcuts_speak_the_current_sentence_with_its_language_voice(window, qt
         qtbot.keyClick(window.arabic_pane, Qt.Key.Key_E, CTRL_SHIFT)
     assert engine.said[-1][1] == "A second sentence here." and engine.said[-1][0] in ("Bob", "Anne")
 
+    window.english_pane.setFocus()  # the plain letters, in a read-only pane
+    with qtbot.waitSignal(aloud.stateChanged, check_params_cb=lambda state: state == "ready"):
+        qtbot.keyClick(window.english_pane, Qt.Key.Key_S)
+    with qtbot.waitSignal(aloud.stateChanged, check_params_cb=lambda state: state == "speaking"):
+        qtbot.keyClick(window.english_pane, Qt.Key.Key_A)
+    assert engine.said[-1][1] == "جملة ثانية هنا."
+    with qtbot.waitSignal(aloud.stateChanged, check_params_cb=lambda state: state == "speaking"):
+        qtbot.keyClick(window.english_pane, Qt.Key.Key_E)
+    assert engine.said[-1][1] == "A second sentence here." and len(engine.said) == 4
+
     window.reading.next_sentence()  # not translated yet: nothing said, and the reader told so
     action(window, "readEnglishAction").trigger()
     assert window.statusBar().currentMessage() == "This sentence is not translated yet."
-    assert len(engine.said) == 2
+    assert len(engine.said) == 4
 
 
 def test_asked_before_the_engine_is_made_it_speaks_once_made(window, qtbot):

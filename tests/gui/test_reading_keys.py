@@ -109,3 +109,13 @@ def test_every_shortcut_of_the_reading_actions_triggers_it(window, qtbot, name):
         combination = sequence[0]
         with qtbot.waitSignal(action.triggered, timeout=1000):
             qtbot.keyClick(window.arabic_pane, combination.key(), combination.keyboardModifiers())
+
+
+def test_no_two_menu_entries_share_a_key(window):
+    """Plain letters (J, K, R, A, E, S, 1–3) included: each key sequence triggers one entry."""
+    owners = {}
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            assert sequence.toString() not in owners, (sequence.toString(), owners.get(sequence.toString()), action.objectName())
+            owners[sequence.toString()] = action.objectName()
+    assert {"J", "K", "R", "A", "E", "S", "1", "2", "3"} <= set(owners)
