@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMenu
 
 from gui import read_aloud
 from gui.read_aloud import ARABIC, ENGLISH, SpeechUnavailable, choose_voice
-from tests.support.reader import open_without_model
+from tests.support.reader import open_focused
 
 pytestmark = pytest.mark.slow
 
@@ -91,10 +91,7 @@ VOICES = [Voice("Bob", "en_US"), Voice("Anne", "en_GB"), Voice("Hoda", "ar_SA"),
 
 @pytest.fixture
 def window(make_window, qtbot):
-    window = open_without_model(make_window, qtbot, ARTICLE)
-    window.activateWindow()
-    window.arabic_pane.setFocus()
-    return window
+    return open_focused(make_window, qtbot, ARTICLE)
 
 
 def with_engine(window, qtbot, voices=VOICES, fails=""):

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMenu
 
 from gui.reading_pane import CONCEALED_TEXT
 from models.documents import Document
-from tests.support.reader import open_without_model
+from tests.support.reader import open_focused
 
 pytestmark = pytest.mark.slow
 
@@ -15,10 +15,7 @@ ARTICLE = "جملة أولى هنا. جملة ثانية هنا.\n\nفقرة ث�
 
 @pytest.fixture
 def window(make_window, qtbot):
-    window = open_without_model(make_window, qtbot, ARTICLE)
-    window.activateWindow()
-    window.arabic_pane.setFocus()
-    return window
+    return open_focused(make_window, qtbot, ARTICLE)
 
 
 def selected(window):
