@@ -18,7 +18,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QLocale, QLoggingCategory, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QLoggingCategory, QObject, QThread, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -216,6 +216,7 @@ class ReadAloud(QObject):
         self.speaker.unavailable.connect(self._on_unavailable)
         self.speaker.stateChanged.connect(self._on_state_changed)
         self.speaker.failed.connect(self._on_failed)
+        QCoreApplication.instance().aboutToQuit.connect(self.shutdown)  # should the window not be closed first
         self.thread.start()
         self._start.emit()
 
