@@ -133,7 +133,7 @@ class Speaker(QObject):
             return
         self.voices = {int(language.value): choose_voice(self.engine, language) for language in SPEAK_ACTIONS}
         self.engine.stateChanged.connect(self._on_state_changed)
-        self.engine.errorOccurred.connect(lambda _reason, message: self.failed.emit(message))
+        self.engine.errorOccurred.connect(lambda _reason, message: self.failed.emit(message or self.engine.errorString()))
         names = {language: voice.name() if voice is not None else "" for language, voice in self.voices.items()}
         log.info("speech engine %s, voices %s", self.engine.engine(), names)
         self.ready.emit(self.engine.engine(), names)
@@ -149,9 +149,7 @@ class Speaker(QObject):
             self.engine.stop()
 
     def _on_state_changed(self, state) -> None:
-        self.stateChanged.emit(state.name.lower())
-        if state.name == "Error":
-            self.failed.emit(self.engine.errorString())
+        self.stateChanged.emit(state.name.lower())  # entering Error, the engine emits errorOccurred too
 
 
 class ReadAloud(QObject):

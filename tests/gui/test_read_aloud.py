@@ -83,6 +83,8 @@ class RecordingEngine(QObject):
     def _set_state(self, state) -> None:
         self._state = state
         self.stateChanged.emit(state)
+        if state is self.State.Error:  # as Qt's engines do, after the state
+            self.errorOccurred.emit("output", self.errorString())
 
 
 VOICES = [Voice("Bob", "en_US"), Voice("Anne", "en_GB"), Voice("Hoda", "ar_SA"), Voice("Layla", "ar_SA"),
@@ -247,9 +249,12 @@ def test_an_engine_that_does_not_start_disables_both_entries(window, qtbot):
 def test_an_engine_error_is_said_in_the_status_bar_and_the_window_goes_on(window, qtbot):
     (engine,) = with_engine(window, qtbot)
     aloud = window.reading.aloud
+    notes = []
+    window.statusBar().messageChanged.connect(notes.append)
     with qtbot.waitSignal(aloud.stateChanged, check_params_cb=lambda state: state == "error"):
         engine.fail.emit()
-    assert window.statusBar().currentMessage() == "Read aloud failed: the audio device is gone."
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Read aloud failed: the audio device is gone.")
+    assert notes.count("Read aloud failed: the audio device is gone.") == 1  # said once
     assert not action(window, "stopReadingAction").isEnabled()
     window.reading.go_to(1)  # still usable
     with qtbot.waitSignal(aloud.stateChanged, check_params_cb=lambda state: state == "speaking"):
