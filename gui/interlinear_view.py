@@ -113,7 +113,8 @@ class InterlinearView(QTextBrowser):
             if cursor.selectedText() != text or cursor.charFormat().foreground() != fmt.foreground():
                 cursor.insertText(text, fmt)
         cursor.endEditBlock()
-        self.set_current(self.current)  # the replaced text drops out of the highlight
+        if first <= self.current <= last:
+            self.set_current(self.current)  # its replaced translation dropped out of the highlight
 
     def set_current(self, row: int) -> None:
         """Paint sentence ``row`` and its translation, the full width of the view, in the
