@@ -77,5 +77,5 @@ class ReadingModes(QObject):
             self.apply()
         elif name == "highlight_unlisted":
             self._mark_terms()
-        elif name in FONT_SETTINGS and self.interlinear.isVisible():
-            QTimer.singleShot(0, self, self.apply)  # after the window applied the new size to the panes
+        elif (name in FONT_SETTINGS or name == "theme") and self.interlinear.isVisible():
+            QTimer.singleShot(0, self, self.apply)  # after the window applied the new size or colours to the panes
