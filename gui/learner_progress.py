@@ -80,7 +80,7 @@ class LearnerProgress(QObject):
         else:
             self._show(word_progress(document.text, self.glossary.matches) if document else WordProgress())
         if document is not None and self.window.settings.get("highlight_unlisted"):
-            self._mark_unlisted()
+            self.mark_unlisted(self.window.arabic_pane)
 
     def _count_slice(self) -> None:
         """Count on for at most :data:`COUNT_BUDGET_S`; show the breakdown when done."""
@@ -97,13 +97,17 @@ class LearnerProgress(QObject):
         self.progress = progress
         self.label.setText(progress_text(progress) if self.window.sentences.document is not None else "")
 
-    def _mark_unlisted(self, first: int = 0, last: int | None = None) -> None:
-        """Dotted underline under every Arabic word no glossary term covers, in sentences
-        ``first`` to ``last`` (default: those laid out in the pane; a big document's later rows
-        are marked as they are laid out)."""
-        pane, document = self.window.arabic_pane, self.window.sentences.document
-        last = pane.laid_out_rows() - 1 if last is None else last
-        if document is None or last < first:
+    def mark_unlisted(self, pane, first: int = 0, last: int | None = None) -> None:
+        """Dotted underline under every Arabic word no glossary term covers, in ``pane`` (a
+        source :class:`ReadingPane` or the interlinear view: anything with ``pane_span``), in
+        sentences ``first`` to ``last`` (default: those laid out in a reading pane, every one in
+        the interlinear view; a big document's later rows are marked as they are laid out)."""
+        document = self.window.sentences.document
+        if document is None:
+            return
+        if last is None:
+            last = (pane.laid_out_rows() if hasattr(pane, "laid_out_rows") else len(document.sentences)) - 1
+        if last < first:
             return
         text, start, end = document.text, document.sentences[first].start, document.sentences[last].end
         covered = [(m.start, m.end) for m in self.glossary.matches if m.end > start and m.start < end]
@@ -125,17 +129,18 @@ class LearnerProgress(QObject):
 
     def _on_rows_laid_out(self, first: int, last: int) -> None:
         if self.window.settings.get("highlight_unlisted"):
-            self._mark_unlisted(first, last)
+            self.mark_unlisted(self.window.arabic_pane, first, last)
 
     def toggle_highlight_unlisted(self) -> None:
         self.window.settings.set("highlight_unlisted", not self.window.settings.get("highlight_unlisted"))
 
     def word_span(self) -> tuple[int, int] | None:
         """Document span of the word under the pointer, else of the word at the caret."""
-        if self.glossary.hovered_span() is not None:
-            return self.glossary.hovered_span()
+        glossary = self.window.reading.modes.active_glossary()  # side by side or interlinear
+        if glossary.hovered_span() is not None:
+            return glossary.hovered_span()
         document = self.window.sentences.document
-        pane = self.window.arabic_pane
+        pane = glossary.pane
         offset = pane.document_offset(pane.textCursor().position(), caret=True)
         return word_span_at_caret(document.text, offset) if document and offset >= 0 else None
 

@@ -20,6 +20,7 @@ from gui.sentence_model import SentenceModel, State
 from gui.settings import Settings
 from gui.worker import TranslationService
 from models.documents import Document
+from models.text.segmentation import count_to_translate
 from models.translation.cache import TranslationCache
 from models.translation.model_files import is_local_model
 from models.translation.settings import BACKENDS, DecodingSettings, translation_key
@@ -301,13 +302,14 @@ class TranslationController(QObject):
         window = self._window = self._window_for(on_screen)
         sentences = doc.sentences if window is None else doc.sentences[window.start:window.stop]
         done = (State.TRANSLATED, State.PASSED_THROUGH)
+        total = count_to_translate(sentences)
         if all(self.sentences.state(s.id) in done for s in sentences):
             if window is None:
-                self._show_progress(f"Translated {len(sentences)} sentences.", 0, 0)
+                self._show_progress(f"Translated {total} sentences." if total else "No Arabic to translate.", 0, 0)
             return
         job_doc = doc if window is None else Document(doc.text, doc.source, sentences)
         self.job = self.service.translate(job_doc, on_screen)
-        self._show_progress(f"Translating 0 of {len(sentences)} sentences…", 0, len(sentences))
+        self._show_progress(f"Translating 0 of {total} sentences…", 0, total)
 
     def _window_for(self, on_screen: list[int]) -> range | None:
         """The sentences a job translates: all of a short article (None), else those on screen
@@ -391,13 +393,13 @@ class TranslationController(QObject):
     def _show_finished(self, completed: bool) -> None:
         self._finished = None
         self._progress = None
+        to_translate = self.sentences.translatable_count()
         if completed:
             window = self._window
             done = (f"sentences {window.start + 1}–{window.stop} of {self.sentences.rowCount()}" if window
-                    else f"{self.sentences.rowCount()} sentences")
+                    else f"{to_translate} sentences")
             self._show_progress(f"Translated {done}.", 0, 0)
             return
-        to_translate = self.sentences.translatable_count()
         drafts = self.sentences.count(State.PROVISIONAL)
         note = f" {drafts} quick draft{'s' if drafts > 1 else ''} (muted italic) kept." if drafts else ""
         self._show_progress(f"Stopped: {self.sentences.count(State.TRANSLATED)} of {to_translate} sentences "
