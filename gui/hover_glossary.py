@@ -41,9 +41,12 @@ class HoverGlossary(QObject):
     ``delay_ms``: a callable giving the hover delay in ms (the ``hover_delay_ms`` setting).
     ``store``/``service`` default to the user's glossary and a lexicon loaded by ``tasks`` (a
     :mod:`gui.tasks` runner).
-    Signal ``termsChanged()`` after the learner adds or edits a term."""
+    Signals: ``termsChanged()`` after the learner adds or edits a term; ``termsMarked()`` after
+    the terms were found and marked again (a new article or term, another theme, the vowels
+    shown or hidden): the other word marks, painted over the same text, are painted again then."""
 
     termsChanged = Signal()
+    termsMarked = Signal()
 
     def __init__(self, pane: ReadingPane, store: TermStore, service: GlossService | None = None,
                  delay_ms=lambda: 350, parent: QObject | None = None, tasks: Runner | None = None):
@@ -72,6 +75,7 @@ class HoverGlossary(QObject):
         self.service.ready.connect(self._refresh_popup)
         pane.viewport().installEventFilter(self)
         pane.model.modelReset.connect(self.refresh_terms)  # after the pane rebuilt its text
+        pane.vowelsApplied.connect(self.refresh_terms)  # the sentences were written again
         self.termsChanged.connect(self.refresh_terms)
         self.refresh_terms()
 
@@ -219,12 +223,8 @@ class HoverGlossary(QObject):
     def refresh_terms(self) -> None:
         """Find the learner's terms in the document again and highlight them by status."""
         self.matches = self.store.matches(self.document.text) if self.document is not None else []
+        self.pane.clear_word_marks()
         cursor = QTextCursor(self.pane.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        plain = QTextCharFormat()
-        plain.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
-        plain.setBackground(Qt.GlobalColor.transparent)
-        cursor.mergeCharFormat(plain)
         for match in self.matches:
             positions = self.pane.pane_span(match.start, match.end)
             if positions is None:
@@ -237,3 +237,4 @@ class HoverGlossary(QObject):
             cursor.setPosition(positions[0])
             cursor.setPosition(positions[1], QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
+        self.termsMarked.emit()

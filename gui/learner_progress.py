@@ -43,9 +43,9 @@ class LearnerProgress(QObject):
         self.label = QLabel()
         self.label.setObjectName("wordProgressLabel")
         window.statusBar().addPermanentWidget(self.label)
-        # Connected after the hover glossary's own refresh, so its matches are current.
-        window.sentences.modelReset.connect(self.refresh)
-        self.glossary.termsChanged.connect(self.refresh)
+        # After the hover glossary's own refresh (a new article or term, a theme, the vowels), so
+        # its matches are current and its marks painted.
+        self.glossary.termsMarked.connect(self.refresh)
         window.settings.changed.connect(self._on_setting_changed)
         self.refresh()
 
@@ -56,8 +56,7 @@ class LearnerProgress(QObject):
         if action is not None:
             action.setChecked(bool(value))  # also when set in Preferences
         if self.window.sentences.document is not None:
-            self.glossary.refresh_terms()  # the term marks alone
-            self.refresh()
+            self.glossary.refresh_terms()  # the term marks alone, then refresh() marks the unlisted words
 
     def refresh(self) -> None:
         """Count again, and mark the unlisted words when the setting says so."""

@@ -50,11 +50,14 @@ class ReadingPane(QTextBrowser):
 
     Signals: ``sentenceHovered(int)`` (-1 when the pointer leaves text), ``sentenceClicked(int)``,
     ``viewChanged()`` when the sentences in view may have changed (scrolled, resized, zoomed, a
-    translation replaced), once the pane is consistent again. Sentence ids are the model's rows."""
+    translation replaced), once the pane is consistent again; ``vowelsApplied()`` when the last
+    sentence has changed to or from its vowels (marks painted on the text must be painted again).
+    Sentence ids are the model's rows."""
 
     sentenceHovered = Signal(int)
     sentenceClicked = Signal(int)
     viewChanged = Signal()
+    vowelsApplied = Signal()
 
     def __init__(self, model: SentenceModel, column: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -170,13 +173,40 @@ class ReadingPane(QTextBrowser):
         if row not in self._vowel_rows:
             cursor.insertText(text, fmt)
             return
-        base = self.vocalized.vocalized_offset(self.model.document.sentences[row].start)
-        added = self.vocalized.added
         tinted = QTextCharFormat(fmt)
         tinted.setBackground(qcolor("machine_vowels"))
-        for word in _RUN_RE.finditer(text):
-            marked = any(base + i in added for i in range(word.start(), word.end()))
+        for word, marked in self._vowel_runs(row, text):
             cursor.insertText(word.group(), tinted if marked else fmt)
+
+    def _vowel_runs(self, row: int, text: str):
+        """Word and non-word runs (matches) of vocalized sentence ``row``'s shown ``text``, each
+        with True when the model added a mark to it."""
+        base = self.vocalized.vocalized_offset(self.model.document.sentences[row].start)
+        added = self.vocalized.added
+        for word in _RUN_RE.finditer(text):
+            yield word, any(base + i in added for i in range(word.start(), word.end()))
+
+    def clear_word_marks(self) -> None:
+        """Take the marks painted over the text off (underlines and backgrounds: the glossary's
+        terms), keeping the tint of the words whose vowels a model added."""
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        plain = QTextCharFormat()
+        plain.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+        plain.setBackground(Qt.GlobalColor.transparent)
+        cursor.mergeCharFormat(plain)
+        tinted = QTextCharFormat()
+        tinted.setBackground(qcolor("machine_vowels"))
+        for row in sorted(self._vowel_rows):
+            text = self._shown_text(row)
+            positions, start = TextPositions(text), self._spans[row].start
+            for word, marked in self._vowel_runs(row, text):
+                if marked:
+                    cursor.setPosition(start + positions.to_position(word.start()))
+                    cursor.setPosition(start + positions.to_position(word.end()), QTextCursor.MoveMode.KeepAnchor)
+                    cursor.mergeCharFormat(tinted)
+        cursor.endEditBlock()
 
     def set_vocalized(self, vocalized: VocalizedText | None) -> None:
         """Show the document with the vowels of ``vocalized`` (``None``: as written). Sentences
@@ -231,6 +261,8 @@ class ReadingPane(QTextBrowser):
         elif not self._vowels_on:
             self.vocalized = None
         self.viewChanged.emit()
+        if not self._vowel_queue:
+            self.vowelsApplied.emit()
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copy gives the original text: the model's marks are left out (as plain text)."""

@@ -23,11 +23,15 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.lexicon.analyzer import Analysis
 from models.lexicon.transliteration import to_arabic
 from models.lexicon.derivation import perfect_of_lemma
 from models.text.arabic import DIACRITICS_CLASS, fold_alef, strip_diacritics
+
+if TYPE_CHECKING:
+    from models.lexicon.index import Lexicon
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +53,15 @@ class FrequencyBand(enum.IntEnum):
         return {1: "very common (top 1,000)", 2: "common (top 3,000)", 3: "frequent (top 6,000)",
                 4: "less common (top 12,000)", 5: "rare"}[self.value]
 
+    @property
+    def limit(self) -> int | None:
+        """The band's last rank (1,000 for :attr:`TOP_1000`), ``None`` for :attr:`LISTED`."""
+        return {1: 1000, 2: 3000, 3: 6000, 4: 12000}.get(self.value)
+
     @classmethod
     def of_rank(cls, rank: int) -> "FrequencyBand":
-        for band, limit in ((cls.TOP_1000, 1000), (cls.TOP_3000, 3000), (cls.TOP_6000, 6000), (cls.TOP_12000, 12000)):
-            if rank <= limit:
+        for band in cls:
+            if band.limit is not None and rank <= band.limit:
                 return band
         return cls.LISTED
 
@@ -178,11 +187,12 @@ def analysis_frequency(analysis: Analysis, frequencies: FrequencyList | None = N
     return frequencies.lookup(strip_diacritics(vocalized), analysis.pos.split()[-1], vocalized)
 
 
-def frequency_band(word: str) -> FrequencyBand | None:
+def frequency_band(word: str, lexicon: "Lexicon | None" = None) -> FrequencyBand | None:
     """The band of the best reading of the written Arabic ``word`` (the lexicon's order, no
-    context): what a reader needs to mark frequent words. ``None`` when unknown."""
+    context): what a reader needs to mark frequent words. ``None`` when unknown. ``lexicon``
+    defaults to the shared one (:func:`models.lexicon.index.shared_lexicon`, loaded if need be)."""
     from models.lexicon.lookup import lookup
 
-    analyses = lookup(word).analyses
+    analyses = lookup(word, lexicon).analyses
     found = analysis_frequency(analyses[0]) if analyses else None
     return found.band if found else None

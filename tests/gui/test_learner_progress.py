@@ -72,3 +72,13 @@ def test_unlisted_words_marked_only_when_asked(window):
     window.settings.set("highlight_unlisted", False)  # as from Preferences
     assert not action.isChecked()
     assert underline_at(window, offset) == QTextCharFormat.UnderlineStyle.NoUnderline
+
+
+def test_unlisted_marks_stay_in_another_theme(window):
+    offset = ARTICLE.index("صامد")
+    window.settings.set("highlight_unlisted", True)
+    window.settings.set("theme", "dark")  # the term marks are painted again in the dark colours
+    try:
+        assert underline_at(window, offset) == QTextCharFormat.UnderlineStyle.DotLine
+    finally:
+        window.settings.set("theme", "light")
