@@ -79,7 +79,7 @@ class FrequentWords(QObject):
         self._timer.timeout.connect(self._paint_batch)
         # After the hover glossary's refresh (a new article or term, another theme, the vowels
         # shown or hidden): its term matches are current.
-        self.glossary.termsMarked.connect(self.refresh)
+        self.glossary.termsMarked.connect(self._on_terms_marked)
         self.glossary.service.ready.connect(self.refresh)
         window.settings.changed.connect(self._on_setting_changed)
         self.refresh()
@@ -97,6 +97,18 @@ class FrequentWords(QObject):
     def _on_setting_changed(self, name: str, _value) -> None:
         if name == SETTING:
             self.refresh()
+
+    def _on_terms_marked(self, start: int, end: int) -> None:
+        document = self.window.sentences.document
+        if document is None or (start, end) == (0, len(document.text)) or self.painting:
+            self.refresh()
+            return
+        cursor = QTextCursor(self.pane.document())  # sentences written again: their words marked again
+        for span in self.spans:
+            if start <= span[0] < end:
+                positions = self.pane.pane_span(*span)
+                if positions is not None:
+                    _merge(cursor, positions[0], positions[1], self._mark)
 
     def refresh(self) -> None:
         """Mark the article's common words not yet known (none when the setting is off); the

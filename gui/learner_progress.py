@@ -45,7 +45,7 @@ class LearnerProgress(QObject):
         window.statusBar().addPermanentWidget(self.label)
         # After the hover glossary's own refresh (a new article or term, a theme, the vowels), so
         # its matches are current and its marks painted.
-        self.glossary.termsMarked.connect(self.refresh)
+        self.glossary.termsMarked.connect(self._on_terms_marked)
         window.settings.changed.connect(self._on_setting_changed)
         self.refresh()
 
@@ -58,6 +58,13 @@ class LearnerProgress(QObject):
         if self.window.sentences.document is not None:
             self.glossary.refresh_terms()  # the term marks alone, then refresh() marks the unlisted words
 
+    def _on_terms_marked(self, start: int, end: int) -> None:
+        document = self.window.sentences.document
+        if document is None or (start, end) == (0, len(document.text)):
+            self.refresh()
+        elif self.window.settings.get("highlight_unlisted"):
+            self._mark_unlisted(start, end)  # sentences written again: the counts are the same
+
     def refresh(self) -> None:
         """Count again, and mark the unlisted words when the setting says so."""
         document = self.window.sentences.document
@@ -66,8 +73,9 @@ class LearnerProgress(QObject):
         if document is not None and self.window.settings.get("highlight_unlisted"):
             self._mark_unlisted()
 
-    def _mark_unlisted(self) -> None:
-        """Dotted underline under every Arabic word no glossary term covers."""
+    def _mark_unlisted(self, start: int = 0, end: int | None = None) -> None:
+        """Dotted underline under every Arabic word no glossary term covers (between document
+        offsets ``start`` and ``end``; default: all)."""
         pane, text = self.window.arabic_pane, self.window.sentences.document.text
         covered = [(m.start, m.end) for m in self.glossary.matches]
         fmt = QTextCharFormat()
@@ -75,8 +83,8 @@ class LearnerProgress(QObject):
         fmt.setUnderlineColor(qcolor("unlisted_word"))
         cursor = QTextCursor(pane.document())
         cursor.beginEditBlock()
-        for word in ARABIC_WORD_RE.finditer(text):
-            if any(start <= word.start() < end for start, end in covered):
+        for word in ARABIC_WORD_RE.finditer(text, start, len(text) if end is None else end):
+            if any(a <= word.start() < b for a, b in covered):
                 continue
             positions = pane.pane_span(word.start(), word.end())
             if positions is None:

@@ -50,14 +50,15 @@ class ReadingPane(QTextBrowser):
 
     Signals: ``sentenceHovered(int)`` (-1 when the pointer leaves text), ``sentenceClicked(int)``,
     ``viewChanged()`` when the sentences in view may have changed (scrolled, resized, zoomed, a
-    translation replaced), once the pane is consistent again; ``vowelsApplied()`` when the last
-    sentence has changed to or from its vowels (marks painted on the text must be painted again).
-    Sentence ids are the model's rows."""
+    translation replaced), once the pane is consistent again; ``textRewritten(start, end)`` when
+    the sentences between document offsets ``start`` and ``end`` were written again (to or from
+    their vowels), inside the same edit block: the marks painted on their words are painted again
+    then, laid out once with them. Sentence ids are the model's rows."""
 
     sentenceHovered = Signal(int)
     sentenceClicked = Signal(int)
     viewChanged = Signal()
-    vowelsApplied = Signal()
+    textRewritten = Signal(int, int)
 
     def __init__(self, model: SentenceModel, column: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -238,8 +239,10 @@ class ReadingPane(QTextBrowser):
         deadline = time.perf_counter() + VOWEL_BATCH_S
         edit = QTextCursor(self.document())
         edit.beginEditBlock()  # laid out once for the batch
+        rewritten = []
         while self._vowel_queue and time.perf_counter() < deadline:
             row = self._vowel_queue.pop(0)
+            rewritten.append(row)
             (self._vowel_rows.add if self._vowels_on else self._vowel_rows.discard)(row)
             span = self._spans[row]
             cursor = QTextCursor(self.document())
@@ -253,6 +256,9 @@ class ReadingPane(QTextBrowser):
             for later in self._spans[row + 1:]:
                 later.start += delta
                 later.end += delta
+        if rewritten:
+            sentences = self.model.document.sentences
+            self.textRewritten.emit(sentences[rewritten[0]].start, sentences[rewritten[-1]].end)
         edit.endEditBlock()
         self._keep_in_place(anchor)
         self._paint()
@@ -261,8 +267,6 @@ class ReadingPane(QTextBrowser):
         elif not self._vowels_on:
             self.vocalized = None
         self.viewChanged.emit()
-        if not self._vowel_queue:
-            self.vowelsApplied.emit()
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copy gives the original text: the model's marks are left out (as plain text)."""
@@ -283,7 +287,11 @@ class ReadingPane(QTextBrowser):
             if index not in self.vocalized.added:
                 kept.append(ch)
             position += utf16_length(ch)
-        data = QMimeData()  # Qt's own computes its text lazily from the document: not settable
+        # Qt's own, not a QMimeData made in Python: the clipboard frees what it holds after Python has
+        # ended, and freeing a Python-made one then crashes the process as it exits.
+        data = super().createMimeDataFromSelection()
+        data.text()  # Qt fills it in from the selection now, not later over the text set here
+        data.removeFormat("text/html")  # the model's vowels are in it
         data.setText("".join(kept))
         return data
 

@@ -1,6 +1,6 @@
 """View > Show vowels: the Arabic pane with a model's vowels, the original text still behind it."""
 import pytest
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextCursor
 
 from gui.vowels import MACHINE_VOWELS_NOTE
 from models.documents import sample_path
@@ -160,6 +160,13 @@ def test_word_marks_stay_when_the_vowels_come_and_the_tint_stays_when_a_term_cha
             window.settings.set("mark_frequent", "top 1,000")
         frequent = marked(window)
         assert frequent
+        window.settings.set("highlight_unlisted", True)
+        unlisted = text.index("لافروف")
+
+        def underline(offset):
+            cursor = QTextCursor(pane.document())
+            cursor.setPosition(pane.pane_position(offset) + 1)
+            return cursor.charFormat().underlineStyle()
 
         def term_background():
             cursor = QTextCursor(pane.document())
@@ -178,6 +185,7 @@ def test_word_marks_stay_when_the_vowels_come_and_the_tint_stays_when_a_term_cha
         toggle(qtbot, window, True)  # the sentences are written again, with their vowels
         qtbot.waitUntil(lambda: not window.frequent_words.painting)
         assert term_background() == learning and marked(window) == frequent
+        assert underline(unlisted) == QTextCharFormat.UnderlineStyle.DotLine
         before = tinted()
         assert len(before) > 10
         window.term_store.add(Term("قال", "said", status="known"))
@@ -187,7 +195,9 @@ def test_word_marks_stay_when_the_vowels_come_and_the_tint_stays_when_a_term_cha
         assert said and all(any(a <= p < b for a, b in said) for p in lost)  # only under the new term's background
         toggle(qtbot, window, False)
         assert term_background() == learning and not tinted()
+        assert underline(unlisted) == QTextCharFormat.UnderlineStyle.DotLine
     finally:
+        window.settings.set("highlight_unlisted", False)
         clear(window.term_store)
         for term in saved:
             window.term_store.add(term)
