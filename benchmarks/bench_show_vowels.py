@@ -5,7 +5,8 @@
 For the bundled sample article and the longest news article of ``../shared/data/news_ar`` (or the
 files given), in a reader window without a translation model: the time from turning Show vowels
 on until the vowels are shown, and the longest gap between ticks of a 10 ms QTimer probe on the
-GUI thread meanwhile (the worst stall the reader feels; goal: at most 50 ms). ``cold``: a fresh
+GUI thread meanwhile (the worst stall the reader feels; goal: at most 50 ms). The model runs in a
+process of its own, as in the window (``--in-process``: in a thread of the window's process). ``cold``: a fresh
 vocalization cache and the model loaded for the first time in the process; ``warm``: the article
 turned off and on again with its vocalization cached; ``off``: turning the vowels off again.
 First prints the stalls of the idle window (the machine's load alone), then one row per article and run.
@@ -39,7 +40,10 @@ def measure(window, app, shown: bool) -> tuple[float, str]:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("articles", nargs="*", metavar="ARTICLE", help="articles to vocalize (default: the sample and the longest news article)")
-    argv = parser.parse_args(argv).articles
+    parser.add_argument("--in-process", action="store_true",
+                        help="run the model in a thread of the window's process (as before), not in its own process")
+    args = parser.parse_args(argv)
+    argv = args.articles
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -64,7 +68,7 @@ def main(argv: list[str]) -> int:
         window = MainWindow(settings)
         window.resize(1000, 700)
         window.show()
-        window.vowels.diacritizer = Diacritizer(Path(tmp) / "vocalizations.sqlite3")
+        window.vowels.diacritizer = Diacritizer(Path(tmp) / "vocalizations.sqlite3", separate_process=not args.in_process)
         wait_until(lambda: window.translation.state is ModelState.MISSING, 600)
         print(f"idle window, 1 s (the machine's own stalls): {idle_probe().summary()}")
         first = True
@@ -80,6 +84,7 @@ def main(argv: list[str]) -> int:
             first = False
         window.close()
         app.processEvents()
+        window.vowels.diacritizer.close()
     return 0
 
 
