@@ -11,7 +11,8 @@ A lemma's rank is its place in the list by count (1 = most frequent); its band g
 as learners' frequency dictionaries do (Buckwalter & Parkinson, *A Frequency Dictionary of
 Arabic*, 2011, lists the top 5,000): see :class:`FrequencyBand`. A reading is matched to the list
 by its lemma's letters and part of speech, preferring the entry with the same vowels; a form
-derived by :mod:`models.lexicon.derivation` is matched by its own stem.
+derived by :mod:`models.lexicon.derivation` is matched by its own stem, and only with the same
+vowels (the passive participle مُسْتَعْرَض is not the listed active مُسْتَعْرِض).
 """
 from __future__ import annotations
 
@@ -109,10 +110,11 @@ class FrequencyList:
             self.entries.setdefault(fold_alef(unvocalized), []).append((vocalized, word_type, count, first_rank[count]))
         self.size = len(rows)
 
-    def lookup(self, word: str, pos: str = "", vocalized: str = "") -> Frequency | None:
+    def lookup(self, word: str, pos: str = "", vocalized: str = "", exact: bool = False) -> Frequency | None:
         """The entry for undiacritized Arabic ``word`` whose part of speech suits the Buckwalter
         tag ``pos`` ("" for any), the one with the vowels of ``vocalized`` (Arabic, final mark
-        ignored) if there is one, else the most frequent; ``None`` when the list lacks it."""
+        ignored) if there is one, else (unless ``exact``) the most frequent; ``None`` when the
+        list lacks it."""
         candidates = self.entries.get(fold_alef(word), [])
         types = _types_for(pos)
         suitable = [c for c in candidates if types is None or c[1] in types]
@@ -120,6 +122,8 @@ class FrequencyList:
             return None
         wanted = _without_final_mark(vocalized)
         same = [c for c in suitable if wanted and _without_final_mark(c[0]) == wanted]
+        if exact and not same:
+            return None
         voc, _type, count, rank = max(same or suitable, key=lambda c: c[2])
         return Frequency(rank, count, FrequencyBand.of_rank(rank), voc)
 
@@ -179,9 +183,11 @@ def analysis_frequency(analysis: Analysis, frequencies: FrequencyList | None = N
     frequencies = frequencies or shared_list()
     if frequencies is None or analysis.backoff or not analysis.lemma:
         return None
-    if analysis.derived_from is not None:
+    if analysis.derived_from is not None:  # its vowels come from the pattern: only the same word counts
         stem = to_arabic(analysis.stem.split()[-1])
-        return frequencies.lookup(stem, analysis.pos.split()[-1])
+        pos = analysis.pos.split()[-1]
+        form = next((segment.form for segment in analysis.segments if segment.pos == pos), "")
+        return frequencies.lookup(stem, pos, form, exact=True)
     lemma = analysis.lemma.split()[-1]
     vocalized = to_arabic(perfect_of_lemma(lemma).replace("{", "A"))
     return frequencies.lookup(strip_diacritics(vocalized), analysis.pos.split()[-1], vocalized)
