@@ -194,11 +194,12 @@ def analysis_frequency(analysis: Analysis, frequencies: FrequencyList | None = N
 
 
 def frequency_band(word: str, lexicon: "Lexicon | None" = None) -> FrequencyBand | None:
-    """The band of the best reading of the written Arabic ``word`` (the lexicon's order, no
-    context): what a reader needs to mark frequent words. ``None`` when unknown. ``lexicon``
-    defaults to the shared one (:func:`models.lexicon.index.shared_lexicon`, loaded if need be)."""
+    """The band of the written Arabic ``word``: that of its most common reading (no context), as
+    a reader marking frequent words needs it (بضع is common as بِضْع "several", though the
+    lexicon lists the rare verb بَضَعَ first). ``None`` when the list has none of its readings.
+    ``lexicon`` defaults to the shared one (:func:`models.lexicon.index.shared_lexicon`, loaded
+    if need be)."""
     from models.lexicon.lookup import lookup
 
-    analyses = lookup(word, lexicon).analyses
-    found = analysis_frequency(analyses[0]) if analyses else None
-    return found.band if found else None
+    bands = [found.band for found in map(analysis_frequency, lookup(word, lexicon).analyses) if found]
+    return min(bands) if bands else None

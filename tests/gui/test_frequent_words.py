@@ -15,8 +15,8 @@ from tests.support.reader import open_without_model
 
 pytestmark = pytest.mark.slow
 
-# Bands (Arramooz): قال، الرئيس، إن، إطلاق، النار 1; وقف 2; صامد 4.
-ARTICLE = "قال الرئيس إن وقف إطلاق النار صامد."
+# Bands (Arramooz, a word's most common reading): قال، الرئيس، إن، وقف، إطلاق، النار 1; والمفاوضون 2; صامد 4.
+ARTICLE = "قال الرئيس والمفاوضون إن وقف إطلاق النار صامد."
 
 
 @pytest.fixture
@@ -57,12 +57,12 @@ def test_off_by_default_then_the_top_bands_chosen(window, qtbot):
     assert window.settings.get("mark_frequent") == "off"
     assert marked(window) == []
     set_marking(window, qtbot, "top 1,000")
-    # الرئيس is saved as known; وقف (band 2) and صامد (band 4) are less common.
-    assert marked(window) == ["قال", "إن", "إطلاق", "النار"]
-    set_marking(window, qtbot, "top 12,000")  # N changed: more bands, painted again
-    assert marked(window) == ["قال", "إن", "وقف", "إطلاق", "النار", "صامد"]
-    set_marking(window, qtbot, "top 3,000")
+    # الرئيس is saved as known; والمفاوضون (band 2) and صامد (band 4) are less common.
     assert marked(window) == ["قال", "إن", "وقف", "إطلاق", "النار"]
+    set_marking(window, qtbot, "top 12,000")  # N changed: more bands, painted again
+    assert marked(window) == ["قال", "والمفاوضون", "إن", "وقف", "إطلاق", "النار", "صامد"]
+    set_marking(window, qtbot, "top 3,000")
+    assert marked(window) == ["قال", "والمفاوضون", "إن", "وقف", "إطلاق", "النار"]
     set_marking(window, qtbot, "off")
     assert marked(window) == []
 
@@ -78,7 +78,7 @@ def test_a_word_saved_as_known_loses_its_mark(window, qtbot):
     window.term_store.add(Term("قال", "said", status="known"))
     with qtbot.waitSignal(window.frequent_words.marked):
         window.hover_glossary.termsChanged.emit()
-    assert marked(window) == ["إن", "إطلاق", "النار"]
+    assert marked(window) == ["إن", "وقف", "إطلاق", "النار"]
     # The term marks and the frequent-word marks are separate: the known term keeps its own.
     assert window.hover_glossary.matches and window.reading.progress.label.text().startswith("Words: 2 known")
 
@@ -89,10 +89,10 @@ def test_chosen_in_preferences_and_kept_apart_from_the_unlisted_marks(window, qt
     dialog.editors["mark_frequent"].setCurrentText("top 1,000")
     with qtbot.waitSignal(window.frequent_words.marked, timeout=30000):
         dialog.accept()
-    assert marked(window) == ["قال", "إن", "إطلاق", "النار"]
+    assert marked(window) == ["قال", "إن", "وقف", "إطلاق", "النار"]
     assert window.settings.get("highlight_unlisted") is False  # the other option is untouched
     window.settings.set("highlight_unlisted", True)
-    assert marked(window) == ["قال", "إن", "إطلاق", "النار"]  # both marks at once
+    assert marked(window) == ["قال", "إن", "وقف", "إطلاق", "النار"]  # both marks at once
 
 
 def test_a_new_article_and_another_theme_are_marked_too(window, qtbot):

@@ -7,7 +7,7 @@ import pytest
 
 from main import main
 from models.lexicon.buckwalter import read_dictionary, root_of_verb_lemma
-from models.lexicon.frequency import analysis_frequency, unavailable_reason
+from models.lexicon.frequency import FrequencyBand, analysis_frequency, frequency_band, unavailable_reason
 from models.lexicon.lookup import lookup
 from models.text.names import name_in_translation
 
@@ -69,3 +69,9 @@ def test_a_name_the_translation_shows_has_no_band_of_the_word_it_spells(frequenc
     assert syria["name"] == "Syria" and syria["frequency_band"] == 1  # a name the list counts keeps its band
     assert main(["gloss", "مستورا"]) == 0
     assert json.loads(capsys.readouterr().out)["frequency_band"] == 5  # without context: the adjective
+
+
+def test_a_word_is_as_common_as_its_most_common_reading(frequencies):
+    assert frequency_band("بضع") is FrequencyBand.TOP_3000  # بِضْع "several", listed after the verb
+    assert frequency_band("مستعرضا") is FrequencyBand.LISTED  # the rare active participle
+    assert frequency_band("لافروف") is None
