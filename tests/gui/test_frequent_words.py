@@ -10,8 +10,7 @@ from gui.preferences import PreferencesDialog
 from models.documents import Document
 from models.glossary.store import Term
 from models.lexicon import frequency
-from tests.gui.test_learner_progress import clear
-from tests.support.reader import open_without_model
+from tests.support.reader import only_terms, open_without_model
 
 pytestmark = pytest.mark.slow
 
@@ -25,14 +24,8 @@ def window(make_window, qtbot, service):
         pytest.skip(frequency.unavailable_reason())
     window = open_without_model(make_window, qtbot, ARTICLE)
     qtbot.waitUntil(lambda: window.hover_glossary.service.is_ready, timeout=60000)
-    saved = window.term_store.all()  # the session's glossary, put back afterwards
-    clear(window.term_store)
-    window.term_store.add(Term("رئيس", "president", status="known"))
-    window.hover_glossary.termsChanged.emit()
-    yield window
-    clear(window.term_store)
-    for term in saved:
-        window.term_store.add(term)
+    with only_terms(window, [Term("رئيس", "president", status="known")]):
+        yield window
 
 
 def marked(window) -> list[str]:

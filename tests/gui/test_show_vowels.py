@@ -4,9 +4,12 @@ from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextCursor
 
 from gui.vowels import MACHINE_VOWELS_NOTE
 from models.documents import sample_path
+from models.glossary.store import Term
 from models.lexicon.vowel_check import vowels_agree
 from models.text.arabic import ARABIC_WORD_RE
 from models.text.vocalization import Diacritizer
+from tests.gui.test_frequent_words import marked
+from tests.support.reader import only_terms
 
 pytestmark = pytest.mark.slow
 NO_MODEL = "Helsinki-NLP/opus-mt-ar-en"  # not downloaded: the window reads without translating
@@ -143,18 +146,9 @@ def test_a_missing_diacritizer_package_disables_the_action_with_a_tooltip(make_w
 
 
 def test_word_marks_stay_when_the_vowels_come_and_the_tint_stays_when_a_term_changes(make_window, qtbot, diacritizer):
-    from models.glossary.store import Term
-
-    from tests.gui.test_frequent_words import marked
-    from tests.gui.test_learner_progress import clear
-
     window = sample_window(make_window, qtbot, diacritizer)
     pane, text = window.arabic_pane, window.sentences.document.text
-    saved = window.term_store.all()
-    clear(window.term_store)
-    try:
-        window.term_store.add(Term("الهدنة", "truce", status="learning"))
-        window.hover_glossary.termsChanged.emit()
+    with only_terms(window, [Term("الهدنة", "truce", status="learning")]):
         qtbot.waitUntil(lambda: window.hover_glossary.service.is_ready, timeout=60000)
         with qtbot.waitSignal(window.frequent_words.marked, timeout=30000):
             window.settings.set("mark_frequent", "top 1,000")
@@ -196,8 +190,3 @@ def test_word_marks_stay_when_the_vowels_come_and_the_tint_stays_when_a_term_cha
         toggle(qtbot, window, False)
         assert term_background() == learning and not tinted()
         assert underline(unlisted) == QTextCharFormat.UnderlineStyle.DotLine
-    finally:
-        window.settings.set("highlight_unlisted", False)
-        clear(window.term_store)
-        for term in saved:
-            window.term_store.add(term)
