@@ -77,7 +77,8 @@ class HoverGlossary(QObject):
         self.service.ready.connect(self._refresh_popup)
         pane.viewport().installEventFilter(self)
         pane.model.modelReset.connect(self.refresh_terms)  # after the pane rebuilt its text
-        pane.textRewritten.connect(self.mark_terms)
+        if hasattr(pane, "textRewritten"):  # a reading pane; the interlinear view is rebuilt whole (rebuilt())
+            pane.textRewritten.connect(self.mark_terms)
         self.termsChanged.connect(self.refresh_terms)
         self.refresh_terms()
 

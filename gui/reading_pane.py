@@ -45,6 +45,16 @@ _START = attrgetter("start")
 _RUN_RE = re.compile(r"\w+|\W+")
 
 
+def clear_marks(cursor: QTextCursor) -> None:
+    """Take the marks painted over the whole text of ``cursor``'s document off: underlines and
+    backgrounds (the glossary's terms, words not in it). Leaves ``cursor`` selecting it all."""
+    cursor.select(QTextCursor.SelectionType.Document)
+    plain = QTextCharFormat()
+    plain.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+    plain.setBackground(Qt.GlobalColor.transparent)
+    cursor.mergeCharFormat(plain)
+
+
 class ReadingPane(QTextBrowser):
     """Shows column ``column`` (SOURCE or TARGET) of ``model``.
 
@@ -192,11 +202,7 @@ class ReadingPane(QTextBrowser):
         terms), keeping the tint of the words whose vowels a model added."""
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        cursor.select(QTextCursor.SelectionType.Document)
-        plain = QTextCharFormat()
-        plain.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
-        plain.setBackground(Qt.GlobalColor.transparent)
-        cursor.mergeCharFormat(plain)
+        clear_marks(cursor)
         tinted = QTextCharFormat()
         tinted.setBackground(qcolor("machine_vowels"))
         for row in sorted(self._vowel_rows):
