@@ -10,9 +10,7 @@ window never waits for it.
 """
 from __future__ import annotations
 
-import bisect
 import logging
-from operator import attrgetter
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
@@ -33,7 +31,6 @@ from models.text.segmentation import sentence_at
 from models.text.word_spans import word_span_at, word_span_at_caret
 
 log = logging.getLogger(__name__)
-_START = attrgetter("start")
 
 HIDE_DELAY_MS = 400
 #: A document longer than this (characters) has the learner's terms found on the task runner,
@@ -47,12 +44,14 @@ class HoverGlossary(QObject):
     ``delay_ms``: a callable giving the hover delay in ms (the ``hover_delay_ms`` setting).
     ``store``/``service`` default to the user's glossary and a lexicon loaded by ``tasks`` (a
     :mod:`gui.tasks` runner).
-    Signal ``termsChanged()`` after the learner adds or edits a term; ``matchesChanged()`` when
-    :attr:`matches` holds the terms found in the document now open (in a document longer than
-    :data:`MATCH_INLINE_CHARS`, found on ``tasks``, so a little later)."""
+    Signals: ``termsChanged()`` after the learner adds or edits a term; ``termsMarked(start,
+    end)`` after the terms between document offsets ``start`` and ``end`` were marked again (the
+    whole text: a new article or term, another theme; a few sentences: they were written again
+    with or without their vowels): the other word marks, painted over the same text, are painted
+    again there."""
 
     termsChanged = Signal()
-    matchesChanged = Signal()
+    termsMarked = Signal(int, int)
 
     def __init__(self, pane: ReadingPane, store: TermStore, service: GlossService | None = None,
                  delay_ms=lambda: 350, parent: QObject | None = None, tasks: Runner | None = None):
@@ -83,8 +82,11 @@ class HoverGlossary(QObject):
         self.service.ready.connect(self._refresh_popup)
         pane.viewport().installEventFilter(self)
         pane.model.modelReset.connect(self.refresh_terms)  # after the pane rebuilt its text
+        if hasattr(pane, "textRewritten"):  # a reading pane; the interlinear view is rebuilt whole (rebuilt())
+            pane.textRewritten.connect(self.mark_terms)
         if hasattr(pane, "rowsLaidOut"):  # a reading pane: a big document's rows are laid out later
-            pane.rowsLaidOut.connect(self._highlight_rows)
+            pane.rowsLaidOut.connect(lambda first, last: self.document is not None and self.mark_terms(
+                self.document.sentences[first].start, self.document.sentences[last].end))
         self.termsChanged.connect(self.refresh_terms)
         self.refresh_terms()
 
@@ -232,8 +234,9 @@ class HoverGlossary(QObject):
 
     # -- highlighting ---------------------------------------------------------
     def refresh_terms(self) -> None:
-        """Find the learner's terms in the document again and highlight them by status (a long
-        document's on the task runner: :attr:`matches` is empty until ``matchesChanged``)."""
+        """Find the learner's terms in the document again and highlight them by status (a
+        document longer than :data:`MATCH_INLINE_CHARS` on the task runner: :attr:`matches` is
+        empty until they are found, then marked, with ``termsMarked`` again)."""
         document = self.document
         self._matching = None
         if document is None or len(document.text) <= MATCH_INLINE_CHARS or self.tasks is None:
@@ -247,31 +250,23 @@ class HoverGlossary(QObject):
 
     def _show_matches(self, matches: list[TermMatch]) -> None:
         self.matches = matches
-        cursor = QTextCursor(self.pane.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        plain = QTextCharFormat()
-        plain.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
-        plain.setBackground(Qt.GlobalColor.transparent)
-        cursor.mergeCharFormat(plain)
-        rows = self.pane.laid_out_rows() if hasattr(self.pane, "laid_out_rows") else self.pane.model.rowCount()
-        if matches and rows:
-            self._highlight_rows(0, rows - 1)
-        self.matchesChanged.emit()
+        edit = QTextCursor(self.pane.document())
+        edit.beginEditBlock()  # laid out once, with the other marks painted on termsMarked
+        try:
+            self.pane.clear_word_marks()
+            self.mark_terms(0, len(self.document.text) if self.document is not None else 0)
+        finally:
+            edit.endEditBlock()
 
-    def _highlight_rows(self, first: int, last: int) -> None:
-        """Highlight the terms in sentences ``first``..``last``, just laid out in the pane."""
-        if self.matches and self.document is not None:
-            sentences = self.document.sentences
-            lo = bisect.bisect_left(self.matches, sentences[first].start, key=_START)
-            hi = bisect.bisect_left(self.matches, sentences[last].end, key=_START)
-            self._highlight(self.matches[lo:hi])
-
-    def _highlight(self, matches: list[TermMatch]) -> None:
+    def mark_terms(self, start: int, end: int) -> None:
+        """Mark the terms found between document offsets ``start`` and ``end`` by status."""
         cursor = QTextCursor(self.pane.document())
-        for match in matches:
+        for match in self.matches:
+            if match.end <= start or match.start >= end:
+                continue
             positions = self.pane.pane_span(match.start, match.end)
             if positions is None:
-                continue  # not laid out yet: highlighted when it is
+                continue
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(status_color(match.term.status))
@@ -280,3 +275,4 @@ class HoverGlossary(QObject):
             cursor.setPosition(positions[0])
             cursor.setPosition(positions[1], QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
+        self.termsMarked.emit(start, end)

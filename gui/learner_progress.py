@@ -53,9 +53,10 @@ class LearnerProgress(QObject):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(0)
         self._count_timer.timeout.connect(self._count_slice)
-        self.glossary.matchesChanged.connect(self.refresh)  # a new article, or the terms changed
+        # After the hover glossary's own refresh (a new article or term, a theme, the vowels), so
+        # its matches are current and its marks painted.
+        self.glossary.termsMarked.connect(self._on_terms_marked)
         window.settings.changed.connect(self._on_setting_changed)
-        window.arabic_pane.rowsLaidOut.connect(self._on_rows_laid_out)
         self.refresh()
 
     def _on_setting_changed(self, name: str, value) -> None:
@@ -65,7 +66,14 @@ class LearnerProgress(QObject):
         if action is not None:
             action.setChecked(bool(value))  # also when set in Preferences
         if self.window.sentences.document is not None:
-            self.glossary.refresh_terms()  # the term marks alone, then refresh()
+            self.glossary.refresh_terms()  # the term marks alone, then refresh() marks the unlisted words
+
+    def _on_terms_marked(self, start: int, end: int) -> None:
+        document = self.window.sentences.document
+        if document is None or (start, end) == (0, len(document.text)):
+            self.refresh()
+        elif self.window.settings.get("highlight_unlisted"):
+            self.mark_unlisted(self.window.arabic_pane, start, end)  # sentences written again: the counts are the same
 
     def refresh(self) -> None:
         """Count again (a long document in slices of the GUI thread's time, "Words: …"
@@ -97,27 +105,22 @@ class LearnerProgress(QObject):
         self.progress = progress
         self.label.setText(progress_text(progress) if self.window.sentences.document is not None else "")
 
-    def mark_unlisted(self, pane, first: int = 0, last: int | None = None) -> None:
-        """Dotted underline under every Arabic word no glossary term covers, in ``pane`` (a
-        source :class:`ReadingPane` or the interlinear view: anything with ``pane_span``), in
-        sentences ``first`` to ``last`` (default: those laid out in a reading pane, every one in
-        the interlinear view; a big document's later rows are marked as they are laid out)."""
+    def mark_unlisted(self, pane, start: int = 0, end: int | None = None) -> None:
+        """Dotted underline under every Arabic word no glossary term covers (between document
+        offsets ``start`` and ``end``; default: all), in ``pane`` (a source :class:`ReadingPane`
+        or the interlinear view: anything with ``pane_span``)."""
         document = self.window.sentences.document
-        if document is None:
-            return
-        if last is None:
-            last = (pane.laid_out_rows() if hasattr(pane, "laid_out_rows") else len(document.sentences)) - 1
-        if last < first:
-            return
-        text, start, end = document.text, document.sentences[first].start, document.sentences[last].end
-        covered = [(m.start, m.end) for m in self.glossary.matches if m.end > start and m.start < end]
+        text = document.text
+        if end is None and hasattr(pane, "laid_out_rows"):  # a big document's later rows: as they are laid out
+            end = document.sentences[pane.laid_out_rows() - 1].end if pane.laid_out_rows() else 0
+        covered = [(m.start, m.end) for m in self.glossary.matches]
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         fmt.setUnderlineColor(qcolor("unlisted_word"))
         cursor = QTextCursor(pane.document())
         cursor.beginEditBlock()
-        for word in ARABIC_WORD_RE.finditer(text, start, end):
-            if any(s <= word.start() < e for s, e in covered):
+        for word in ARABIC_WORD_RE.finditer(text, start, len(text) if end is None else end):
+            if any(a <= word.start() < b for a, b in covered):
                 continue
             positions = pane.pane_span(word.start(), word.end())
             if positions is None:
@@ -126,10 +129,6 @@ class LearnerProgress(QObject):
             cursor.setPosition(positions[1], QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
         cursor.endEditBlock()
-
-    def _on_rows_laid_out(self, first: int, last: int) -> None:
-        if self.window.settings.get("highlight_unlisted"):
-            self.mark_unlisted(self.window.arabic_pane, first, last)
 
     def toggle_highlight_unlisted(self) -> None:
         self.window.settings.set("highlight_unlisted", not self.window.settings.get("highlight_unlisted"))
