@@ -40,6 +40,21 @@ log = logging.getLogger(__name__)
 KEPT_ATTENTIONS = 256
 
 
+class QariMarianTokenizer(MarianTokenizer):
+    """transformers' MarianTokenizer, its punctuation normalizer made on first use. MarianTokenizer
+    makes a sacremoses ``MosesPunctNormalizer`` when it loads, which only its ``normalize()``
+    method uses (not encoding or decoding, and Qari never calls it); importing sacremoses compiles
+    its Moses tokenizer's regular expressions, 0.6 s of a worker's cold start on this project's
+    machine (``python -m benchmarks.bench_translate``)."""
+
+    def _setup_normalizer(self) -> None:
+        self.punc_normalizer = self._normalize_on_first_use
+
+    def _normalize_on_first_use(self, text: str) -> str:
+        super()._setup_normalizer()
+        return self.punc_normalizer(text)
+
+
 def _model_folder(model: str, download: bool) -> Path:
     """The checked folder of ``model`` (see :func:`find_model`); a hub id not in the cache is
     fetched first when ``download`` is True."""
@@ -76,7 +91,7 @@ def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = 
     transformers_logging.disable_progress_bar()
     started = time.perf_counter()
     try:
-        tokenizer = MarianTokenizer.from_pretrained(str(folder))
+        tokenizer = QariMarianTokenizer.from_pretrained(str(folder))
         positions = int(json.loads((folder / "config.json").read_text(encoding="utf-8"))["max_position_embeddings"])
     except Exception as exc:  # damaged files fail in sentencepiece or json, each its own way
         log.info("cannot load the tokenizer of %s from %s: %r", model, folder, exc, exc_info=log.isEnabledFor(logging.DEBUG))
