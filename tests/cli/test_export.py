@@ -120,10 +120,17 @@ def run_export(*args):
                           capture_output=True, text=True, timeout=120)
 
 
+def damaged_pdf(folder):
+    path = folder / "cut.pdf"
+    path.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catal")  # pypdf warns "EOF marker not found"
+    return path
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("make_args, says, status", [
     (lambda tmp: (tmp / "missing.txt", "-o", tmp / "out.json"), "does not exist", ExitCode.BAD_INPUT),
     (lambda tmp: (tmp, "-o", tmp / "out.json"), "is a folder", ExitCode.BAD_INPUT),
+    (lambda tmp: (damaged_pdf(tmp), "-o", tmp / "out.json"), "cut.pdf is not a valid PDF file", ExitCode.BAD_INPUT),
     (lambda tmp: (sample_path(), "-o", tmp / "out.pdf"), "must end in .json, .html or .tsv", ExitCode.USAGE),
     (lambda tmp: (sample_path(), "-o", tmp / "out.json", "--beams", "0"), "--beams", ExitCode.USAGE),
 ])
