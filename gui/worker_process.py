@@ -39,8 +39,9 @@ from models.translation.settings import DecodingSettings
 
 log = logging.getLogger(__name__)
 
-#: Imported by the fork server before it forks workers (the engine module imports torch).
-PRELOAD = ["gui.worker_process", "models.translation.engine"]
+#: Imported by the fork server before it forks workers (the CTranslate2 path needs nothing more;
+#: the torch backends import torch and transformers when they load).
+PRELOAD = ["gui.worker_process", "models.translation.engine", "models.translation.marian_pieces"]
 
 
 @dataclass(frozen=True)

@@ -12,15 +12,20 @@ QUOTE = "The U.S. State Department said: لا تعليق."
 ARABIC = "قال المتحدث: الهاتف +971 4 123 4567 (جدًا)."
 
 
-@pytest.fixture
-def pane(qtbot):
+def shown_paragraphs(qtbot, paragraphs: list[str]) -> ReadingPane:
+    """A shown Arabic pane holding ``paragraphs``."""
     model = SentenceModel()
     pane = ReadingPane(model, SOURCE)
     qtbot.addWidget(pane)
     pane.resize(900, 400)
     pane.show()
-    model.set_document(Document.from_text("\n\n".join([EMAIL, QUOTE, ARABIC])))
+    model.set_document(Document.from_text("\n\n".join(paragraphs)))
     return pane
+
+
+@pytest.fixture
+def pane(qtbot):
+    return shown_paragraphs(qtbot, [EMAIL, QUOTE, ARABIC])
 
 
 def glyph_x(pane: ReadingPane, paragraph: int, index: int) -> float:
@@ -90,12 +95,7 @@ def font_glyph(pane: ReadingPane, paragraph: int, index: int, ch: str) -> int:
 
 
 def test_digits_brackets_and_guillemets_are_laid_out_in_order_and_mirrored(qtbot):
-    model = SentenceModel()
-    pane = ReadingPane(model, SOURCE)
-    qtbot.addWidget(pane)
-    pane.resize(900, 400)
-    pane.show()
-    model.set_document(Document.from_text("\n\n".join(BUG_REPORTS)))
+    pane = shown_paragraphs(qtbot, BUG_REPORTS)
     for n, text in enumerate(BUG_REPORTS):
         assert pane.document().findBlockByNumber(n).blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft, text
     # "نص عربي 50": the number after the words, on their left, its digits left to right
