@@ -1,6 +1,7 @@
 """How fast qari translates an article on this CPU, compared with the loop a user would write.
 
-    python -m benchmarks.bench_translate [--new-tokens 40] [--sentences N] [--window-runs 5] [--json OUT]
+    python -m benchmarks.bench_translate [--new-tokens 40] [--sentences N] [--window-runs 5] [--cold-runs 5]
+                                         [--cold-only] [--json OUT]
 
 Run from the checkout root. No downloads: it builds (once, into ``cache_dir()/bench/``) a
 MarianMT model with the shape of Helsinki-NLP/opus-mt-ar-en (vocabulary 62834, d_model 512,
@@ -22,7 +23,14 @@ times: the time from opening it to the first translation on screen (the top sent
 provisional greedy draft), the time to the first final beam-4 translation (medians), and the
 longest stall of the GUI event loop (a 10 ms QTimer probe) while the article is translated;
 and, in a subprocess, the time ``python main.py`` takes to
-show its window. Timings on a shared machine are noisy: compare the ratios of one run.
+show its window. First of all (or alone, with ``--cold-only``), the cold start a user meets:
+``python main.py ARTICLE`` in a new process, ``--cold-runs`` times, with the model downloaded
+(the benchmark model as a Helsinki-NLP/opus-mt-ar-en snapshot in a private Hugging Face cache)
+and converted to CTranslate2 by an uncounted first start, the article not in the translation
+cache: seconds from before the process starts to its modules imported, its window shown, the
+model ready and the first translation on screen (:mod:`gui.startup_report`; the article's top
+sentence, 12 source tokens, decodes to its default cap of 40 tokens, random weights never
+ending early). Timings on a shared machine are noisy: compare the ratios of one run.
 """
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, QTimer
 from cli import ExitCode
 from gui.qt_platform import missing_display, platform_guard
 from gui.settings import Settings
-from models.translation.settings import BACKENDS
+from models.translation.settings import BACKENDS, resolve_backend
 
 # The window's own modules (QtWidgets, the main window and all it uses) are imported in
 # run_app after start_worker_early, so that the worker's engine imports meanwhile.
@@ -89,12 +89,13 @@ def create_app(argv: list[str] | None = None):
     return app
 
 
-def start_worker_early(model: str) -> None:
+def start_worker_early(model: str, backend: str) -> None:
     """Start the translation worker's fork server (:func:`gui.worker_process.warm_up`) when
     ``model`` (hub id or folder) is on this computer, so that it imports the engine while this
     process imports and builds the window (on a cold start the first translation comes that much
     sooner: ``python -m benchmarks.bench_translate``). For a missing model nothing starts: the
-    window says it is missing, and no engine is imported for nothing."""
+    window says it is missing, and no engine is imported for nothing. For a torch ``backend``
+    (a setting: "auto" is torch without CTranslate2) the fork server imports torch as well."""
     from gui.worker_process import warm_up
     from models.errors import ModelUnavailable
     from models.translation.model_files import find_model
@@ -103,7 +104,7 @@ def start_worker_early(model: str) -> None:
         find_model(model)
     except ModelUnavailable:
         return
-    warm_up()
+    warm_up(torch=resolve_backend(backend if backend in BACKENDS else "auto") != "ctranslate2")
 
 
 def run_app(argv: list[str], prog: str = "qari") -> int:
@@ -122,7 +123,7 @@ def run_app(argv: list[str], prog: str = "qari") -> int:
         settings.set("model", args.model)
     if args.backend:
         settings.set("backend", args.backend)
-    start_worker_early(settings.get("model"))
+    start_worker_early(settings.get("model"), settings.get("backend"))
     with platform_guard(prog, ExitCode.UNAVAILABLE):
         app = create_app()
     from gui.main_window import MainWindow

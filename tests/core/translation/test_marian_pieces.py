@@ -16,7 +16,7 @@ def texts(shared: list[str]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def shared_lines(request) -> list[str]:
+def shared_lines() -> list[str]:
     from tests.conftest import SHARED
 
     un = SHARED / "data" / "un_v1.0"
