@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings, QTimer
 from cli import ExitCode
 from gui.qt_platform import missing_display, platform_guard
 from gui.settings import Settings
+from models.documents import quiet_parser_logs
 from models.translation.settings import BACKENDS, resolve_backend
 
 # The window's own modules (QtWidgets, the main window and all it uses) are imported in
@@ -34,7 +35,8 @@ def parse_args(argv: list[str], prog: str = "qari") -> argparse.Namespace:
         prog=prog,
         description="Read an Arabic article beside its offline English translation.",
         epilog="commands without a window: '%(prog)s export FILE -o OUT' (translate to JSON, HTML or TSV), "
-        "'%(prog)s gloss WORD ...' (look words up), '%(prog)s check SOURCE DRAFT -o REPORT' (check a draft); "
+        "'%(prog)s gloss WORD ...' (look words up), '%(prog)s check SOURCE DRAFT -o REPORT' (check a draft), "
+        "'%(prog)s links SOURCE TRANSLATION -o OUT' (word links); "
         "'%(prog)s COMMAND --help' for each. To open a file named like a command, write ./export.",
     )
     parser.add_argument("file", nargs="?", help="article to open: a text, web page, EPUB, Word or PDF file, or an http(s) URL "
@@ -114,6 +116,8 @@ def run_app(argv: list[str], prog: str = "qari") -> int:
     started = time.perf_counter()
     args = parse_args(argv, prog)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not args.verbose:
+        quiet_parser_logs()
     problem = missing_display()
     if problem:
         print(f"{prog}: {problem}", file=sys.stderr)

@@ -34,9 +34,6 @@ from models.text.arabic import ARABIC_LETTER_CLASS, ARABIC_WORD_RE, fold_present
 from models.text.bidi import paragraph_direction
 
 log = logging.getLogger(__name__)
-# pypdf logs each repair it makes to a damaged file as a warning ("EOF marker not found"), which a
-# command would print as a line of its own; read_pdf says in one sentence what it cannot read.
-logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 DESCRIPTION = "PDF file"
 _LEADING_STOP_RE = re.compile(f"^([.:!?\u061f\u060c\u061b\u2026]+)\\s*(?=[{ARABIC_LETTER_CLASS}])")
