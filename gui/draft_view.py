@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QFileSystemWatcher, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
@@ -359,6 +359,10 @@ class DraftView(QWidget):
             dft += [(s, e, qcolor("flag_span")) for f in flags for s, e in f.draft_spans]
         return src, dft, mt
 
+    def repaint_highlights(self) -> None:
+        """Paint the highlights again (in the colours of the theme now in use)."""
+        self._paint()
+
     def _paint(self) -> None:
         """Flagged links tinted; the hovered or selected link highlighted in all columns."""
         if self.check is None:
@@ -434,11 +438,22 @@ class DraftWindow(QMainWindow):
     """A top-level window around a :class:`DraftView`, opened by the reader's
     File > Open translation… for the article it shows."""
 
-    def __init__(self, parent=None, tasks: Runner | None = None) -> None:
+    def __init__(self, parent=None, tasks: Runner | None = None,
+                 fonts: Callable[[], tuple[QFont, QFont]] | None = None) -> None:
         super().__init__(parent)
         self.view = DraftView(tasks=tasks)
+        self.fonts = fonts  # the reader's (Arabic, English) fonts, zoom included
         self.setCentralWidget(self.view)
         self.resize(1300, 820)
+        self.restyle()
+
+    def restyle(self, *_changed) -> None:
+        """Take the reader's fonts again and repaint the highlights in the current theme's
+        colours: connected to the reader's theme and settings changes (a new application style
+        sheet polishes the columns back to the default font)."""
+        if self.fonts is not None:
+            self.view.set_fonts(*self.fonts())
+        self.view.repaint_highlights()
 
     def open(self, source_text: str, draft_path: str | Path, translations: Sequence[str] | None = None) -> None:
         """Check the draft file against ``source_text``. Raises :class:`DocumentError`."""

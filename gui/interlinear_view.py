@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from gui.colors import qcolor
 from gui.reading_pane import CONCEALED_TEXT, PENDING_TEXT
@@ -23,7 +23,8 @@ PARAGRAPH_GAP, SENTENCE_GAP = 18.0, 8.0
 
 class InterlinearView(QTextBrowser):
     """Read-only view of ``model``; ``concealed(row)`` says whether a translation is hidden
-    (self-test). Fonts: :meth:`set_fonts`. Signal ``sentenceClicked(row)``: a click (not a
+    (self-test). Fonts: :meth:`set_fonts`. The current sentence and its translation are
+    painted across the view (:meth:`set_current`). Signal ``sentenceClicked(row)``: a click (not a
     selection) on a sentence or its translation."""
 
     sentenceClicked = Signal(int)
@@ -32,6 +33,7 @@ class InterlinearView(QTextBrowser):
         super().__init__(parent)
         self.model = model
         self.concealed: Callable[[int], bool] = lambda _row: False
+        self.current = -1
         self.arabic_font, self.english_font = QFont(), QFont()
         self.setObjectName("interlinearView")
         self.setAccessibleName("Arabic text with its translation under each sentence")
@@ -92,6 +94,7 @@ class InterlinearView(QTextBrowser):
             cursor.insertText(text, fmt)
         cursor.endEditBlock()
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.set_current(-1 if self.current >= len(document.sentences) else self.current)
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
         self.refresh(top_left.row(), bottom_right.row())
@@ -110,6 +113,24 @@ class InterlinearView(QTextBrowser):
             if cursor.selectedText() != text or cursor.charFormat().foreground() != fmt.foreground():
                 cursor.insertText(text, fmt)
         cursor.endEditBlock()
+        if first <= self.current <= last:
+            self.set_current(self.current)  # its replaced translation dropped out of the highlight
+
+    def set_current(self, row: int) -> None:
+        """Paint sentence ``row`` and its translation, the full width of the view, in the
+        selected sentence's colour; -1 paints none."""
+        self.current = row
+        selections = []
+        if 0 <= row and 2 * row + 1 < self.document().blockCount():
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(self.document().findBlockByNumber(2 * row))
+            end = self.document().findBlockByNumber(2 * row + 1)
+            last = min(end.position() + end.length(), self.document().characterCount() - 1)  # the block's end: full width
+            selection.cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+            selection.format.setBackground(qcolor("selected"))
+            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            selections.append(selection)
+        self.setExtraSelections(selections)
 
     def translation_text(self, row: int) -> str:
         """The text shown under sentence ``row``."""

@@ -16,6 +16,7 @@ from gui import messages
 from gui.caret_keys import ReadingOrderArrows
 from gui.learner_progress import LearnerProgress
 from gui.pane_alignment import ParagraphAligner
+from gui.read_aloud import ReadAloud
 from gui.reading_modes import ReadingModes
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 class ReadingKeys(QObject):
     """The current sentence of ``window``'s article (-1 before the reader picks one) and the
     self-test's revealed sentences; it keeps the panes' paragraphs lined up (:attr:`aligner`) and shows the
-    learner's progress (:attr:`progress`).
+    learner's progress (:attr:`progress`); it reads the current pair aloud (:attr:`aloud`).
 
     Signal ``currentChanged(int)``: the current sentence id."""
 
@@ -45,9 +46,11 @@ class ReadingKeys(QObject):
         self.progress = LearnerProgress(window)
         self.arrows = ReadingOrderArrows(window.arabic_pane)
         self.modes = ReadingModes(window)
+        self.aloud = ReadAloud(self)
         self.modes.interlinear.concealed = self.is_concealed
         self.modes.interlinear.sentenceClicked.connect(self._on_clicked)
         self.modes.interlinear.sentenceClicked.connect(self.reveal)
+        self.currentChanged.connect(self.modes.interlinear.set_current)
         window.sentences.modelReset.connect(self._on_new_document)
         for pane in (window.arabic_pane, window.english_pane):
             pane.sentenceClicked.connect(self._on_clicked)
@@ -61,6 +64,7 @@ class ReadingKeys(QObject):
 
     def _on_new_document(self) -> None:
         self.current = -1
+        self.currentChanged.emit(-1)
         self.revealed.clear()
         self._show_self_test_count()
 

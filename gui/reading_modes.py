@@ -54,5 +54,5 @@ class ReadingModes(QObject):
     def _on_setting_changed(self, name: str, _value) -> None:
         if name == "reading_mode":
             self.apply()
-        elif name in FONT_SETTINGS and self.interlinear.isVisible():
-            QTimer.singleShot(0, self, self.apply)  # after the window applied the new size to the panes
+        elif (name in FONT_SETTINGS or name == "theme") and self.interlinear.isVisible():
+            QTimer.singleShot(0, self, self.apply)  # after the window applied the new size or colours to the panes

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
 from gui.reading_pane import CONCEALED_TEXT
+from tests.gui.test_appearance import restore_theme  # noqa: F401 (a fixture)
 from tests.support.reader import ABSENT_MODEL, open_without_model
 
 pytestmark = pytest.mark.slow
@@ -65,3 +66,28 @@ def test_interlinear_follows_zoom(window, qtbot):
     cursor = view.textCursor()
     cursor.setPosition(1)
     assert cursor.charFormat().font().pointSizeF() == size + 2
+
+
+def highlighted_text(view) -> list[str]:
+    """The text under each of the view's painted selections, with its background colour's name."""
+    return [(s.cursor.selectedText().replace("\u2029", "\n").strip(), s.format.background().color().name())
+            for s in view.extraSelections()]
+
+
+def test_interlinear_paints_the_current_sentence_and_its_translation(window, qtbot, restore_theme):  # noqa: F811
+    from gui.colors import qcolor
+
+    view = window.reading.modes.interlinear
+    window.findChild(QAction, "interlinearAction").trigger()
+    window.sentences.set_translation(1, "Second sentence here.", True)
+    assert highlighted_text(view) == []
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    second = window.sentences.document.sentences[1].text
+    assert highlighted_text(view) == [(f"{second}\nSecond sentence here.", qcolor("selected").name())]
+    window.sentences.set_translation(1, "The second sentence.", True)  # replaced: still painted whole
+    assert highlighted_text(view) == [(f"{second}\nThe second sentence.", qcolor("selected").name())]
+    window.settings.set("theme", "dark")
+    qtbot.waitUntil(lambda: highlighted_text(view)[0][1] == qcolor("selected").name())
+    window.open_document(window.sentences.document)
+    assert highlighted_text(view) == []  # a new document: no current sentence

@@ -14,3 +14,11 @@ def open_without_model(make_window, qtbot, text: str):
     wait_model(qtbot, window, ModelState.MISSING)
     window.open_document(Document.from_text(text))
     return window
+
+
+def open_focused(make_window, qtbot, text: str):
+    """:func:`open_without_model`, the window active and the Arabic pane focused (for its keys)."""
+    window = open_without_model(make_window, qtbot, text)
+    window.activateWindow()
+    window.arabic_pane.setFocus()
+    return window
