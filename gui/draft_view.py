@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QFileSystemWatcher, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QSplitter, QTextEdit, QVBoxLayout, QWidget
 
 from gui.colors import qcolor
 from gui.draft_word_links import DRAFT, MT, SOURCE, DraftWordLinks, Highlights
+from gui.interlinear_view import PARAGRAPH_GAP
 from gui.tasks import Runner, SynchronousRunner
 from gui.text_positions import TextPositions
 from models.documents import load_document
@@ -96,6 +97,28 @@ class TextColumn(QTextEdit):
         option.setAlignment(Qt.AlignmentFlag.AlignLeading)
         self.document().setDefaultTextOption(option)
         self.setPlainText(text)
+        self._space_paragraphs()
+
+    def _space_paragraphs(self) -> None:
+        """Every line is a paragraph (as :func:`models.text.segmentation.segment` counts them),
+        set off by the same gap whether one or several line breaks end the one before: a blank
+        line takes no room, a paragraph after another gets :data:`PARAGRAPH_GAP` above it."""
+        document = self.document()
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        block, seen_text = document.begin(), False
+        while block.isValid():
+            if not block.text().strip():
+                block.setVisible(False)
+                document.markContentsDirty(block.position(), block.length())
+            elif seen_text:
+                fmt = QTextBlockFormat(block.blockFormat())
+                fmt.setTopMargin(PARAGRAPH_GAP)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(fmt)
+            seen_text = seen_text or bool(block.text().strip())
+            block = block.next()
+        cursor.endEditBlock()
 
     def to_position(self, offset: int) -> int:
         """Qt document position (UTF-16 units) of a character offset."""
@@ -323,13 +346,17 @@ class DraftView(QWidget):
         self.source_column.set_text(check.source_text)
         self.draft_column.set_text(check.draft_text)
         if self.translations is not None:
-            parts, pos, spans = [], 0, []
-            for t in self.translations:
-                spans.append((pos, pos + len(t)))
-                parts.append(t)
-                pos += len(t) + 1
+            # One line per source paragraph, its sentences' translations run on as in the draft.
+            paragraphs = [s.paragraph for s in check.source_sentences]
+            text, spans = "", []
+            for i, t in enumerate(self.translations):
+                if i:
+                    same = i < len(paragraphs) and paragraphs[i] == paragraphs[i - 1]
+                    text += " " if same else "\n"
+                spans.append((len(text), len(text) + len(t)))
+                text += t
             self._mt_spans = spans
-            self.mt_column.set_text("\n".join(parts))
+            self.mt_column.set_text(text)
         self.flag_model.set_check(check)
         counts = check.flag_counts()
         flags = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in sorted(counts.items())) or "no flags"

@@ -236,11 +236,11 @@ class MainWindow(QMainWindow):
 
     # -- glossary -------------------------------------------------------------
     def look_up_at_caret(self) -> None:
-        if not self.hover_glossary.show_at_caret():
+        if not self.reading.modes.active_glossary().show_at_caret():
             messages.note(self, "Put the caret on an Arabic word in the Arabic pane.")
 
     def add_selection_to_glossary(self) -> None:
-        if self.hover_glossary.add_selection() is None:
+        if self.reading.modes.active_glossary().add_selection() is None:
             messages.note(self, "Select a word or phrase in the Arabic pane first.")
 
     def open_glossary(self) -> None:
