@@ -5,10 +5,11 @@
 For the bundled sample article and the longest news article of ``../shared/data/news_ar`` (or the
 files given), in a reader window without a translation model: the time from turning Show vowels
 on until the vowels are shown, and the longest gap between ticks of a 10 ms QTimer probe on the
-GUI thread meanwhile (the worst stall the reader feels; goal: at most 50 ms). ``cold``: a fresh
+GUI thread meanwhile (the worst stall the reader feels; goal: at most 50 ms). The model runs in a
+process of its own, as in the window (``--in-process``: in a thread of the window's process). ``cold``: a fresh
 vocalization cache and the model loaded for the first time in the process; ``warm``: the article
 turned off and on again with its vocalization cached; ``off``: turning the vowels off again.
-Prints one row per article and run.
+First prints the stalls of the idle window (the machine's load alone), then one row per article and run.
 """
 from __future__ import annotations
 
@@ -19,12 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.support.stall_probe import StallProbe, wait_until
+from tests.support.stall_probe import StallProbe, idle_probe, wait_until
 
 
 
-def measure(window, app, shown: bool) -> tuple[float, float]:
-    """Turn the vowels ``shown``; (seconds until the pane changed, worst GUI stall in ms)."""
+def measure(window, app, shown: bool) -> tuple[float, str]:
+    """Turn the vowels ``shown``; (seconds until the pane changed, the worst GUI stall as :meth:`StallProbe.summary` says it)."""
     probe = StallProbe()
     start = probe.start()
     window.vowels.action.trigger()
@@ -33,13 +34,16 @@ def measure(window, app, shown: bool) -> tuple[float, float]:
     done = time.perf_counter()
     app.processEvents()  # the paint after the change
     probe.stop()
-    return done - start, probe.worst_ms
+    return done - start, probe.summary()
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("articles", nargs="*", metavar="ARTICLE", help="articles to vocalize (default: the sample and the longest news article)")
-    argv = parser.parse_args(argv).articles
+    parser.add_argument("--in-process", action="store_true",
+                        help="run the model in a thread of the window's process (as before), not in its own process")
+    args = parser.parse_args(argv)
+    argv = args.articles
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -64,8 +68,9 @@ def main(argv: list[str]) -> int:
         window = MainWindow(settings)
         window.resize(1000, 700)
         window.show()
-        window.vowels.diacritizer = Diacritizer(Path(tmp) / "vocalizations.sqlite3")
+        window.vowels.diacritizer = Diacritizer(Path(tmp) / "vocalizations.sqlite3", separate_process=not args.in_process)
         wait_until(lambda: window.translation.state is ModelState.MISSING, 600)
+        print(f"idle window, 1 s (the machine's own stalls): {idle_probe().summary()}")
         first = True
         for path in articles:
             doc = load_document(path)
@@ -74,11 +79,12 @@ def main(argv: list[str]) -> int:
             for run in ("cold (model loaded)" if first else "cold", "off", "warm", "off", "warm"):
                 seconds, stall = measure(window, app, run != "off")
                 print(f"{path.name}: {len(doc.text):,} characters, {run}: vowels {'hidden' if run == 'off' else 'shown'}"
-                      f" after {seconds * 1000:.0f} ms; worst GUI stall {stall:.0f} ms")
+                      f" after {seconds * 1000:.0f} ms; {stall}")
             measure(window, app, False)
             first = False
         window.close()
         app.processEvents()
+        window.vowels.diacritizer.close()
     return 0
 
 

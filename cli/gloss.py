@@ -8,7 +8,8 @@ One JSON object per word and line: ``{"word", "normalized", "step", "frequency_b
 best analysis first (see :mod:`models.lexicon.ranking`). ``root``: the root letters (ك ت ب) or
 null; ``frequency_band``: 1 (top 1,000) to 5 (rare) in the frequency list of
 :mod:`models.lexicon.frequency`, null when the word is not in it (the record's own
-``frequency_band`` is its best reading's); ``derived_from``, only on a reading derived from a
+``frequency_band`` is its best reading's, null when ``--context`` shows the word is a name its
+best reading is not: then ``"name"`` gives the name, e.g. *Mistura* for مستورا); ``derived_from``, only on a reading derived from a
 lexicon verb or noun by a regular pattern (:mod:`models.lexicon.derivation`): ``{"verb"`` (or
 ``"singular"``), ``"gloss", "lemma", "form", "kind", "pattern", "description"}``. A word the
 lexicon cannot analyse gets derived readings or else proper-noun backoff readings
@@ -39,6 +40,7 @@ def gloss_record(word: str, context: str = "") -> dict:
     from models.lexicon.frequency import analysis_frequency
     from models.lexicon.ranking import rank
     from models.lexicon.lookup import lookup
+    from models.text.names import name_in_translation
 
     result = lookup(word)
     analyses = []
@@ -46,8 +48,14 @@ def gloss_record(word: str, context: str = "") -> dict:
         frequency = analysis_frequency(analysis)
         analyses.append({**analysis.to_json(), "frequency_band": int(frequency.band) if frequency else None,
                          "frequency_rank": frequency.rank if frequency else None})
+    name = name_in_translation(word, context) if context else ""
+    band = analyses[0]["frequency_band"] if analyses else None
+    if name and analyses and not analyses[0]["pos"].endswith("NOUN_PROP"):
+        band = None  # the band of a common word the name happens to spell (مستورا "hidden")
     record = {"word": word, "normalized": result.normalized, "step": result.step.description,
-              "frequency_band": analyses[0]["frequency_band"] if analyses else None, "analyses": analyses}
+              "frequency_band": band, "analyses": analyses}
+    if name:
+        record["name"] = name
     if not analyses:
         record["note"] = f"no reading: {result.step.description}"
     return record

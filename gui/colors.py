@@ -50,6 +50,7 @@ COLORS: dict[str, tuple[str, str]] = {
     "status_learning_background": ("#fff5cc", "background of a term being learned"),
     "status_known_background": ("#e3f4e8", "background of a known term"),
     "unlisted_word": ("#7a5fb0", "dotted underline of a word not yet in my glossary (when asked for)"),
+    "frequent_word": ("#00707a", "letters of a common word not yet known (when asked for)"),
 }
 
 #: name -> colour of the dark theme, for every name of :data:`COLORS` (light text on dark
@@ -82,6 +83,7 @@ DARK: dict[str, str] = {
     "status_learning_background": "#443a16",
     "status_known_background": "#1e3d2b",
     "unlisted_word": "#b39ddb",
+    "frequent_word": "#5fd0d8",
     "machine_vowels": "#2e2740",
     "guess": "#c3a6e8",
 }

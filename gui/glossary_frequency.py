@@ -1,6 +1,6 @@
 """How common each term of My glossary is: the frequency band column, its sorting and its filter.
 
-The band is that of the term's best reading (:func:`models.lexicon.frequency.frequency_band`,
+The band is that of the term's most common reading (:func:`models.lexicon.frequency.frequency_band`,
 Arramooz's word frequencies), looked up once per term text; a term the list lacks (a name, a
 phrase) is "not in the list" and sorts last. Until the window has loaded the lexicon (in the
 background) a band is "…" and sorts last too: the GUI thread never loads the lexicon itself, and

@@ -41,9 +41,14 @@ class HoverGlossary(QObject):
     ``delay_ms``: a callable giving the hover delay in ms (the ``hover_delay_ms`` setting).
     ``store``/``service`` default to the user's glossary and a lexicon loaded by ``tasks`` (a
     :mod:`gui.tasks` runner).
-    Signal ``termsChanged()`` after the learner adds or edits a term."""
+    Signals: ``termsChanged()`` after the learner adds or edits a term; ``termsMarked(start,
+    end)`` after the terms between document offsets ``start`` and ``end`` were marked again (the
+    whole text: a new article or term, another theme; a few sentences: they were written again
+    with or without their vowels): the other word marks, painted over the same text, are painted
+    again there."""
 
     termsChanged = Signal()
+    termsMarked = Signal(int, int)
 
     def __init__(self, pane: ReadingPane, store: TermStore, service: GlossService | None = None,
                  delay_ms=lambda: 350, parent: QObject | None = None, tasks: Runner | None = None):
@@ -72,6 +77,8 @@ class HoverGlossary(QObject):
         self.service.ready.connect(self._refresh_popup)
         pane.viewport().installEventFilter(self)
         pane.model.modelReset.connect(self.refresh_terms)  # after the pane rebuilt its text
+        if hasattr(pane, "textRewritten"):  # a reading pane; the interlinear view is rebuilt whole (rebuilt())
+            pane.textRewritten.connect(self.mark_terms)
         self.termsChanged.connect(self.refresh_terms)
         self.refresh_terms()
 
@@ -221,13 +228,20 @@ class HoverGlossary(QObject):
     def refresh_terms(self) -> None:
         """Find the learner's terms in the document again and highlight them by status."""
         self.matches = self.store.matches(self.document.text) if self.document is not None else []
+        edit = QTextCursor(self.pane.document())
+        edit.beginEditBlock()  # laid out once, with the other marks painted on termsMarked
+        try:
+            self.pane.clear_word_marks()
+            self.mark_terms(0, len(self.document.text) if self.document is not None else 0)
+        finally:
+            edit.endEditBlock()
+
+    def mark_terms(self, start: int, end: int) -> None:
+        """Mark the terms found between document offsets ``start`` and ``end`` by status."""
         cursor = QTextCursor(self.pane.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        plain = QTextCharFormat()
-        plain.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
-        plain.setBackground(Qt.GlobalColor.transparent)
-        cursor.mergeCharFormat(plain)
         for match in self.matches:
+            if match.end <= start or match.start >= end:
+                continue
             positions = self.pane.pane_span(match.start, match.end)
             if positions is None:
                 continue
@@ -239,3 +253,4 @@ class HoverGlossary(QObject):
             cursor.setPosition(positions[0])
             cursor.setPosition(positions[1], QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
+        self.termsMarked.emit(start, end)

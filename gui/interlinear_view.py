@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat,
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from gui.colors import qcolor
-from gui.reading_pane import CONCEALED_TEXT, PENDING_TEXT, ReadingPane
+from gui.reading_pane import CONCEALED_TEXT, PENDING_TEXT, ReadingPane, clear_marks
 from gui.sentence_model import SentenceModel, State
 from gui.text_positions import TextPositions
 from models.text.arabic import has_arabic
@@ -174,6 +174,10 @@ class InterlinearView(QTextBrowser):
     def source_offset_at(self, point: QPoint) -> int:
         """Offset into ``Document.text`` of the Arabic character under viewport ``point``, or -1."""
         return self.document_offset(self.char_at(point))
+
+    def clear_word_marks(self) -> None:
+        """Take the glossary's marks (underlines, backgrounds) off the text."""
+        clear_marks(QTextCursor(self.document()))
 
     def pane_span(self, start: int, end: int) -> tuple[int, int] | None:
         """(start, end) QTextDocument positions of ``Document.text[start:end]`` (within one

@@ -43,9 +43,9 @@ class LearnerProgress(QObject):
         self.label = QLabel()
         self.label.setObjectName("wordProgressLabel")
         window.statusBar().addPermanentWidget(self.label)
-        # Connected after the hover glossary's own refresh, so its matches are current.
-        window.sentences.modelReset.connect(self.refresh)
-        self.glossary.termsChanged.connect(self.refresh)
+        # After the hover glossary's own refresh (a new article or term, a theme, the vowels), so
+        # its matches are current and its marks painted.
+        self.glossary.termsMarked.connect(self._on_terms_marked)
         window.settings.changed.connect(self._on_setting_changed)
         self.refresh()
 
@@ -56,8 +56,14 @@ class LearnerProgress(QObject):
         if action is not None:
             action.setChecked(bool(value))  # also when set in Preferences
         if self.window.sentences.document is not None:
-            self.glossary.refresh_terms()  # the term marks alone
+            self.glossary.refresh_terms()  # the term marks alone, then refresh() marks the unlisted words
+
+    def _on_terms_marked(self, start: int, end: int) -> None:
+        document = self.window.sentences.document
+        if document is None or (start, end) == (0, len(document.text)):
             self.refresh()
+        elif self.window.settings.get("highlight_unlisted"):
+            self.mark_unlisted(self.window.arabic_pane, start, end)  # sentences written again: the counts are the same
 
     def refresh(self) -> None:
         """Count again, and mark the unlisted words when the setting says so."""
@@ -67,9 +73,10 @@ class LearnerProgress(QObject):
         if document is not None and self.window.settings.get("highlight_unlisted"):
             self.mark_unlisted(self.window.arabic_pane)
 
-    def mark_unlisted(self, pane) -> None:
-        """Dotted underline under every Arabic word no glossary term covers, in ``pane`` (a
-        source :class:`ReadingPane` or the interlinear view: anything with ``pane_span``)."""
+    def mark_unlisted(self, pane, start: int = 0, end: int | None = None) -> None:
+        """Dotted underline under every Arabic word no glossary term covers (between document
+        offsets ``start`` and ``end``; default: all), in ``pane`` (a source :class:`ReadingPane`
+        or the interlinear view: anything with ``pane_span``)."""
         text = self.window.sentences.document.text
         covered = [(m.start, m.end) for m in self.glossary.matches]
         fmt = QTextCharFormat()
@@ -77,8 +84,8 @@ class LearnerProgress(QObject):
         fmt.setUnderlineColor(qcolor("unlisted_word"))
         cursor = QTextCursor(pane.document())
         cursor.beginEditBlock()
-        for word in ARABIC_WORD_RE.finditer(text):
-            if any(start <= word.start() < end for start, end in covered):
+        for word in ARABIC_WORD_RE.finditer(text, start, len(text) if end is None else end):
+            if any(a <= word.start() < b for a, b in covered):
                 continue
             positions = pane.pane_span(word.start(), word.end())
             if positions is None:

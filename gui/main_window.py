@@ -17,6 +17,7 @@ from gui.appearance import Appearance
 from gui.chapters import ChapterBox
 from gui.file_chooser import choose_path
 from gui.find_bar import FindBar
+from gui.frequent_words import FrequentWords
 from gui.glossary_dialog import GlossaryDialog
 from gui.hover_glossary import HoverGlossary
 from gui.word_link_hover import WordLinkHover
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.session = Session(settings, self)  # geometry, splitter; the last article is opened by the caller
         self.appearance = Appearance(settings, self.arabic_pane, self.english_pane, arabic_family, parent=self)
         self.appearance.themeChanged.connect(lambda _theme: (self.hover_glossary.refresh_terms(), self.find_bar.restyle()))
+        self.frequent_words = FrequentWords(self)
         self.translation.start()
 
     # -- set-up ---------------------------------------------------------------

@@ -45,16 +45,30 @@ _START = attrgetter("start")
 _RUN_RE = re.compile(r"\w+|\W+")
 
 
+def clear_marks(cursor: QTextCursor) -> None:
+    """Take the marks painted over the whole text of ``cursor``'s document off: underlines and
+    backgrounds (the glossary's terms, words not in it). Leaves ``cursor`` selecting it all."""
+    cursor.select(QTextCursor.SelectionType.Document)
+    plain = QTextCharFormat()
+    plain.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+    plain.setBackground(Qt.GlobalColor.transparent)
+    cursor.mergeCharFormat(plain)
+
+
 class ReadingPane(QTextBrowser):
     """Shows column ``column`` (SOURCE or TARGET) of ``model``.
 
     Signals: ``sentenceHovered(int)`` (-1 when the pointer leaves text), ``sentenceClicked(int)``,
     ``viewChanged()`` when the sentences in view may have changed (scrolled, resized, zoomed, a
-    translation replaced), once the pane is consistent again. Sentence ids are the model's rows."""
+    translation replaced), once the pane is consistent again; ``textRewritten(start, end)`` when
+    the sentences between document offsets ``start`` and ``end`` were written again (to or from
+    their vowels), inside the same edit block: the marks painted on their words are painted again
+    then, laid out once with them. Sentence ids are the model's rows."""
 
     sentenceHovered = Signal(int)
     sentenceClicked = Signal(int)
     viewChanged = Signal()
+    textRewritten = Signal(int, int)
 
     def __init__(self, model: SentenceModel, column: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -170,13 +184,36 @@ class ReadingPane(QTextBrowser):
         if row not in self._vowel_rows:
             cursor.insertText(text, fmt)
             return
-        base = self.vocalized.vocalized_offset(self.model.document.sentences[row].start)
-        added = self.vocalized.added
         tinted = QTextCharFormat(fmt)
         tinted.setBackground(qcolor("machine_vowels"))
-        for word in _RUN_RE.finditer(text):
-            marked = any(base + i in added for i in range(word.start(), word.end()))
+        for word, marked in self._vowel_runs(row, text):
             cursor.insertText(word.group(), tinted if marked else fmt)
+
+    def _vowel_runs(self, row: int, text: str):
+        """Word and non-word runs (matches) of vocalized sentence ``row``'s shown ``text``, each
+        with True when the model added a mark to it."""
+        base = self.vocalized.vocalized_offset(self.model.document.sentences[row].start)
+        added = self.vocalized.added
+        for word in _RUN_RE.finditer(text):
+            yield word, any(base + i in added for i in range(word.start(), word.end()))
+
+    def clear_word_marks(self) -> None:
+        """Take the marks painted over the text off (underlines and backgrounds: the glossary's
+        terms), keeping the tint of the words whose vowels a model added."""
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        clear_marks(cursor)
+        tinted = QTextCharFormat()
+        tinted.setBackground(qcolor("machine_vowels"))
+        for row in sorted(self._vowel_rows):
+            text = self._shown_text(row)
+            positions, start = TextPositions(text), self._spans[row].start
+            for word, marked in self._vowel_runs(row, text):
+                if marked:
+                    cursor.setPosition(start + positions.to_position(word.start()))
+                    cursor.setPosition(start + positions.to_position(word.end()), QTextCursor.MoveMode.KeepAnchor)
+                    cursor.mergeCharFormat(tinted)
+        cursor.endEditBlock()
 
     def set_vocalized(self, vocalized: VocalizedText | None) -> None:
         """Show the document with the vowels of ``vocalized`` (``None``: as written). Sentences
@@ -208,8 +245,10 @@ class ReadingPane(QTextBrowser):
         deadline = time.perf_counter() + VOWEL_BATCH_S
         edit = QTextCursor(self.document())
         edit.beginEditBlock()  # laid out once for the batch
+        rewritten = []
         while self._vowel_queue and time.perf_counter() < deadline:
             row = self._vowel_queue.pop(0)
+            rewritten.append(row)
             (self._vowel_rows.add if self._vowels_on else self._vowel_rows.discard)(row)
             span = self._spans[row]
             cursor = QTextCursor(self.document())
@@ -223,6 +262,9 @@ class ReadingPane(QTextBrowser):
             for later in self._spans[row + 1:]:
                 later.start += delta
                 later.end += delta
+        if rewritten:
+            sentences = self.model.document.sentences
+            self.textRewritten.emit(sentences[rewritten[0]].start, sentences[rewritten[-1]].end)
         edit.endEditBlock()
         self._keep_in_place(anchor)
         self._paint()
@@ -251,7 +293,11 @@ class ReadingPane(QTextBrowser):
             if index not in self.vocalized.added:
                 kept.append(ch)
             position += utf16_length(ch)
-        data = QMimeData()  # Qt's own computes its text lazily from the document: not settable
+        # Qt's own, not a QMimeData made in Python: the clipboard frees what it holds after Python has
+        # ended, and freeing a Python-made one then crashes the process as it exits.
+        data = super().createMimeDataFromSelection()
+        data.text()  # Qt fills it in from the selection now, not later over the text set here
+        data.removeFormat("text/html")  # the model's vowels are in it
         data.setText("".join(kept))
         return data
 

@@ -6,10 +6,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from models.lexicon.frequency import FrequencyBand
 from models.translation.settings import BACKENDS, DEFAULT_MODEL
 
 #: The ``theme`` setting's values: "system" follows the platform's light or dark scheme.
 THEME_CHOICES = ("system", "light", "dark")
+#: The ``mark_frequent`` setting's values: off, or the frequency bands 1 to N by their last rank
+#: (the N-th choice after "off" marks the top N bands).
+FREQUENT_CHOICES = ("off", *(f"top {band.limit:,}" for band in FrequencyBand if band.limit))
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,9 @@ OPTIONS: dict[str, Option] = {
         Option("self_test", bool, False, "Hide the translation until the reader reveals it, a sentence at a time."),
         Option("highlight_unlisted", bool, False, "Underline (dotted) the Arabic words not yet in my glossary.",
                "Mark words not in my glossary"),
+        Option("mark_frequent", str, "off", "Colour the Arabic words among the most common ones (Arramooz's "
+               "frequency list) that my glossary does not have as known: off, or how far down the list.",
+               "Mark common words not yet known", choices=FREQUENT_CHOICES),
         Option("hover_delay_ms", int, 350, "How long the pointer rests on a word before its glossary popup opens.",
                "Glossary popup delay (ms)", minimum=0, maximum=3000),
         Option("recent", str, "", "Documents opened last (File > Recent): paths or URLs, one a line, most recent first."),

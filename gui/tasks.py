@@ -13,8 +13,10 @@ whose work is short enough to run inline.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
+import weakref
 from typing import Any, Callable, Protocol
 
 import shiboken6
@@ -87,20 +89,45 @@ class Runner(Protocol):
     def shutdown(self, timeout_ms: int = 30000) -> bool: ...
 
 
+class _Relay(QObject):
+    """Carries finished tasks from the pool threads to the GUI thread: one for the process, never
+    deleted. A task may finish after its runner was deleted (a shutdown that timed out, on a
+    loaded machine), and emitting a signal of a QObject while another thread deletes it crashes
+    the process; this object is never deleted, and the runner is looked up on the GUI thread."""
+
+    finished = Signal(int, object)  # the runner's key, the Task
+
+
+_relay: _Relay | None = None
+_runners: weakref.WeakValueDictionary[int, TaskRunner] = weakref.WeakValueDictionary()
+_keys = itertools.count()
+
+
+def _deliver(key: int, task: Task) -> None:
+    runner = _runners.get(key)
+    if runner is None or not shiboken6.isValid(runner):
+        log.debug("task %r finished after its runner was deleted", task.op)
+        return
+    task.deliver()
+
+
 class TaskRunner(QObject):
     """Runs tasks off the GUI thread, ``max_threads`` at a time (default 1: tasks run in the order
-    given), and delivers their outcome on the thread that made the runner."""
-
-    _finished = Signal(object)  # a Task, emitted on a pool thread, received on the runner's thread
+    given), and delivers their outcome on the GUI thread (make runners there)."""
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 1) -> None:
+        global _relay
         super().__init__(parent)
         # Not a child of the runner: a QThreadPool's destructor waits for its tasks without limit,
         # so its lifetime is ended by shutdown(), not by the window's destruction.
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(max_threads)
         self._closed = False
-        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        if _relay is None:
+            _relay = _Relay()
+            _relay.finished.connect(_deliver, Qt.ConnectionType.QueuedConnection)
+        self._key = next(_keys)
+        _runners[self._key] = self
 
     def run(self, op: Op, on_success: OnSuccess | None = None, on_failure: OnFailure | None = None, *,
             context: QObject | None = None) -> Task:
@@ -110,18 +137,9 @@ class TaskRunner(QObject):
         if self._closed:
             raise RunnerClosed("the task runner has been shut down")
         task = Task(op, on_success, on_failure, context)
-        self._pool.start(lambda: self._execute(task))
+        key = self._key
+        self._pool.start(lambda: _execute(key, task))  # never touches the runner: it may be deleted by then
         return task
-
-    def _execute(self, task: Task) -> None:
-        task.execute()
-        try:
-            self._finished.emit(task)
-        except RuntimeError:  # the runner was deleted after a shutdown that timed out
-            log.debug("task %r finished after its runner was deleted", task.op)
-
-    def _deliver(self, task: Task) -> None:
-        task.deliver()
 
     @property
     def active(self) -> bool:
@@ -138,6 +156,15 @@ class TaskRunner(QObject):
         if not done:
             log.warning("a background task is still running after %d ms", timeout_ms)
         return done
+
+
+def _execute(key: int, task: Task) -> None:
+    """On a pool thread: run ``task`` and post it to the GUI thread for runner ``key``."""
+    task.execute()
+    try:
+        _relay.finished.emit(key, task)
+    except RuntimeError:  # the interpreter is ending and took the relay with it
+        log.debug("task %r finished as the process ends", task.op)
 
 
 class SynchronousRunner:

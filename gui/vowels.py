@@ -1,8 +1,8 @@
 """View > Show vowels: the Arabic pane shown with the vowels of a diacritization model.
 
-The model (:class:`models.text.vocalization.Diacritizer`, cached) runs on one background thread;
-the result comes back to the GUI thread by a queued signal and is dropped when the article has
-changed meanwhile. The pane then shows the vocalized text, words with machine-added vowels
+The model (:class:`models.text.vocalization.Diacritizer`, cached) runs as a task of the window's
+runner (:mod:`gui.tasks`); the result comes back to the GUI thread and is dropped when the article
+has changed meanwhile. The pane then shows the vocalized text, words with machine-added vowels
 tinted, and the status bar says the vowels may be wrong; offsets, hover look-up, export and copy
 keep using the original text (:meth:`gui.reading_pane.ReadingPane.set_vocalized`). A missing or
 failing model disables the action, its tooltip saying why.
@@ -45,7 +45,6 @@ class ShowVowels(QObject):
     vowels are hidden)."""
 
     vocalized = Signal(object)
-    _done = Signal(int, object, str)  # job id, VocalizedText or None, error sentence
 
     def __init__(self, window: QMainWindow, pane: ReadingPane, diacritizer: Diacritizer | None = None,
                  tasks: Runner | None = None):
@@ -55,7 +54,6 @@ class ShowVowels(QObject):
         self._tasks = tasks if tasks is not None else window.tasks
         self._job = 0
         self.action: QAction | None = None
-        self._done.connect(self._finished)
         pane.model.modelReset.connect(self._document_changed)
 
     def take_action(self, action: QAction) -> None:
@@ -105,21 +103,19 @@ class ShowVowels(QObject):
         job, text = self._job, document.text
         diacritizer = self.diacritizer or shared_diacritizer()
         messages.note(self.window, WORKING_NOTE, 0)
-        self._tasks.run(lambda: self._run(job, diacritizer, text))
+        self._tasks.run(lambda: self._vocalize(diacritizer, text), lambda outcome: self._finished(job, *outcome),
+                        context=self)
 
-    def _run(self, job: int, diacritizer: Diacritizer, text: str) -> None:
-        """On the worker thread: vocalize ``text`` and post the result."""
+    @staticmethod
+    def _vocalize(diacritizer: Diacritizer, text: str) -> tuple[VocalizedText | None, str]:
+        """On the runner's thread: (the vocalized ``text``, "") or (None, why not)."""
         try:
-            result, error = diacritizer.vocalize(text), ""
+            return diacritizer.vocalize(text), ""
         except VocalizationError as exc:
-            result, error = None, str(exc)
-        except Exception as exc:  # noqa: BLE001 - a failure of the third-party model must not end the thread silently
+            return None, str(exc)
+        except Exception as exc:  # noqa: BLE001 - a failure of the third-party model is said, not raised
             log.exception("vocalization failed")
-            result, error = None, f"Vowels cannot be shown: the diacritization model failed ({exc})."
-        try:
-            self._done.emit(job, result, error)
-        except RuntimeError:  # the window was closed meanwhile
-            log.debug("vocalization finished after its window closed")
+            return None, f"Vowels cannot be shown: the diacritization model failed ({exc})."
 
     def _finished(self, job: int, result: VocalizedText | None, error: str) -> None:
         if job != self._job:
@@ -145,8 +141,3 @@ class ShowVowels(QObject):
             self._start()
         else:
             self._show(None)
-
-    def shutdown(self) -> None:
-        """Stop taking jobs; a running one finishes and is dropped (call on closing the window)."""
-        self._job += 1
-        self._executor.shutdown(wait=False, cancel_futures=True)

@@ -138,15 +138,19 @@ _default_lock = threading.Lock()
 
 
 def default_reader() -> WordReader:
-    """The process-wide :class:`WordReader` over the shared lexicon, or over none when the lexicon
-    cannot be loaded (:func:`models.lexicon.dictionary.default_dictionary` logs why)."""
+    """The process-wide :class:`WordReader` over the shared lexicon, or a reader over none when
+    the lexicon cannot be loaded (:func:`models.lexicon.dictionary.default_dictionary` logs why;
+    that one is not kept, so that the lexicon is used once it can be, e.g. after
+    :func:`models.lexicon.dictionary.reset_default_dictionary`)."""
     global _default
     with _default_lock:
         if _default is None:
             from models.lexicon.dictionary import default_dictionary
 
             dictionary = default_dictionary()
-            _default = WordReader(dictionary.lexicon if dictionary is not None else None)
+            if dictionary is None:
+                return WordReader(None)
+            _default = WordReader(dictionary.lexicon)
         return _default
 
 

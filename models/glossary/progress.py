@@ -1,10 +1,10 @@
 """A learner's progress on one text: how many of its distinct words are known, being learned,
 new, or not yet in the glossary (the status breakdown Lute shows for a book,
-``lute/book/stats.py``)."""
+``lute/book/stats.py``), and which of its common words the learner does not know yet."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from models.glossary.matching import TermMatch
 from models.text.arabic import ARABIC_WORD_RE, fold
@@ -51,3 +51,29 @@ def word_progress(text: str, matches: Sequence[TermMatch]) -> WordProgress:
     for value in status.values():
         counts[value] += 1
     return WordProgress(**counts)
+
+
+def frequent_unknown_words(text: str, bands: Mapping[str, int | None], top_bands: int,
+                           matches: Sequence[TermMatch]) -> list[tuple[int, int]]:
+    """(start, end) character offsets into ``text`` of its Arabic words of frequency band 1 to
+    ``top_bands`` (:class:`models.lexicon.frequency.FrequencyBand`; ``bands`` maps a word as
+    written to its band, ``None`` when unknown) that no term of status ``known`` covers
+    (``matches`` as for :func:`word_progress`): the common words worth learning next. A word
+    missing from ``bands`` is left out; ``top_bands`` 0 gives none."""
+    known: list[list[int]] = []  # the known terms' spans, overlapping ones merged, in order
+    for start, end in sorted((m.start, m.end) for m in matches if m.term.status == "known"):
+        if known and start <= known[-1][1]:
+            known[-1][1] = max(known[-1][1], end)
+        else:
+            known.append([start, end])
+    spans = []
+    i = 0
+    for word in ARABIC_WORD_RE.finditer(text):
+        band = bands.get(word.group())
+        if band is None or not 1 <= band <= top_bands:
+            continue
+        while i < len(known) and known[i][1] <= word.start():
+            i += 1
+        if not (i < len(known) and known[i][0] <= word.start()):
+            spans.append((word.start(), word.end()))
+    return spans

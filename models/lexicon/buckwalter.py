@@ -105,22 +105,56 @@ def root_of_heading(line: str) -> str:
     return root if 3 <= len(letters) <= 4 else ""
 
 
+#: A form I verb's lemma id with three strong radicals: ``baDaE-a_1`` (the perfect's vowels, then
+#: the imperfect's after the hyphen). Hamza seats are radicals too.
+_FORM_I_LEMMA_RE = re.compile(r"([^aiuo~{AY`])a([^aiuo~{AY`])[aiu]([^aiuo~{AY`])-[aiu]{1,2}_\d+")
+_HAMZA_LETTERS = str.maketrans({">": "A", "<": "A", "&": "A", "}": "A", "'": "A", "|": "A"})
+
+
+def root_of_verb_lemma(lemma: str) -> str:
+    """The root of a form I verb with three strong radicals, from its lemma id, with ``A`` for a
+    hamza radical as in :func:`root_of_heading`: ``baDaE-a_1`` -> ``bDE``, ``>aTar-iu_1`` ->
+    ``ATr``; ``""`` for any other lemma (a weak or doubled root is not told from the id)."""
+    match = _FORM_I_LEMMA_RE.fullmatch(lemma)
+    return "".join(match.groups()).translate(_HAMZA_LETTERS) if match else ""
+
+
+def _has_radicals(lemma: str, root: str) -> bool:
+    """True when the radicals of ``root`` (Buckwalter, ``A`` for hamza) appear in order among the
+    consonants of the lemma id ``lemma``."""
+    consonants = iter(re.sub(r"[aiuo~FKN`{]|_\d+$|-.*$", "", lemma).translate(_HAMZA_LETTERS))
+    return all(radical in consonants for radical in root.split("/")[0])
+
+
 def read_dictionary(path: Path) -> list[Entry]:
     """Entries of a Buckwalter dictionary file, in file order.
 
     Lines starting with ``;; `` open a new lemma (its id follows); ``;--- `` lines head the lemmas
-    of one root (:func:`root_of_heading`); other ``;`` lines are comments.
+    of one root (:func:`root_of_heading`). A bare ``;`` line ends a group of lemmas: the first
+    group after a heading is the root's; the groups after it, up to the next heading, are mostly
+    foreign words and names, some of the root (كتب, then كتيب...) and a few of roots whose heading
+    the file lacks. Such a group's lemma takes the root of the group's first lemma when that is a
+    form I verb (:func:`root_of_verb_lemma`), else the heading's root when it is not a name and its
+    consonants hold the root's radicals in order, else none. Other ``;`` lines are comments.
     Raises :class:`LexiconDataError` on a line without four tab-separated fields."""
     entries: list[Entry] = []
     lemma = ""
-    root = ""
+    heading = ""  # the root of the last heading
+    group_root = ""  # the root a headless group's first lemma is a verb of
+    headed = True  # in the first group after a heading
+    first_of_group = False
     with open(path, encoding="latin-1") as handle:
         for number, line in enumerate(handle, 1):
             if line.startswith(";; "):
                 lemma = line[3:].strip()
+                if first_of_group:
+                    group_root, first_of_group = root_of_verb_lemma(lemma), False
                 continue
             if line.startswith(";--- "):
-                root = root_of_heading(line)
+                heading, headed, group_root, first_of_group = root_of_heading(line), True, "", False
+                continue
+            if line.rstrip() == ";":
+                headed, group_root, first_of_group = False, "", True
                 continue
             if line.startswith(";") or not line.strip("\r\n"):
                 continue
@@ -131,6 +165,12 @@ def read_dictionary(path: Path) -> list[Entry]:
             match = _POS_RE.search(gloss_pos)
             gloss = _POS_RE.sub("", gloss_pos).strip()
             pos = match.group(1) if match else _deduce_pos(vocalized, category, gloss)
+            if headed:
+                root = heading
+            elif group_root:
+                root = group_root
+            else:
+                root = heading if heading and "NOUN_PROP" not in pos and _has_radicals(lemma, heading) else ""
             entries.append(Entry(form, vocalized, category, gloss, pos, lemma, root))
     return entries
 

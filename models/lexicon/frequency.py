@@ -11,7 +11,8 @@ A lemma's rank is its place in the list by count (1 = most frequent); its band g
 as learners' frequency dictionaries do (Buckwalter & Parkinson, *A Frequency Dictionary of
 Arabic*, 2011, lists the top 5,000): see :class:`FrequencyBand`. A reading is matched to the list
 by its lemma's letters and part of speech, preferring the entry with the same vowels; a form
-derived by :mod:`models.lexicon.derivation` is matched by its own stem.
+derived by :mod:`models.lexicon.derivation` is matched by its own stem, and only with the same
+vowels (the passive participle مُسْتَعْرَض is not the listed active مُسْتَعْرِض).
 """
 from __future__ import annotations
 
@@ -23,11 +24,15 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.lexicon.analyzer import Analysis
 from models.lexicon.transliteration import to_arabic
 from models.lexicon.derivation import perfect_of_lemma
 from models.text.arabic import DIACRITICS_CLASS, fold_alef, strip_diacritics
+
+if TYPE_CHECKING:
+    from models.lexicon.index import Lexicon
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +54,15 @@ class FrequencyBand(enum.IntEnum):
         return {1: "very common (top 1,000)", 2: "common (top 3,000)", 3: "frequent (top 6,000)",
                 4: "less common (top 12,000)", 5: "rare"}[self.value]
 
+    @property
+    def limit(self) -> int | None:
+        """The band's last rank (1,000 for :attr:`TOP_1000`), ``None`` for :attr:`LISTED`."""
+        return {1: 1000, 2: 3000, 3: 6000, 4: 12000}.get(self.value)
+
     @classmethod
     def of_rank(cls, rank: int) -> "FrequencyBand":
-        for band, limit in ((cls.TOP_1000, 1000), (cls.TOP_3000, 3000), (cls.TOP_6000, 6000), (cls.TOP_12000, 12000)):
-            if rank <= limit:
+        for band in cls:
+            if band.limit is not None and rank <= band.limit:
                 return band
         return cls.LISTED
 
@@ -100,10 +110,11 @@ class FrequencyList:
             self.entries.setdefault(fold_alef(unvocalized), []).append((vocalized, word_type, count, first_rank[count]))
         self.size = len(rows)
 
-    def lookup(self, word: str, pos: str = "", vocalized: str = "") -> Frequency | None:
+    def lookup(self, word: str, pos: str = "", vocalized: str = "", exact: bool = False) -> Frequency | None:
         """The entry for undiacritized Arabic ``word`` whose part of speech suits the Buckwalter
         tag ``pos`` ("" for any), the one with the vowels of ``vocalized`` (Arabic, final mark
-        ignored) if there is one, else the most frequent; ``None`` when the list lacks it."""
+        ignored) if there is one, else (unless ``exact``) the most frequent; ``None`` when the
+        list lacks it."""
         candidates = self.entries.get(fold_alef(word), [])
         types = _types_for(pos)
         suitable = [c for c in candidates if types is None or c[1] in types]
@@ -111,6 +122,8 @@ class FrequencyList:
             return None
         wanted = _without_final_mark(vocalized)
         same = [c for c in suitable if wanted and _without_final_mark(c[0]) == wanted]
+        if exact and not same:
+            return None
         voc, _type, count, rank = max(same or suitable, key=lambda c: c[2])
         return Frequency(rank, count, FrequencyBand.of_rank(rank), voc)
 
@@ -170,19 +183,23 @@ def analysis_frequency(analysis: Analysis, frequencies: FrequencyList | None = N
     frequencies = frequencies or shared_list()
     if frequencies is None or analysis.backoff or not analysis.lemma:
         return None
-    if analysis.derived_from is not None:
+    if analysis.derived_from is not None:  # its vowels come from the pattern: only the same word counts
         stem = to_arabic(analysis.stem.split()[-1])
-        return frequencies.lookup(stem, analysis.pos.split()[-1])
+        pos = analysis.pos.split()[-1]
+        form = next((segment.form for segment in analysis.segments if segment.pos == pos), "")
+        return frequencies.lookup(stem, pos, form, exact=True)
     lemma = analysis.lemma.split()[-1]
     vocalized = to_arabic(perfect_of_lemma(lemma).replace("{", "A"))
     return frequencies.lookup(strip_diacritics(vocalized), analysis.pos.split()[-1], vocalized)
 
 
-def frequency_band(word: str) -> FrequencyBand | None:
-    """The band of the best reading of the written Arabic ``word`` (the lexicon's order, no
-    context): what a reader needs to mark frequent words. ``None`` when unknown."""
+def frequency_band(word: str, lexicon: "Lexicon | None" = None) -> FrequencyBand | None:
+    """The band of the written Arabic ``word``: that of its most common reading (no context), as
+    a reader marking frequent words needs it (بضع is common as بِضْع "several", though the
+    lexicon lists the rare verb بَضَعَ first). ``None`` when the list has none of its readings.
+    ``lexicon`` defaults to the shared one (:func:`models.lexicon.index.shared_lexicon`, loaded
+    if need be)."""
     from models.lexicon.lookup import lookup
 
-    analyses = lookup(word).analyses
-    found = analysis_frequency(analyses[0]) if analyses else None
-    return found.band if found else None
+    bands = [found.band for found in map(analysis_frequency, lookup(word, lexicon).analyses) if found]
+    return min(bands) if bands else None

@@ -28,7 +28,7 @@ from models.paths import cache_dir
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 
 #: Buckwalter orthographic folding used by the fallback lookups: hamzated alef and alef wasla to
 #: bare alef, alef maqsura to ya, ta marbuta to ha (level 1); plus hamza seats on waw/ya to the

@@ -105,3 +105,14 @@ def english_name_keys(text: str, minimum: int = 2) -> list[str]:
     """Skeletons of the capitalized words of ``text`` that may be names (function words and
     common institutional words left out), at least ``minimum`` consonants long, in order."""
     return [key for _, _, key in english_names(text, minimum)]
+
+
+def name_in_translation(word: str, translation: str, minimum: int = 2) -> str:
+    """The capitalized word of ``translation`` that the Arabic ``word`` spells as a name (same
+    skeleton, :func:`same_name`, at least ``minimum`` consonants: مستورا and *Mistura*), ``""``
+    when none does."""
+    keys = {k for k in arabic_skeletons(word) if len(k) >= minimum}
+    for start, end, key in english_names(translation, minimum):
+        if keys and same_name(keys, key):
+            return translation[start:end]
+    return ""

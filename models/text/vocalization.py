@@ -14,6 +14,11 @@ hamza on a bare alef; the reader sees the text's own letters). Text is fed to th
 at a time, long lines cut at sentence punctuation, and each piece's result is cached (SQLite in
 :func:`models.paths.cache_dir`, as translations are).
 
+A window runs the model in a separate process (``Diacritizer(separate_process=True)``, as
+:func:`shared_diacritizer` makes it): importing numpy and onnxruntime in one of its threads held
+the interpreter lock for 30-45 ms at a time (the loading of their compiled modules), and the
+window's event loop waited that long the first time vowels were shown.
+
 Everything heavy is imported lazily: importing this module costs nothing, :meth:`Diacritizer.unavailable_reason`
 says in a sentence why vocalization cannot run (package missing, model failing), and
 :meth:`Diacritizer.vocalize` raises :class:`VocalizationError` (a :class:`models.errors.QariError`)
@@ -24,8 +29,11 @@ from __future__ import annotations
 import importlib
 import importlib.metadata
 import logging
+import multiprocessing
+import os
 import re
 import threading
+from concurrent.futures import ProcessPoolExecutor
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,15 +170,21 @@ class Diacritizer:
     loaded on the first :meth:`vocalize` (about a second) and kept.
 
     ``cache_path``: the cache database (default :func:`models.paths.cache_dir` /
-    ``vocalizations.sqlite3``; ``False`` for no cache). ``model``: the text2tashkeel model name."""
+    ``vocalizations.sqlite3``; ``False`` for no cache). ``model``: the text2tashkeel model name.
+    ``separate_process``: the model is imported, loaded and run in a process of its own (started
+    with ``spawn`` on first use, kept until :meth:`close`), and only the cache and the merging of
+    its output stay in this one: for a window, whose event loop would otherwise wait."""
 
-    def __init__(self, cache_path: Path | None | bool = None, model: str = MODEL) -> None:
+    def __init__(self, cache_path: Path | None | bool = None, model: str = MODEL,
+                 separate_process: bool = False) -> None:
         self.model_name = model
         self._cache_path = cache_path
         self._cache = None
         self._model = None
         self._failure: str | None = None
         self._lock = threading.Lock()
+        self._separate = separate_process
+        self._pool: ProcessPoolExecutor | None = None
 
     @property
     def key(self) -> str:
@@ -185,7 +199,7 @@ class Diacritizer:
         """A sentence saying why vocalization cannot run, or ``None`` when it can (the model is
         loaded to find out)."""
         try:
-            self._load()
+            self._diacritize([])
         except VocalizationError as exc:
             return str(exc)
         return None
@@ -229,17 +243,43 @@ class Diacritizer:
         found = store.get_many(self.key, wanted) if store is not None and wanted else {}
         missing = [t for t in wanted if t not in found]
         if missing:
-            model = self._load()
-            made = {}
-            for text in missing:
-                try:
-                    made[text] = model.diacritize(text)
-                except Exception as exc:  # noqa: BLE001 - a failure of the third-party model
-                    raise VocalizationError(f"The diacritization model failed on a sentence ({exc}).") from exc
+            made = self._diacritize(missing)
             if store is not None:
                 store.put_many(self.key, made)
             found.update(made)
         return found
+
+    def _diacritize(self, texts: list[str]) -> dict[str, str]:
+        """``{text: model output}``, from the model here or in its process (loaded first, also
+        for no text). Raises :class:`VocalizationError` when the model cannot run."""
+        if self._separate:
+            return self._diacritize_elsewhere(texts)
+        model = self._load()
+        made = {}
+        for text in texts:
+            try:
+                made[text] = model.diacritize(text)
+            except Exception as exc:  # noqa: BLE001 - a failure of the third-party model
+                raise VocalizationError(f"The diacritization model failed on a sentence ({exc}).") from exc
+        return made
+
+    def _diacritize_elsewhere(self, texts: list[str]) -> dict[str, str]:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=_lower_priority)
+            pool = self._pool
+        try:
+            return pool.submit(_diacritize_in_this_process, self.model_name, texts).result()
+        except VocalizationError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - BrokenProcessPool, OSError: the process could not run
+            log.warning("the diacritization process failed: %s", exc)
+            with self._lock:
+                if self._pool is pool:
+                    self._pool = None  # a new one next time
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise VocalizationError(f"Vowels cannot be shown: the diacritization process failed ({exc}).") from exc
 
     def vocalize(self, text: str) -> VocalizedText:
         """``text`` with vowels added (:class:`VocalizedText`). Lines are vocalized piece by
@@ -255,8 +295,32 @@ class Diacritizer:
         return join(text, chunks)
 
     def close(self) -> None:
+        """Close the cache and end the model's process (if any)."""
         if self._cache is not None:
             self._cache.close()
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+#: The model in its own process (:func:`_diacritize_in_this_process`).
+_process_diacritizer: Diacritizer | None = None
+
+
+def _lower_priority() -> None:
+    """In the model's process: give way to the window that waits for it."""
+    if hasattr(os, "nice"):
+        os.nice(5)
+
+
+def _diacritize_in_this_process(model: str, texts: list[str]) -> dict[str, str]:
+    """In the model's process: ``{text: model output}`` (the model loaded on the first call).
+    Raises :class:`VocalizationError`, which reaches the caller's process."""
+    global _process_diacritizer
+    if _process_diacritizer is None:
+        _process_diacritizer = Diacritizer(cache_path=False, model=model)
+    return _process_diacritizer._diacritize(texts)
 
 
 def join(original: str, chunks: list[VocalizedText]) -> VocalizedText:
@@ -279,9 +343,10 @@ _shared_lock = threading.Lock()
 
 
 def shared_diacritizer() -> Diacritizer:
-    """One process-wide :class:`Diacritizer` with the default cache."""
+    """One process-wide :class:`Diacritizer` with the default cache, its model in a process of
+    its own (for the window)."""
     global _shared
     with _shared_lock:
         if _shared is None:
-            _shared = Diacritizer()
+            _shared = Diacritizer(separate_process=True)
         return _shared

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from models.glossary.store import Term
-from tests.support.reader import open_without_model
+from tests.support.reader import only_terms, open_without_model
 
 pytestmark = pytest.mark.slow
 
@@ -14,19 +14,8 @@ ARTICLE = "قال الرئيس إن وقف إطلاق النار صامد.\n\nو
 @pytest.fixture
 def window(make_window, qtbot):
     window = open_without_model(make_window, qtbot, ARTICLE)
-    saved = window.term_store.all()  # the session's glossary, put back afterwards
-    clear(window.term_store)
-    window.term_store.add(Term("رئيس", "president", status="known"))
-    window.hover_glossary.termsChanged.emit()
-    yield window
-    clear(window.term_store)
-    for term in saved:
-        window.term_store.add(term)
-
-
-def clear(store):
-    for term in store.all():
-        store.delete(term.id)
+    with only_terms(window, [Term("رئيس", "president", status="known")]):
+        yield window
 
 
 def underline_at(window, offset):
@@ -72,3 +61,13 @@ def test_unlisted_words_marked_only_when_asked(window):
     window.settings.set("highlight_unlisted", False)  # as from Preferences
     assert not action.isChecked()
     assert underline_at(window, offset) == QTextCharFormat.UnderlineStyle.NoUnderline
+
+
+def test_unlisted_marks_stay_in_another_theme(window):
+    offset = ARTICLE.index("صامد")
+    window.settings.set("highlight_unlisted", True)
+    window.settings.set("theme", "dark")  # the term marks are painted again in the dark colours
+    try:
+        assert underline_at(window, offset) == QTextCharFormat.UnderlineStyle.DotLine
+    finally:
+        window.settings.set("theme", "light")

@@ -1,12 +1,15 @@
 """View > Show vowels: the Arabic pane with a model's vowels, the original text still behind it."""
 import pytest
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextCursor
 
 from gui.vowels import MACHINE_VOWELS_NOTE
 from models.documents import sample_path
+from models.glossary.store import Term
 from models.lexicon.vowel_check import vowels_agree
 from models.text.arabic import ARABIC_WORD_RE
 from models.text.vocalization import Diacritizer
+from tests.gui.test_frequent_words import marked
+from tests.support.reader import only_terms
 
 pytestmark = pytest.mark.slow
 NO_MODEL = "Helsinki-NLP/opus-mt-ar-en"  # not downloaded: the window reads without translating
@@ -140,3 +143,50 @@ def test_a_missing_diacritizer_package_disables_the_action_with_a_tooltip(make_w
     action = window.vowels.action
     assert not action.isEnabled()
     assert "no_such_diacritizer_package package is not installed" in action.toolTip()
+
+
+def test_word_marks_stay_when_the_vowels_come_and_the_tint_stays_when_a_term_changes(make_window, qtbot, diacritizer):
+    window = sample_window(make_window, qtbot, diacritizer)
+    pane, text = window.arabic_pane, window.sentences.document.text
+    with only_terms(window, [Term("الهدنة", "truce", status="learning")]):
+        qtbot.waitUntil(lambda: window.hover_glossary.service.is_ready, timeout=60000)
+        with qtbot.waitSignal(window.frequent_words.marked, timeout=30000):
+            window.settings.set("mark_frequent", "top 1,000")
+        frequent = marked(window)
+        assert frequent
+        window.settings.set("highlight_unlisted", True)
+        unlisted = text.index("لافروف")
+
+        def underline(offset):
+            cursor = QTextCursor(pane.document())
+            cursor.setPosition(pane.pane_position(offset) + 1)
+            return cursor.charFormat().underlineStyle()
+
+        def term_background():
+            cursor = QTextCursor(pane.document())
+            cursor.setPosition(pane.pane_position(text.index("الهدنة")) + 1)
+            return cursor.charFormat().background().color().name()
+
+        def tinted():
+            cursor, found = QTextCursor(pane.document()), set()
+            for position in range(0, len(pane.toPlainText()), 7):
+                cursor.setPosition(position + 1)
+                if cursor.charFormat().background().color().name() == "#f1ecfa":
+                    found.add(position)
+            return found
+
+        learning = term_background()
+        toggle(qtbot, window, True)  # the sentences are written again, with their vowels
+        qtbot.waitUntil(lambda: not window.frequent_words.painting)
+        assert term_background() == learning and marked(window) == frequent
+        assert underline(unlisted) == QTextCharFormat.UnderlineStyle.DotLine
+        before = tinted()
+        assert len(before) > 10
+        window.term_store.add(Term("قال", "said", status="known"))
+        window.hover_glossary.termsChanged.emit()  # the marks are cleared and painted again
+        said = [pane.pane_span(m.start, m.end) for m in window.hover_glossary.matches if m.term.term == "قال"]
+        lost = before - tinted()
+        assert said and all(any(a <= p < b for a, b in said) for p in lost)  # only under the new term's background
+        toggle(qtbot, window, False)
+        assert term_background() == learning and not tinted()
+        assert underline(unlisted) == QTextCharFormat.UnderlineStyle.DotLine

@@ -1,5 +1,7 @@
 """A reader window with no translation model (the default model is not on this computer, and
 nothing is downloaded), showing an article given as text."""
+from contextlib import contextmanager
+
 from gui.translation_controller import ModelState
 from models.documents import Document
 from tests.conftest import wait_model
@@ -24,3 +26,27 @@ def open_focused(make_window, qtbot, text: str):
     window.activateWindow()
     window.arabic_pane.setFocus()
     return window
+
+
+@contextmanager
+def only_terms(window, terms=()):
+    """``window``'s glossary holding only ``terms`` (the article marked again) while the block
+    runs; the session's terms are put back afterwards."""
+    store = window.term_store
+    saved = store.all()
+    clear_terms(store)
+    for term in terms:
+        store.add(term)
+    window.hover_glossary.termsChanged.emit()
+    try:
+        yield store
+    finally:
+        clear_terms(store)
+        for term in saved:
+            store.add(term)
+
+
+def clear_terms(store) -> None:
+    """Delete every term of ``store``."""
+    for term in store.all():
+        store.delete(term.id)

@@ -60,6 +60,7 @@ def test_active_participle_gloss_reads_as_in_a_dictionary():
     ("وتخطئته", ["و", "تخطئ", "ة", "ه"], "خَطَّأَ"),     # form II of a hamza-final verb: taf'ila
     ("المكافحون", ["ال", "مكافح", "ون"], "كافَحَ"),    # sound plural on a derived participle
     ("مستعرضات", ["مستعرض", "ات"], "اِسْتَعْرَضَ"),
+    ("للمكافحين", ["ل", "ال", "مكافح", "ين"], "كافَحَ"),  # the oblique sound plural, after li- and the article
 ])
 def test_clitics_and_suffixes_work_on_derived_forms(word, letters, verb):
     analysis = first_derived(word)

@@ -85,6 +85,24 @@ def test_failing_model_gives_a_reason_not_an_exception():
     assert diacritizer.vocalize("123 abc").text == "123 abc"  # nothing Arabic: the model is not needed
 
 
+def test_the_model_in_its_own_process_gives_the_same_vowels(vocalized):
+    diacritizer = Diacritizer(cache_path=False, separate_process=True)
+    try:
+        assert diacritizer.vocalize(TEXT) == vocalized
+    finally:
+        diacritizer.close()
+
+
+def test_a_failing_model_in_its_own_process_gives_a_reason_not_an_exception():
+    diacritizer = Diacritizer(cache_path=False, model="no-such-model", separate_process=True)
+    try:
+        assert diacritizer.unavailable_reason().startswith("Vowels cannot be shown: the diacritization model failed")
+        with pytest.raises(VocalizationError, match="Vowels cannot be shown"):
+            diacritizer.vocalize(TEXT)
+    finally:
+        diacritizer.close()
+
+
 def test_lexicon_reading_agreeing_with_the_model_ranks_first():
     found = lookup("كتب")
     checked = check(found, "كُتِبَ")
