@@ -49,12 +49,12 @@ def source_text() -> str:
 
 @pytest.fixture(scope="session")
 def translation_fork_server(_user_dirs):
-    """The fork server of the translation worker processes imports torch once, in the background,
-    from the first test that needs the tiny model or a window; each window's worker is then a
-    fork of it."""
+    """The fork server of the translation worker processes imports the engine, torch and
+    transformers once, in the background, from the first test that needs the tiny model or a
+    window (many tests use the torch backend); each window's worker is then a fork of it."""
     from gui.worker_process import warm_up
 
-    warm_up()
+    warm_up(torch=True)
 
 
 @pytest.fixture(scope="session")

@@ -231,9 +231,11 @@ def test_start_up_hook_reports_the_shown_window(tmp_path):
     with subprocess.Popen([sys.executable, "main.py", "--quit-after-show"], cwd=REPO, env=env, stdout=subprocess.PIPE,
                           stderr=subprocess.DEVNULL, text=True) as process:
         try:
+            first = process.stdout.readline().strip()
             line = process.stdout.readline().strip()
         finally:
             process.terminate()  # closing waits for the worker's torch import otherwise
+    assert first.startswith("qari: app started at clock ")
     assert line.startswith("qari: window shown after ") and line.endswith(" s")
     assert float(line.split()[-2]) > 0
 
