@@ -1,63 +1,94 @@
 """What the window benchmarks and the responsiveness test share: :func:`wait_until` runs the event
 loop until a condition holds, and :class:`StallProbe` is a QTimer on the GUI thread that records
-when it ticks, both on the wall clock and in the GUI thread's own CPU time.
+when it ticks: on the wall clock, in the GUI thread's own CPU time, and in the time that thread
+waited for a core.
 
 The longest wall-clock gap between two ticks is the longest a click or a repaint would have
 waited; it includes the time the machine gave to other processes. The GUI thread's CPU time over
 the same gap (``time.thread_time``, which only advances while this thread runs) is the part of the
 stall that is the window's own work: a slow result handler or layout shows there, a busy machine
 does not. Waiting without running (on a lock, on the interpreter lock held by another thread of
-the process) shows in the wall-clock gap only."""
+the process) shows in the wall-clock gap only, beside the time the thread was ready to run and
+waited for a core (:class:`Gap`)."""
 from __future__ import annotations
 
 import time
+from typing import NamedTuple
+
+
+class Gap(NamedTuple):
+    """One gap between two marks of a :class:`StallProbe`, in ms: ``wall`` on the wall clock,
+    ``cpu`` the GUI thread's own CPU time in it, ``runnable`` the time the GUI thread was ready to
+    run but waited for a core (other processes had it; Linux only, else 0). The rest of ``wall``
+    the thread slept: the event loop's wait for the next tick, or a wait for a lock such as the
+    interpreter lock held by another thread of the process."""
+
+    wall: float
+    cpu: float
+    runnable: float
+
+
+def _runnable_seconds() -> float:
+    """Seconds the calling thread has spent ready to run but waiting for a core (the second
+    field of Linux's ``/proc/thread-self/schedstat``); 0 where that file is missing."""
+    try:
+        with open("/proc/thread-self/schedstat", encoding="ascii") as stat:
+            return int(stat.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 
 class StallProbe:
     """``start()`` before the work, ``stop()`` after it. Each gap runs between two consecutive
     marks (the start, each tick of the ``interval_ms`` timer, the stop): :attr:`worst_ms` is the
     longest gap on the wall clock, :attr:`worst_cpu_ms` the most GUI-thread CPU time spent in one
-    gap, :meth:`gaps` both per gap (all in ms). Needs a QApplication; start and stop it on the GUI
-    thread."""
+    gap, :meth:`gaps` each gap's figures (all in ms). Needs a QApplication; start and stop it on
+    the GUI thread."""
 
     def __init__(self, interval_ms: int = 10) -> None:
-        from PySide6.QtCore import QTimer
+        from PySide6.QtCore import Qt, QTimer
 
         self.ticks: list[float] = []  # time.perf_counter() seconds
         self.cpu_ticks: list[float] = []  # time.thread_time() seconds of the GUI thread
-        self._timer = QTimer()
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self._mark)
+        self.runnable_ticks: list[float] = []  # _runnable_seconds() of the GUI thread
+        #: The probe's timer; connect to its ``timeout`` to check something at each tick.
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._mark)
 
     def _mark(self) -> None:
         self.ticks.append(time.perf_counter())
         self.cpu_ticks.append(time.thread_time())
+        self.runnable_ticks.append(_runnable_seconds())
 
     def start(self) -> float:
         """Start ticking; returns the start time (``time.perf_counter()`` seconds)."""
-        self.ticks, self.cpu_ticks = [], []
+        self.ticks, self.cpu_ticks, self.runnable_ticks = [], [], []
         self._mark()
-        self._timer.start()
+        self.timer.start()
         return self.ticks[0]
 
     def stop(self) -> None:
         self._mark()
-        self._timer.stop()
+        self.timer.stop()
 
-    def gaps(self) -> list[tuple[float, float]]:
-        """``(wall ms, GUI-thread CPU ms)`` of each gap between two marks, in order."""
-        return [((b - a) * 1000, (d - c) * 1000)
-                for a, b, c, d in zip(self.ticks, self.ticks[1:], self.cpu_ticks, self.cpu_ticks[1:])]
+    def gaps(self) -> list[Gap]:
+        """Each gap between two marks, in order."""
+        def deltas(marks: list[float]) -> list[float]:
+            return [(b - a) * 1000 for a, b in zip(marks, marks[1:])]
+
+        return [Gap(*gap) for gap in zip(deltas(self.ticks), deltas(self.cpu_ticks), deltas(self.runnable_ticks))]
 
     @property
     def worst_ms(self) -> float:
         """The longest gap on the wall clock (ms)."""
-        return max((wall for wall, _ in self.gaps()), default=0.0)
+        return max((gap.wall for gap in self.gaps()), default=0.0)
 
     @property
     def worst_cpu_ms(self) -> float:
         """The most CPU time the GUI thread spent within one gap (ms)."""
-        return max((cpu for _, cpu in self.gaps()), default=0.0)
+        return max((gap.cpu for gap in self.gaps()), default=0.0)
 
 
 def wait_until(condition, timeout_s: float) -> None:
