@@ -1,10 +1,11 @@
 """Check an English draft against its Arabic source and write a report.
 
-    qari check SOURCE DRAFT -o REPORT.json|.html|.xlf|.tmx [--glossary TERMS.tsv] [--model M]
+    qari check SOURCE DRAFT -o REPORT.json|.html|.xlf|.tmx [--glossary TERMS.tsv|.csv] [--model M]
 
 SOURCE and DRAFT are text files (UTF-8, or another encoding recognised by
 :func:`models.documents.decode`). The glossary file, if given, has one ``Arabic term<TAB>English
-translation`` per line. Sentences are aligned with the Buckwalter lexicon as a bilingual
+translation`` per line, or is a CSV file as **My glossary** exports it (a header row naming
+``term`` and ``translation``; :func:`models.glossary.exchange.read_csv_rows`). Sentences are aligned with the Buckwalter lexicon as a bilingual
 dictionary; when it cannot be loaded, without it (a note on stderr says why). With ``--model``,
 the source is machine-translated (the translations help the alignment) and the model's word
 links (forced decoding of the draft) are used with the lexicon's; a model that cannot be loaded
@@ -27,6 +28,7 @@ from models.documents import decode, load_document
 from models.drafts.checks import check_draft
 from models.drafts.report import REPORT_FORMATS, write_report
 from models.errors import DocumentError, ModelUnavailable
+from models.glossary.exchange import read_csv_rows
 from models.lexicon.dictionary import default_dictionary_error
 from models.translation.settings import BACKENDS, DecodingSettings
 
@@ -37,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("draft", type=Path, help="the English draft text file")
     parser.add_argument("-o", "--output", type=Path, required=True,
                         help="report file, ending in .json, .html, .xlf (XLIFF 2.0) or .tmx (the aligned pairs)")
-    parser.add_argument("--glossary", type=Path, help="tab-separated file: Arabic term, English translation")
+    parser.add_argument("--glossary", type=Path, help="tab-separated file (Arabic term, English translation) or a CSV file exported from My glossary")
     parser.add_argument("--model", metavar="M", help="MarianMT model (hub id or folder): machine translations and model word links")
     parser.add_argument("--backend", choices=BACKENDS, default="auto", help="inference backend with --model (default %(default)s)")
     parser.add_argument("--beams", metavar="N", type=int, default=DecodingSettings.num_beams,
@@ -45,9 +47,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def read_glossary(path: Path) -> list[tuple[str, str]]:
-    """(Arabic term, English translation) pairs of a tab-separated file; blank lines and lines
-    starting with ``#`` are skipped. Raises :class:`DocumentError` for an unreadable file or a
-    line without a tab."""
+    """(Arabic term, English translation) pairs of a tab-separated file (blank lines and lines
+    starting with ``#`` skipped) or, for a ``.csv`` file, of the rows with a translation of a
+    glossary CSV file. Raises :class:`DocumentError` for an unreadable file or a line without a
+    tab, :class:`models.errors.TermError` for a CSV file without a ``term`` column."""
+    if path.suffix.lower() == ".csv":
+        rows, _ = read_csv_rows(path)
+        return [(row["term"], row["translation"]) for _, row in rows if row["term"] and row["translation"]]
     try:
         text = decode(path.read_bytes(), path.name)
     except OSError as exc:
@@ -82,7 +88,7 @@ def _model(args: argparse.Namespace, source) -> tuple[list[str] | None, object]:
 def run(args: argparse.Namespace) -> ExitCode:
     """Write the report and print a one-line summary: ``OK``. Raises :class:`cli.CommandError`
     or a :class:`models.errors.QariError` on bad input (the output checked first)."""
-    out = checked_output(args.output, REPORT_FORMATS)
+    out = checked_output(args.output, REPORT_FORMATS, inputs=(args.source, args.draft))
     if args.beams < 1:
         raise CommandError(ExitCode.USAGE, "--beams must be at least 1.")
     source = load_document(args.source)

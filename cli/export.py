@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     """Export ``args.file`` to ``args.output``: ``OK`` (also without a model). Raises
     :class:`CommandError` or :class:`models.errors.DocumentError` on bad input, each checked
     before anything is translated."""
-    out = checked_output(args.output, FORMATS)
+    out = checked_output(args.output, FORMATS, inputs=(args.file,))
     if args.beams < 1:
         raise CommandError(ExitCode.USAGE, "--beams must be at least 1.")
     doc = load_document(args.file)

@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> ExitCode:
     """Write the links of ``args.source`` and ``args.translation`` to ``args.output`` and print a
     one-line summary: ``OK`` (also when the model cannot be loaded). Raises
     :class:`cli.CommandError` on bad input (the output checked first)."""
-    out = checked_output(args.output, FORMATS)
+    out = checked_output(args.output, FORMATS, inputs=(args.source, args.translation))
     sources, targets = read_lines(args.source), read_lines(args.translation)
     if len(sources) != len(targets):
         raise CommandError(ExitCode.BAD_INPUT, f"{args.source.name} has {len(sources)} lines and {args.translation.name} "

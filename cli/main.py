@@ -59,6 +59,9 @@ def run_command(name: str, argv: list[str], prog: str) -> ExitCode:
     module.add_arguments(parser)
     parser.set_defaults(prog=parser.prog)
     args = parser.parse_args(argv)
+    from models.documents import quiet_parser_logs
+
+    quiet_parser_logs()
     try:
         return module.run(args)
     except CommandError as exc:

@@ -15,10 +15,17 @@ def _either(suffixes: tuple[str, ...]) -> str:
     return " or ".join((", ".join(suffixes[:-1]), suffixes[-1])) if len(suffixes) > 1 else suffixes[0]
 
 
-def checked_output(out: Path, formats: tuple[str, ...]) -> Path:
-    """``out``, once its extension is one of ``formats`` (else :class:`CommandError` with
-    ``USAGE``) and its folder exists and may be written to (else ``CANNOT_WRITE``): checked
-    before a command translates or aligns anything."""
+def checked_output(out: Path, formats: tuple[str, ...], inputs: tuple[str, ...] = ()) -> Path:
+    """``out``, once it is not a folder nor one of the command's ``inputs`` (paths or URLs; else
+    :class:`CommandError` with ``USAGE``: writing there would destroy the input), its extension
+    is one of ``formats`` (else ``USAGE``) and its folder exists and may be written to (else
+    ``CANNOT_WRITE``): checked before a command translates or aligns anything."""
+    if out.is_dir():
+        raise CommandError(ExitCode.USAGE, f"{out} is a folder: give a file name ending in {_either(formats)}.")
+    for given in inputs:
+        if out.exists() and Path(given).exists() and out.samefile(given):
+            raise CommandError(ExitCode.USAGE, f"the output file {out} is the input {given}: writing it would "
+                                               "replace the input. Choose another output name.")
     if out.suffix.lower() not in formats:
         raise CommandError(ExitCode.USAGE, f"the output file must end in {_either(formats)}, not {out.name!r}.")
     folder = out.parent if str(out.parent) else Path(".")

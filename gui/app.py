@@ -18,7 +18,7 @@ from gui.colors import stylesheet
 from gui.main_window import MainWindow
 from gui.qt_platform import missing_display, platform_guard
 from gui.settings import Settings
-from models.documents import sample_path
+from models.documents import quiet_parser_logs, sample_path
 from models.translation.settings import BACKENDS
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,8 @@ def parse_args(argv: list[str], prog: str = "qari") -> argparse.Namespace:
         prog=prog,
         description="Read an Arabic article beside its offline English translation.",
         epilog="commands without a window: '%(prog)s export FILE -o OUT' (translate to JSON, HTML or TSV), "
-        "'%(prog)s gloss WORD ...' (look words up), '%(prog)s check SOURCE DRAFT -o REPORT' (check a draft); "
+        "'%(prog)s gloss WORD ...' (look words up), '%(prog)s check SOURCE DRAFT -o REPORT' (check a draft), "
+        "'%(prog)s links SOURCE TRANSLATION -o OUT' (word links); "
         "'%(prog)s COMMAND --help' for each. To open a file named like a command, write ./export.",
     )
     parser.add_argument("file", nargs="?", help="article to open: a text, web page, EPUB, Word or PDF file, or an http(s) URL "
@@ -85,6 +86,8 @@ def run_app(argv: list[str], prog: str = "qari") -> int:
     started = time.perf_counter()
     args = parse_args(argv, prog)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not args.verbose:
+        quiet_parser_logs()
     problem = missing_display()
     if problem:
         print(f"{prog}: {problem}", file=sys.stderr)

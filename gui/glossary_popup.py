@@ -35,6 +35,10 @@ _ARABIC_RUN_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f]+(?:\s+[\u0600-\u06ff\
 GAP = 6
 
 
+#: Buckwalter tags of stems (content words): one of these without a gloss lacks its English.
+_STEM_TAGS = ("NOUN", "ADJ", "ADV", "PV", "IV", "CV", "VERB")
+
+
 def _arabic(text: str, family: str, size: int) -> str:
     family_css = f"font-family:'{html.escape(family)}';" if family else ""
     return f'<span dir="rtl" style="{family_css} font-size:{size}pt">{html.escape(text)}</span>'
@@ -57,7 +61,9 @@ def analysis_html(analysis: Analysis, arabic_family: str = "") -> str:
         parts.append(f'<p align="right" style="margin:0">{_arabic(analysis.segmentation, arabic_family, SEGMENT_PT)}</p>')
     rows = []
     for s in segments:
-        gloss = e(s.gloss.replace(";", "; ")) if s.gloss else f'<span style="color:{color("placeholder")}">(no gloss)</span>'
+        # an affix or particle is glossed by its tag (سَ: future); a stem without English is a missing gloss
+        missing = not s.gloss and (not s.pos or s.pos.startswith(_STEM_TAGS))
+        gloss = f'<span style="color:{color("placeholder")}">(no gloss)</span>' if missing else e(s.gloss.replace(";", "; "))
         pos = f'<span style="color:{color("muted")}; font-size:small">&nbsp; {e(tag_name(s.pos))}</span>'
         form = _arabic(s.form, arabic_family, SEGMENT_PT) if several else ""
         rows.append(f'<tr><td align="left" valign="middle">{gloss}{pos}</td><td align="right" valign="middle">{form}</td></tr>')

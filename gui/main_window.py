@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         try:
             self.term_store = TermStore()
         except TermError as exc:
-            messages.error(self, "My glossary", str(exc))
+            messages.error(self, "My glossary", f"{exc} Terms you add in this session will not be saved.")
             self.term_store = TermStore(":memory:")
         self.hover_glossary = HoverGlossary(self.arabic_pane, self.term_store, parent=self, tasks=self.tasks,
                                             delay_ms=lambda: self.settings.get("hover_delay_ms"))
@@ -184,13 +184,7 @@ class MainWindow(QMainWindow):
         if doc is None:
             return
         stem = Path(doc.source).stem if doc.source != "clipboard" else "clipboard"
-
-        def chosen(path: str) -> None:
-            if not Path(path).suffix:  # the extension of the chosen type
-                path += "." + dialog.selectedNameFilter().split("*.")[-1].rstrip(")")
-            self.export_to(Path(path))
-
-        dialog = choose_path(self, "Export the bitext", chosen,
+        dialog = choose_path(self, "Export the bitext", lambda path: self.export_to(Path(path)),
                              "Web page (*.html);;JSON (*.json);;Tab-separated (*.tsv)", save=True)
         dialog.selectFile(f"{stem}.html")
 

@@ -84,6 +84,8 @@ def load_document(source: str | Path) -> Document:
     e-book. Raises :class:`DocumentError` with a plain message when the file is missing,
     unreadable, a folder, larger than its format's limit, binary, damaged, blank or without
     article text, or when the URL cannot be fetched."""
+    if isinstance(source, str):
+        url.refuse_other_schemes(source)
     if isinstance(source, str) and url.is_url(source):
         name = source = source.strip()
         extracted = url.read_url(source, FORMATS)
@@ -100,3 +102,16 @@ def load_document(source: str | Path) -> Document:
         document.notes.append(f"{name} has no Arabic text; it is shown as it is, without translation.")
     log.info("opened %s: %d characters, %d sentences", name, len(document.text), len(document.sentences))
     return document
+
+
+#: Loggers of the parsers the readers call. They report what a reader turns into one sentence
+#: for the user anyway (pypdf's "invalid pdf header", readability's traceback for an empty page).
+PARSER_LOGGERS = ("pypdf", "readability", "trafilatura", "docx")
+
+
+def quiet_parser_logs() -> None:
+    """Show only the parsers' critical log records, so that a damaged file gives the user one
+    sentence (the :class:`DocumentError`) rather than the parser's own warnings and tracebacks.
+    Called by the entry points unless ``--verbose`` is given."""
+    for name in PARSER_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)

@@ -20,6 +20,10 @@ _BINARY_CONTROLS_RE = re.compile("[\x01-\x08\x0e-\x1f\x7f]")
 _LATIN_AGAINST_ARABIC_RE = re.compile(f"[A-Za-z][{ARABIC_LETTER_CLASS}]|[{ARABIC_LETTER_CLASS}][A-Za-z]")
 #: The 8-bit Arabic code pages, the commonest first: Windows-1256, ISO-8859-6.
 ARABIC_CODE_PAGES = ("cp1256", "iso8859_6")
+#: Byte order marks and their encodings, UTF-32's first: its little-endian mark begins with
+#: UTF-16's.
+_BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def _arabic_share(text: str) -> float:
@@ -53,8 +57,8 @@ def decode_declared(data: bytes, charset: str | None) -> str | None:
 
 
 def decode(data: bytes, name: str, notes: list[str] | None = None) -> str:
-    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when
-    charset-normalizer recognises it, as UTF-32), UTF-8 with a few
+    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 and UTF-32 (with BOM, or without
+    one when charset-normalizer recognises them), UTF-8 with a few
     damaged bytes (each shown as U+FFFD, and a sentence saying so appended to ``notes``) or a
     few NUL characters (kept, with a note), else
     the best guess of charset-normalizer (Windows-1256 and ISO-8859-6 are common for Arabic). On
@@ -63,11 +67,12 @@ def decode(data: bytes, name: str, notes: list[str] | None = None) -> str:
     most Arabic is taken instead (:data:`ARABIC_CODE_PAGES`), if that is more Arabic.
 
     Raises :class:`DocumentError` for binary data or text in no known encoding."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    encoding = next((encoding for bom, encoding in _BYTE_ORDER_MARKS if data.startswith(bom)), None)
+    if encoding is not None:
         try:
-            return data.decode("utf-16")
+            return data.decode(encoding)
         except UnicodeDecodeError as exc:
-            raise DocumentError(f"{name} is not valid UTF-16 text.") from exc
+            raise DocumentError(f"{name} is not valid {encoding.upper()} text.") from exc
     if b"\x00" in data[:8192]:  # binary, or UTF-16/UTF-32 without a byte order mark
         from charset_normalizer import from_bytes
 
@@ -137,7 +142,7 @@ def read_text(data: bytes, name: str, charset: str | None = None) -> Extracted:
     """A text file as it is: decoded (:func:`decode`; a ``charset`` declared by a web server is
     tried first, after a byte order mark), line ends normalized to ``\\n``. Raises :class:`DocumentError`."""
     notes: list[str] = []
-    text = None if data.startswith((codecs.BOM_UTF8, b"\xff\xfe", b"\xfe\xff")) else decode_declared(data, charset)
+    text = None if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else decode_declared(data, charset)
     if text is None:
         text = decode(data, name, notes)
     return Extracted(text.replace("\r\n", "\n").replace("\r", "\n"), notes=notes)

@@ -3,6 +3,7 @@ response with the format its media type names (a web page with :mod:`models.docu
 from __future__ import annotations
 
 import logging
+import re
 import socket
 import time
 import urllib.error
@@ -16,8 +17,8 @@ log = logging.getLogger(__name__)
 
 #: Seconds to wait for the server to answer (and between two parts of its answer).
 TIMEOUT = 15.0
-#: Seconds the whole download may take.
-TOTAL_TIME = 120.0
+#: Seconds the whole download may take (a server that trickles its answer never trips :data:`TIMEOUT`).
+TOTAL_TIME = 60.0
 USER_AGENT = "Qari/0.1 (Arabic reading aid)"
 _CHUNK = 64 * 1024
 
@@ -25,6 +26,15 @@ _CHUNK = 64 * 1024
 def is_url(text: str) -> bool:
     """Whether ``text`` is an http or https URL (what :func:`fetch` accepts)."""
     return text.strip().lower().startswith(("http://", "https://"))
+
+
+def refuse_other_schemes(text: str) -> None:
+    """Raise :class:`DocumentError` when ``text`` is a URL of another scheme (``ftp://``,
+    ``file://``...), which would otherwise be taken for a path and said not to exist."""
+    scheme = re.match(r"\s*([A-Za-z][A-Za-z0-9+.-]*)://", text)
+    if scheme and not is_url(text):
+        raise DocumentError(f"{text.strip()} cannot be opened: only http:// and https:// addresses are fetched "
+                            f"(not {scheme.group(1)}://); for a file, give its path.")
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
@@ -42,13 +52,13 @@ def _read_body(response, limit: int, url: str) -> bytes:
     chunks: list[bytes] = []
     size = 0
     while size <= limit:
-        chunk = response.read(min(_CHUNK, limit + 1 - size))
+        chunk = response.read1(min(_CHUNK, limit + 1 - size))  # what has come, not a full chunk
         if not chunk:
             break
         chunks.append(chunk)
         size += len(chunk)
         if time.monotonic() > deadline:
-            raise DocumentError(f"{url} is too slow to download (more than {TOTAL_TIME:.0f} seconds); try again later.")
+            raise DocumentError(f"{url} is too slow to download (more than {TOTAL_TIME:g} seconds); try again later.")
     return b"".join(chunks)
 
 

@@ -42,26 +42,37 @@ Progress = Callable[[int, int], None]
 @dataclass
 class ImportReport:
     """What :func:`import_csv` did: terms ``added`` and ``updated``, the rows ``skipped`` as
-    (line number of the row's start in the file, 1-based, reason), ``rows`` read from the file,
-    and whether it ``stopped`` before the end when asked to."""
+    (line number of the row's start in the file, 1-based, reason), the rows imported with a
+    field ``ignored`` (line number, what and why), ``rows`` read from the file, and whether it
+    ``stopped`` before the end when asked to."""
 
     added: int = 0
     updated: int = 0
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    ignored: list[tuple[int, str]] = field(default_factory=list)
     rows: int = 0
     stopped: bool = False
 
     def summary(self, shown: int = 3) -> str:
-        """One or two sentences for the user: counts, then the first ``shown`` skipped rows."""
-        text = f"Imported {self.added} new terms, updated {self.updated}."
+        """One or a few sentences for the user: counts, then the first ``shown`` skipped rows and
+        ignored fields."""
+        if self.rows == 0:
+            return "The file has no terms (no rows after the header)."
+        text = f"Imported {_count(self.added, 'new term')}, updated {self.updated}."
         if self.stopped:
             done = self.added + self.updated + len(self.skipped)
-            text = f"Stopped after {done} of {self.rows} rows. " + text
-        if self.skipped:
-            first = "; ".join(f"line {line}: {why}" for line, why in self.skipped[:shown])
-            more = f"; and {len(self.skipped) - shown} more" if len(self.skipped) > shown else ""
-            text += f" Skipped {len(self.skipped)} rows ({first}{more})."
+            text = f"Stopped after {done} of {_count(self.rows, 'row')}. " + text
+        for items, what in ((self.skipped, "Skipped"), (self.ignored, "Ignored fields in")):
+            if items:
+                first = "; ".join(f"line {line}: {why}" for line, why in items[:shown])
+                more = f"; and {len(items) - shown} more" if len(items) > shown else ""
+                text += f" {what} {_count(len(items), 'row')} ({first}{more})."
         return text
+
+
+def _count(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is 1: "1 row", "2 rows"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def export_csv(store: TermStore, path: str | Path) -> int:
@@ -83,8 +94,10 @@ def import_csv(store: TermStore, path: str | Path, progress: Progress | None = N
                should_stop: Callable[[], bool] | None = None) -> ImportReport:
     """Read terms into ``store`` from a CSV file with a header row naming at least ``term`` (other
     columns from :data:`CSV_FIELDS` optional, in any order and case). A term already stored (same
-    spelling, :func:`models.glossary.matching.term_spelling`) gets the file's non-empty fields; an
-    unknown status becomes ``new``.
+    spelling, :func:`models.glossary.matching.term_spelling`) gets the file's non-empty fields and
+    keeps the others, its status included when the file has no ``status`` column or leaves it
+    empty. An unknown status is ignored (the row imported, the term new or its status kept) and
+    noted in ``report.ignored``.
 
     Rows are skipped, with their line number and reason in the returned :class:`ImportReport`,
     when they have no Arabic word, when a term, translation or vocalized form holds a line break
@@ -111,7 +124,7 @@ def import_csv(store: TermStore, path: str | Path, progress: Progress | None = N
         if progress is not None:
             progress(done, report.rows)
     report.skipped.sort()
-    if report.skipped or report.stopped:
+    if report.skipped or report.ignored or report.stopped:
         log.info("%s: %s", path, report.summary())
     return report
 
@@ -163,8 +176,12 @@ def read_csv_rows(path: str | Path) -> tuple[list[tuple[int, dict[str, str]]], I
 
 def _import_row(store: TermStore, line: int, values: dict[str, str], report: ImportReport) -> None:
     """Add or update the term of one row, or note in ``report`` why it is skipped."""
-    if values["status"] not in STATUSES:
-        values["status"] = "new"
+    status = values["status"]
+    if status and status.lower() in STATUSES:
+        values["status"] = status.lower()
+    elif status:
+        report.ignored.append((line, f"unknown status {status!r} (one of {', '.join(STATUSES)})"))
+        values["status"] = ""
     bad = next(((name, why) for name in SINGLE_LINE_FIELDS if (why := control_character(values[name]))), None)
     if bad is not None:
         name, why = bad
@@ -177,7 +194,7 @@ def _import_row(store: TermStore, line: int, values: dict[str, str], report: Imp
     existing = store.find(values["term"], exact=True)
     try:
         if existing is None:
-            store.add(Term(**values))
+            store.add(Term(**{**values, "status": values["status"] or "new"}))
             report.added += 1
         else:
             changes = {f: v for f, v in values.items() if v and f != "term"}

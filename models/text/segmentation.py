@@ -4,7 +4,9 @@ A sentence ends at ``.`` ``!`` ``?`` ``؟`` ``؛`` ``…`` (or ``...``, or ``. .
 space or the end of a line, after a Quran verse number (``﴿١﴾``, ``۝١``), and at every line break. The
 Arabic comma ``،`` does not end a sentence. Closing quotes and brackets right after the stop
 stay with their sentence (``."`` ``.»`` ``.)``). An ellipsis inside quotation marks (« », “ ”, " ")
-that close later on the line does not end the sentence (``«الصمتُ ... طائر.»`` is one).
+that close later on the line does not end the sentence (``«الصمتُ ... طائر.»`` is one), nor
+does a stop inside brackets that close after it, later on the line (``قال (مرحبا. كيف حالك؟)
+وذهب.`` has two sentences, not three: the second ends at ``؟)``).
 A period does not end a sentence after a one-letter token or a known abbreviation (``U.S.``,
 ``Mr.``, ``د.``), between digits (``3.5``), or after a list number at the start of a line.
 NBSP (U+00A0) and other Unicode spaces count as spaces. Each non-blank line is a paragraph.
@@ -46,6 +48,8 @@ _STOP_RUN_RE = re.compile(f"(?:(?:\\.\\.\\.|\\. \\. \\.|[{re.escape(STOPS)}])+|{
 _ELLIPSIS = ("...", ". . .", "\u2026")
 #: Quotation marks: (opening, closing); a straight double quote is its own closing mark.
 _QUOTES = (("\u00ab", "\u00bb"), ("\u201c", "\u201d"), ('"', '"'))
+#: Brackets: (opening, closing). An aside in brackets is part of the sentence around it.
+_BRACKETS = (("(", ")"), ("[", "]"))
 _TOKEN_BEFORE_RE = re.compile(r"([^\s]*?)$")
 
 
@@ -96,6 +100,15 @@ def _is_abbreviation(line: str, stop_at: int) -> bool:
     return False
 
 
+def _inside_brackets(line: str, start: int, run_end: int) -> bool:
+    """Whether the stop run ending at ``run_end`` in the sentence begun at ``start`` is inside
+    brackets opened before it and closed after it on the same line (a stop that the closing
+    bracket follows, ``اتفاقا.)``, ends its sentence as usual)."""
+    through = line[start:run_end]
+    return any(through.count(opening) > through.count(closing) and closing in line[run_end:]
+               for opening, closing in _BRACKETS)
+
+
 def _inside_quotation(line: str, start: int, stop: int) -> bool:
     """Whether ``line[stop]`` is inside a quotation opened in ``line[start:stop]`` and closed
     after it on the same line."""
@@ -123,6 +136,8 @@ def _split_line(line: str) -> list[tuple[int, int]]:
             continue
         if run.startswith(_ELLIPSIS) and _inside_quotation(line, start, match.start()):
             continue  # «الصمتُ ... طائر.»: the ellipsis is the speaker's
+        if _inside_brackets(line, start, end):
+            continue  # قال (مرحبا. كيف حالك؟) وذهب.: the aside is part of the sentence
         spans.append((start, end))
         start = end
     spans.append((start, len(line)))

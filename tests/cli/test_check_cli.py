@@ -5,6 +5,8 @@ import pytest
 from cli import ExitCode
 from main import main
 from models.documents import sample_path
+from models.glossary.exchange import export_csv
+from models.glossary.store import Term, TermStore
 from tests.conftest import FIXTURES
 
 DRAFT = FIXTURES / "en-kerry-lavrov-syria-2016.txt"
@@ -41,6 +43,18 @@ def test_glossary_file_is_used(tmp_path):
     glossary = tmp_path / "terms.tsv"
     glossary.write_text("# term\ttranslation\nالمبعوث\tspecial envoy\n", encoding="utf-8")
     out = tmp_path / "r.json"
+    assert main(["check", str(sample_path()), str(DRAFT), "-o", str(out), "--glossary", str(glossary)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["flags"] == {"glossary_term": 1}
+
+
+def test_glossary_csv_exported_from_my_glossary_is_used(tmp_path):
+    """The CSV file that My glossary exports works as ``--glossary`` (terms without a translation left out)."""
+    store = TermStore(tmp_path / "glossary.sqlite3")
+    store.add(Term("المبعوث", translation="special envoy", status="learning"))
+    store.add(Term("كيري", status="known"))
+    glossary = tmp_path / "terms.csv"
+    export_csv(store, glossary)
+    out = tmp_path / "report.json"
     assert main(["check", str(sample_path()), str(DRAFT), "-o", str(out), "--glossary", str(glossary)]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["summary"]["flags"] == {"glossary_term": 1}
 

@@ -120,9 +120,17 @@ def run_export(*args):
                           capture_output=True, text=True, timeout=120)
 
 
+def written(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("make_args, says, status", [
     (lambda tmp: (tmp / "missing.txt", "-o", tmp / "out.json"), "does not exist", ExitCode.BAD_INPUT),
+    # pypdf's and readability's own warnings and tracebacks are not shown on top of the sentence
+    (lambda tmp: (written(tmp / "fake.pdf", b"not a pdf"), "-o", tmp / "out.json"), "not a valid PDF", ExitCode.BAD_INPUT),
+    (lambda tmp: (written(tmp / "empty.html", b""), "-o", tmp / "out.json"), "no article text", ExitCode.BAD_INPUT),
     (lambda tmp: (tmp, "-o", tmp / "out.json"), "is a folder", ExitCode.BAD_INPUT),
     (lambda tmp: (sample_path(), "-o", tmp / "out.pdf"), "must end in .json, .html or .tsv", ExitCode.USAGE),
     (lambda tmp: (sample_path(), "-o", tmp / "out.json", "--beams", "0"), "--beams", ExitCode.USAGE),
@@ -149,3 +157,20 @@ def test_unwritable_output_is_refused_before_translating(tmp_path):
     result = run_export(sample_path(), "-o", tmp_path / "no-such-dir" / "x.json")
     assert result.returncode == ExitCode.CANNOT_WRITE
     assert "is not a writable folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_output_that_is_the_input_or_a_folder_is_refused(tmp_path, capsys):
+    """``export page.html -o page.html`` would replace the saved page with the export: refused,
+    the page unchanged; so is ``check`` writing over an input, and a folder as the output."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>قال المتحدث إن المحادثات ستستأنف غدا.</p></body></html>", encoding="utf-8")
+    before = page.read_bytes()
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The spokesman said the talks would resume tomorrow.", encoding="utf-8")
+    for argv, says in ((["export", str(page), "-o", str(page)], "is the input"),
+                       (["check", str(page), str(draft), "-o", str(tmp_path / "." / "page.html")], "is the input"),
+                       (["export", str(page), "-o", str(tmp_path)], "is a folder")):
+        assert main.main(argv) == ExitCode.USAGE
+        err = capsys.readouterr().err
+        assert says in err and err.count("\n") == 1 and "Traceback" not in err
+    assert page.read_bytes() == before

@@ -36,6 +36,14 @@ def test_popup_shows_best_analysis_and_others_one_click_away(qtbot, service):
     assert "assistant" in popup.others_label.text()
 
 
+def test_a_prefix_is_glossed_by_its_tag_not_as_missing(qtbot, service):
+    popup = GlossaryPopup()
+    qtbot.addWidget(popup)
+    popup.show_word("سيذهب", service.analyses("سيذهب"))
+    best = popup.best_label.text()
+    assert "future" in best and "go" in best and "(no gloss)" not in best
+
+
 def test_popup_for_unknown_word_offers_to_add_it(qtbot, service):
     popup = GlossaryPopup()
     qtbot.addWidget(popup)
@@ -138,7 +146,7 @@ def test_glossary_dialog_exports_and_imports(qtbot, store, tmp_path):
         dialog.import_csv(tmp_path / "in.csv")
     assert dialog.model.rowCount() == 2
     assert "Imported 1 new" in dialog.message.text()
-    assert "Skipped 1 rows (line 3: no Arabic word in the term)" in dialog.message.text()
+    assert "Skipped 1 row (line 3: no Arabic word in the term)" in dialog.message.text()
     dialog.view.selectRow(0)
     dialog.delete_term()
     assert [t.term for t in store.all()] == ["مستورا"]

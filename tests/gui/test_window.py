@@ -445,3 +445,19 @@ def test_changing_the_backend_translates_the_article_again(make_window, qtbot, t
     wait_translated(qtbot, window)
     assert {sid: m.target(sid) for sid in before} == before
     assert window.translation.service.worker.engine.texts_translated == 0
+
+
+def test_a_glossary_that_cannot_be_opened_is_said_and_the_window_reads(make_window, monkeypatch, tmp_path):
+    """QARI_DATA_DIR naming a file: the glossary cannot be created there. The window opens, says
+    so, and says that terms added now are kept only for this session."""
+    from PySide6.QtWidgets import QMessageBox
+
+    not_a_folder = tmp_path / "file.txt"
+    not_a_folder.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("QARI_DATA_DIR", str(not_a_folder))
+    window = make_window("Helsinki-NLP/opus-mt-ar-en")
+    box = window.findChild(QMessageBox, "errorBox")
+    assert box is not None and box.isVisible()
+    assert "cannot be opened" in box.text() and "will not be saved" in box.text()
+    window.open_path(sample_path())
+    assert "كيري" in window.arabic_pane.toPlainText()

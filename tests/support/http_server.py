@@ -16,6 +16,17 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if self.path == "/slow":
             self.server.release.wait(10)  # answers after the client gave up (or when the server stops)
             return
+        if self.path == "/drip":  # a page, one byte every 0.1 s, until the client goes or the server stops
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            try:
+                while not self.server.release.wait(0.1):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+            except OSError:  # the client gave up
+                pass
+            return
         if self.path not in self.server.pages:
             self.send_error(404)
             return
@@ -38,7 +49,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 @contextlib.contextmanager
 def serving(pages: Pages) -> Iterator[str]:
     """Serve ``pages`` while the block runs; yields the base URL (``http://127.0.0.1:PORT``).
-    ``/slow`` never answers until the server stops; any other path not in ``pages`` is a 404."""
+    ``/slow`` never answers until the server stops; ``/drip`` answers at once and sends its body
+    one byte every 0.1 s until the server stops; any other path not in ``pages`` is a 404."""
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     httpd.daemon_threads = True
     httpd.pages = pages

@@ -65,9 +65,25 @@ def test_a_server_that_does_not_answer_times_out(server, monkeypatch):
         url_module.read_url(f"{server}/slow", FORMATS, timeout=0.5)
 
 
+def test_a_server_that_sends_a_trickle_is_given_up_after_the_total_time(server, monkeypatch):
+    """A server that answers at once and then sends a byte every 0.1 s never trips the 15 s wait
+    between parts of its answer; the whole download still ends after TOTAL_TIME with a sentence."""
+    from models.documents import FORMATS
+
+    monkeypatch.setattr(url_module, "TOTAL_TIME", 0.5)
+    with pytest.raises(DocumentError, match=r"/drip is too slow to download \(more than 0.5 seconds\)"):
+        url_module.read_url(f"{server}/drip", FORMATS)
+
+
 def test_offline_says_the_address_cannot_be_reached():
     with socket.socket() as probe:  # a port on 127.0.0.1 that nobody listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     with pytest.raises(DocumentError, match=f"http://127.0.0.1:{port}/a.html cannot be reached .*are you offline"):
         load_document(f"http://127.0.0.1:{port}/a.html")
+
+
+@pytest.mark.parametrize("address", ["ftp://127.0.0.1/x", "file:///etc/hostname"])
+def test_other_schemes_are_refused_as_addresses_not_missing_files(address):
+    with pytest.raises(DocumentError, match=f"^{address} cannot be opened: only http:// and https://"):
+        load_document(address)

@@ -24,6 +24,8 @@ def test_csv_round_trip_and_import_updates(store, tmp_path):
     assert report.skipped == [(4, "no Arabic word in the term")]
     got = {t.term: (t.translation, t.status) for t in store.all()}
     assert got == {"هدنة": ("ceasefire", "known"), "مستورا": ("de Mistura", "new")}
+    assert report.ignored == [(3, "unknown status 'bogus' (one of new, learning, known)")]
+    assert "Ignored fields in 1 row (line 3: unknown status 'bogus'" in report.summary()
     bad = tmp_path / "bad.csv"
     bad.write_text("word,meaning\nهدنة,truce\n", encoding="utf-8")
     with pytest.raises(TermError, match="term"):
@@ -54,7 +56,7 @@ def test_import_reports_an_unclosed_quote_and_control_characters(store, tmp_path
     assert "line break" in report.skipped[2][1] and "quotation mark" in report.skipped[2][1]
     assert [t.term for t in store.all()] == ["هدنة"]
     summary = report.summary()
-    assert "Imported 1 new terms" in summary and "Skipped 3 rows" in summary and "line 5" in summary
+    assert "Imported 1 new term," in summary and "Skipped 3 rows" in summary and "line 5" in summary
 
 
 def test_anki_fields_are_html_escaped(store, tmp_path):
@@ -173,3 +175,26 @@ def test_anki_notes_of_one_folded_key_are_two_notes(store, tmp_path):
     assert [fields[:2] for _, fields in notes] == [["على", "on"], ["علي", "Ali"]]
     # The older keeps the GUID of its key (as exported before), so re-importing updates its card.
     assert [guid for guid, _ in notes] == [genanki.guid_for("qari", "علي"), genanki.guid_for("qari", "علي", "علي")]
+
+
+def test_import_without_a_status_keeps_each_terms_status(store, tmp_path):
+    """A file with only term and translation columns (or an empty or unknown status) updates the
+    translation and leaves a stored term's status and note as they were."""
+    store.add(Term("الاتفاق", translation="the agreement", status="learning", note="from the UN text"))
+    store.add(Term("هدنة", translation="truce", status="known"))
+    source = tmp_path / "in.csv"
+    source.write_text("term,translation\nالاتفاق,agreement (new wording)\n", encoding="utf-8")
+    report = import_csv(store, source)
+    assert (report.added, report.updated, report.ignored) == (0, 1, [])
+    source.write_text("term,translation,status\nهدنة,ceasefire,\nالاتفاق,,Bogus\n", encoding="utf-8")
+    report = import_csv(store, source)
+    assert report.updated == 2 and [line for line, _ in report.ignored] == [3]
+    got = {t.term: (t.translation, t.status, t.note) for t in store.all()}
+    assert got == {"الاتفاق": ("agreement (new wording)", "learning", "from the UN text"),
+                   "هدنة": ("ceasefire", "known", "")}
+
+
+def test_import_of_a_file_without_rows_says_so(store, tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text("term,translation\n", encoding="utf-8")
+    assert import_csv(store, source).summary() == "The file has no terms (no rows after the header)."

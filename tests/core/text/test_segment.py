@@ -1,4 +1,5 @@
 """Sentence segmentation: stops, quotes, abbreviations, offsets and coverage."""
+import codecs
 import re
 import sqlite3
 import zipfile
@@ -49,6 +50,13 @@ def test_closing_quote_stays_with_its_sentence(closer):
     opener = {'"': '"', "»": "«", "”": "“", ")": "("}[closer]
     t = f"قال {opener}لا نريد اتفاقا.{closer} وأضاف {opener}نريد حلا{closer}."
     assert texts(t) == [f"قال {opener}لا نريد اتفاقا.{closer}", f"وأضاف {opener}نريد حلا{closer}."]
+
+
+def test_a_stop_inside_brackets_closed_later_does_not_end_the_sentence():
+    assert texts("قال (مرحبا. كيف حالك؟) وذهب.") == ["قال (مرحبا. كيف حالك؟)", "وذهب."]
+    assert texts("ذكر التقرير [ص. ١٢. الفقرة ٣] أن العدد ارتفع. ثم انخفض.") == [
+        "ذكر التقرير [ص. ١٢. الفقرة ٣] أن العدد ارتفع.", "ثم انخفض."]
+    assert texts("قال (مرحبا. ثم ذهب.") == ["قال (مرحبا.", "ثم ذهب."]  # never closed: stops count
 
 
 def test_latin_abbreviations_and_initials_do_not_split():
@@ -132,6 +140,16 @@ def test_windows_1256_and_crlf(tmp_path):
     doc = load_document(tmp_path / "old.txt")
     assert [s.text for s in doc.sentences] == ["هذه تجربة للغة العربية في ملف قديم.", "وهذه جملة ثانية من الملف نفسه."]
     assert "\r" not in doc.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_with_byte_order_mark(tmp_path, encoding):
+    """UTF-32's little-endian byte order mark begins with UTF-16's: it was read as UTF-16, a NUL
+    after every character."""
+    text = "مرحبا بالعالم. naïve café."
+    data = text.encode(encoding) if encoding != "utf-32-be" else codecs.BOM_UTF32_BE + text.encode(encoding)
+    (tmp_path / "a.txt").write_bytes(data)
+    assert load_document(tmp_path / "a.txt").text == text
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
