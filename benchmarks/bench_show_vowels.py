@@ -13,13 +13,12 @@ Prints one row per article and run.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from tests.support.stall_probe import StallProbe, wait_until
+from tests.support.stall_probe import StallProbe, offscreen_app, wait_until
 
 
 
@@ -40,9 +39,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("articles", nargs="*", metavar="ARTICLE", help="articles to vocalize (default: the sample and the longest news article)")
     argv = parser.parse_args(argv).articles
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     from gui.main_window import MainWindow
     from gui.sentence_model import State
@@ -57,7 +54,7 @@ def main(argv: list[str]) -> int:
         news = shared_dir() / "data" / "news_ar"
         if news.is_dir():
             articles.append(max(news.glob("*.txt"), key=lambda p: p.stat().st_size))
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app = offscreen_app()
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
         settings.set("model", str(Path(tmp) / "no-model"))  # the window reads without translating

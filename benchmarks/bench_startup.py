@@ -36,16 +36,14 @@ def measure(model: str, probe_ms: int, timeout_s: float) -> dict:
     """In this process (which must not have imported torch or the lexicon yet): open the window on
     ``model`` with the sample article, tick a ``probe_ms`` QTimer until the model and the lexicon
     are ready; returns the figures (milliseconds and seconds)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, QSettings
-    from PySide6.QtWidgets import QApplication
 
     from gui.main_window import MainWindow
     from gui.settings import Settings
     from models.documents import sample_path
-    from tests.support.stall_probe import Gap, StallProbe
+    from tests.support.stall_probe import Gap, StallProbe, offscreen_app
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    offscreen_app()
     folder = tempfile.mkdtemp(prefix="qari-bench-settings-")
     settings = Settings(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
     settings.set("model", model)

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from tests.support.bench_model import benchmark_model
 from tests.support.corpus import REPO
-from tests.support.stall_probe import StallProbe, wait_until
+from tests.support.stall_probe import StallProbe, offscreen_app, wait_until
 
 
 class PeakRss:
@@ -114,9 +114,7 @@ def time_window(folder: Path, new_tokens: int) -> tuple[float, float, float, int
     """In the reader window with the default backend: (seconds from opening the sample article
     to its first translation on screen, provisional greedy draft or final; seconds to its first
     final (beam 4) translation; worst GUI stall in ms while it is translated; sentences)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     from gui.main_window import MainWindow
     from gui.sentence_model import State
@@ -130,7 +128,7 @@ def time_window(folder: Path, new_tokens: int) -> tuple[float, float, float, int
         def decoding_settings(self) -> DecodingSettings:
             return DecodingSettings(min_new_tokens=new_tokens, max_new_tokens=new_tokens)
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app = offscreen_app()
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
         settings.set("model", str(folder))

@@ -1,5 +1,5 @@
-"""What the window benchmarks and the responsiveness test share: :func:`wait_until` runs the event
-loop until a condition holds, and :class:`StallProbe` is a QTimer on the GUI thread that records
+"""What the window benchmarks and the responsiveness test share: :func:`offscreen_app` makes the
+application object, :func:`wait_until` runs the event loop until a condition holds, and :class:`StallProbe` is a QTimer on the GUI thread that records
 when it ticks: on the wall clock, in the GUI thread's own CPU time, and in the time that thread
 waited for a core.
 
@@ -12,6 +12,8 @@ the process) shows in the wall-clock gap only, beside the time the thread was re
 waited for a core (:class:`Gap`)."""
 from __future__ import annotations
 
+import os
+import sys
 import time
 from typing import NamedTuple
 
@@ -89,6 +91,15 @@ class StallProbe:
     def worst_cpu_ms(self) -> float:
         """The most CPU time the GUI thread spent within one gap (ms)."""
         return max((gap.cpu for gap in self.gaps()), default=0.0)
+
+
+def offscreen_app():
+    """The QApplication, made if there is none yet, on Qt's ``offscreen`` platform unless
+    ``QT_QPA_PLATFORM`` names another (read when the application object is made)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([sys.argv[0]])
 
 
 def wait_until(condition, timeout_s: float) -> None:

@@ -106,13 +106,17 @@ def wait_for_file(path: Path, process, timeout_s: float = 120) -> None:
     assert path.exists(), f"{path.name} not written (the process {'ended' if process.poll() is not None else 'is still running'})"
 
 
-def communicate(process, timeout_s: float) -> tuple[str, str]:
-    """``process.communicate()`` (a ``subprocess.Popen``) with a limit of ``timeout_s`` seconds of
-    :class:`RunClock` time; raises ``subprocess.TimeoutExpired`` after it."""
+def wait_for_exit(process, timeout_s: float) -> int:
+    """Wait for the ``subprocess.Popen`` ``process`` to end, at most ``timeout_s`` seconds of
+    :class:`RunClock` time (else ``subprocess.TimeoutExpired``); returns its exit status.
+
+    Give such a process files, not pipes, for its output: ``communicate()`` reads a pipe to its
+    end, and a child process of the app (the translation worker's fork server, which may still be
+    importing torch) holds it open after the app has ended."""
     clock = RunClock()
     while True:
         try:
-            return process.communicate(timeout=0.5)
-        except subprocess.TimeoutExpired:  # retrying loses no output (subprocess's documentation)
+            return process.wait(timeout=0.5)
+        except subprocess.TimeoutExpired:
             if clock.elapsed() > timeout_s:
                 raise
