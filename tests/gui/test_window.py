@@ -13,7 +13,7 @@ from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
 from gui.translation_controller import ModelState
 from models.documents import Document, load_document, sample_path
 from tests.conftest import REPO, wait_model, wait_translated
-from tests.support.waiting import wait_for, wait_for_exit, wait_for_file
+from tests.support.waiting import interrupt_when_marked, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -267,8 +267,6 @@ def test_ctrl_c_in_the_terminal_closes_the_window(tmp_path):
     :func:`gui.app.run_app` as ``main.py`` does and marks when its event loop runs: the signal is
     sent then, however slow the start-up on a busy machine (sent before Ctrl+C is the window's to
     handle, it would end Python with a KeyboardInterrupt)."""
-    import signal
-
     running = tmp_path / "event-loop-running"
     script = tmp_path / "run_app.py"
     script.write_text(
@@ -284,14 +282,7 @@ def test_ctrl_c_in_the_terminal_closes_the_window(tmp_path):
         "sys.exit(run_app([]))\n", encoding="utf-8")
     env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path), PYTHONPATH=str(REPO))
     stderr = tmp_path / "stderr.txt"
-    with stderr.open("w") as err, subprocess.Popen([sys.executable, str(script)], cwd=REPO, env=env,
-                                                   stdout=subprocess.DEVNULL, stderr=err) as process:
-        try:
-            wait_for_file(running, process)
-            process.send_signal(signal.SIGINT)
-            status = wait_for_exit(process, 60)
-        finally:
-            process.kill()
+    status = interrupt_when_marked([sys.executable, str(script)], running, stderr, 60, cwd=REPO, env=env)
     err = stderr.read_text()
     assert status == 0, err
     assert "Traceback" not in err and "QThread: Destroyed" not in err
@@ -302,8 +293,6 @@ def test_closing_while_the_worker_is_busy_quits_at_once_and_keeps_settings(tmp_p
     waits a moment for it, then quits cleanly instead of hanging or aborting. The load takes
     longer than the test waits for the window's process to end, so that process ends in time
     only if it does not wait for the load."""
-    import signal
-
     started_file = tmp_path / "load-started"
     script = tmp_path / "slow_load.py"  # a script, not -c: the worker process runs its top level too
     script.write_text(
@@ -318,15 +307,10 @@ def test_closing_while_the_worker_is_busy_quits_at_once_and_keeps_settings(tmp_p
         "    sys.exit(run_app(['--model', sys.argv[1], '--backend', 'torch']))\n", encoding="utf-8")
     env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path), PYTHONPATH=str(REPO))
     stderr = tmp_path / "stderr.txt"
-    with stderr.open("w") as err, subprocess.Popen([sys.executable, str(script), str(tiny_model_dir)], cwd=REPO,
-                                                   env=env, stdout=subprocess.DEVNULL, stderr=err) as process:
-        try:
-            wait_for_file(started_file, process)  # the worker is busy loading now
-            process.send_signal(signal.SIGINT)  # closes the window, as Ctrl+C in its terminal does
-            status = wait_for_exit(process, 200)  # less than the 300 s of the load
-        finally:
-            process.kill()
-    out = subprocess.CompletedProcess(process.args, status, "", stderr.read_text())
+    # Marked when the worker is busy loading; the window's process has less than the 300 s of the load to end.
+    status = interrupt_when_marked([sys.executable, str(script), str(tiny_model_dir)], started_file, stderr, 200,
+                                   cwd=REPO, env=env)
+    out = subprocess.CompletedProcess(script, status, "", stderr.read_text())
     assert out.returncode == 0, out.stderr
     assert "quitting while the translation thread is still busy" in out.stderr
     assert "Traceback" not in out.stderr and "QThread: Destroyed" not in out.stderr

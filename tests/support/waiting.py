@@ -120,3 +120,19 @@ def wait_for_exit(process, timeout_s: float) -> int:
         except subprocess.TimeoutExpired:
             if clock.elapsed() > timeout_s:
                 raise
+
+
+def interrupt_when_marked(command: list[str], mark: Path, stderr: Path, exit_timeout_s: float, **popen) -> int:
+    """Start ``command`` (``subprocess.Popen`` keywords in ``popen``; its output discarded, its
+    stderr written to the file ``stderr``), wait until it writes ``mark`` (:func:`wait_for_file`),
+    send it SIGINT, as Ctrl+C in its terminal does, and wait for it to end
+    (:func:`wait_for_exit`); returns its exit status."""
+    import signal
+
+    with stderr.open("w") as err, subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, **popen) as process:
+        try:
+            wait_for_file(mark, process)
+            process.send_signal(signal.SIGINT)
+            return wait_for_exit(process, exit_timeout_s)
+        finally:
+            process.kill()
