@@ -81,8 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in COMMANDS:
         return run_command(argv[0], argv[1:], program_name())
-    from gui.app import run_app  # Qt is imported only for the window
-
+    try:
+        from gui.app import run_app  # Qt is imported only for the window
+    except KeyboardInterrupt:  # Ctrl+C while Qt loads: no window yet, nothing to close
+        return 130  # 128 + SIGINT, as a shell reports it; from there on run_app handles Ctrl+C
     return run_app(argv, prog=program_name())
 
 

@@ -67,6 +67,31 @@ def load_arabic_font() -> str | None:
     return next((f for f in ARABIC_FALLBACK_FAMILIES if f in installed), None)
 
 
+#: Exit status after a Ctrl+C that came before the window (128 + SIGINT, as a shell reports it).
+INTERRUPTED = 128 + signal.SIGINT
+
+
+class TerminalInterrupt:
+    """Handles SIGINT (Ctrl+C in the terminal) from its creation on: :attr:`pending` once one
+    came; after :meth:`attach`, the window is closed (at once, or on the event loop's first turn
+    when the Ctrl+C came while it was being built)."""
+
+    def __init__(self) -> None:
+        self.pending = False
+        self.window = None
+        signal.signal(signal.SIGINT, self._on_interrupt)
+
+    def attach(self, window) -> None:
+        self.window = window
+        if self.pending:
+            QTimer.singleShot(0, window.close)
+
+    def _on_interrupt(self, *_) -> None:
+        self.pending = True
+        if self.window is not None:
+            QTimer.singleShot(0, self.window.close)  # not in the middle of whatever Python was running
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
     """The application object (the existing one, if any) with Qari's names, icon and stylesheet."""
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
@@ -84,6 +109,10 @@ def run_app(argv: list[str], prog: str = "qari") -> int:
     closed; returns the exit status. Without a display or a usable Qt platform plugin: one line on
     stderr and :attr:`cli.ExitCode.UNAVAILABLE`, instead of Qt's abort."""
     started = time.perf_counter()
+    # Ctrl+C in the terminal closes the window as its close button does (threads stopped, settings
+    # kept), whenever it comes: the handler is in place before any set-up, and a Ctrl+C during the
+    # set-up closes the window as soon as it is built.
+    interrupt = TerminalInterrupt()
     args = parse_args(argv, prog)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not args.verbose:
@@ -94,12 +123,15 @@ def run_app(argv: list[str], prog: str = "qari") -> int:
         return ExitCode.UNAVAILABLE
     with platform_guard(prog, ExitCode.UNAVAILABLE):
         app = create_app()
+    if interrupt.pending:
+        return INTERRUPTED
     settings = Settings()
     if args.model:
         settings.set("model", args.model)
     if args.backend:
         settings.set("backend", args.backend)
     window = MainWindow(settings, arabic_family=load_arabic_font())
+    interrupt.attach(window)
     window.show()
     if args.file:
         opened = window.opener.open_source(args.file)
@@ -116,9 +148,7 @@ def run_app(argv: list[str], prog: str = "qari") -> int:
         QTimer.singleShot(0, report)  # after the first paint events of the shown window
     if args.draft:
         window.open_translation(args.draft)
-    # Ctrl+C in the terminal closes the window as its close button does (threads stopped, settings
-    # kept); the timer gives the interpreter a moment to run the handler while Qt waits for events.
-    signal.signal(signal.SIGINT, lambda *_: window.close())
+    # The timer gives the interpreter a moment to run the SIGINT handler while Qt waits for events.
     tick = QTimer(window)
     tick.timeout.connect(lambda: None)
     tick.start(250)

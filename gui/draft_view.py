@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QFileSystemWatcher, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QSplitter, QTextEdit, QVBoxLayout, QWidget
 
 from gui.colors import qcolor
 from gui.draft_word_links import DRAFT, MT, SOURCE, DraftWordLinks, Highlights
+from gui.interlinear_view import PARAGRAPH_GAP
 from gui.tasks import Runner, SynchronousRunner
 from gui.text_positions import TextPositions
 from models.documents import load_document
@@ -96,6 +97,28 @@ class TextColumn(QTextEdit):
         option.setAlignment(Qt.AlignmentFlag.AlignLeading)
         self.document().setDefaultTextOption(option)
         self.setPlainText(text)
+        self._space_paragraphs()
+
+    def _space_paragraphs(self) -> None:
+        """Every line is a paragraph (as :func:`models.text.segmentation.segment` counts them),
+        set off by the same gap whether one or several line breaks end the one before: a blank
+        line takes no room, a paragraph after another gets :data:`PARAGRAPH_GAP` above it."""
+        document = self.document()
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        block, seen_text = document.begin(), False
+        while block.isValid():
+            if not block.text().strip():
+                block.setVisible(False)
+                document.markContentsDirty(block.position(), block.length())
+            elif seen_text:
+                fmt = QTextBlockFormat(block.blockFormat())
+                fmt.setTopMargin(PARAGRAPH_GAP)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(fmt)
+            seen_text = seen_text or bool(block.text().strip())
+            block = block.next()
+        cursor.endEditBlock()
 
     def to_position(self, offset: int) -> int:
         """Qt document position (UTF-16 units) of a character offset."""
@@ -323,13 +346,17 @@ class DraftView(QWidget):
         self.source_column.set_text(check.source_text)
         self.draft_column.set_text(check.draft_text)
         if self.translations is not None:
-            parts, pos, spans = [], 0, []
-            for t in self.translations:
-                spans.append((pos, pos + len(t)))
-                parts.append(t)
-                pos += len(t) + 1
+            # One line per source paragraph, its sentences' translations run on as in the draft.
+            paragraphs = [s.paragraph for s in check.source_sentences]
+            text, spans = "", []
+            for i, t in enumerate(self.translations):
+                if i:
+                    same = i < len(paragraphs) and paragraphs[i] == paragraphs[i - 1]
+                    text += " " if same else "\n"
+                spans.append((len(text), len(text) + len(t)))
+                text += t
             self._mt_spans = spans
-            self.mt_column.set_text("\n".join(parts))
+            self.mt_column.set_text(text)
         self.flag_model.set_check(check)
         counts = check.flag_counts()
         flags = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in sorted(counts.items())) or "no flags"
@@ -358,6 +385,10 @@ class DraftView(QWidget):
             src += [(s, e, qcolor("flag_span")) for f in flags for s, e in f.source_spans]
             dft += [(s, e, qcolor("flag_span")) for f in flags for s, e in f.draft_spans]
         return src, dft, mt
+
+    def repaint_highlights(self) -> None:
+        """Paint the highlights again (in the colours of the theme now in use)."""
+        self._paint()
 
     def _paint(self) -> None:
         """Flagged links tinted; the hovered or selected link highlighted in all columns."""
@@ -434,11 +465,22 @@ class DraftWindow(QMainWindow):
     """A top-level window around a :class:`DraftView`, opened by the reader's
     File > Open translation… for the article it shows."""
 
-    def __init__(self, parent=None, tasks: Runner | None = None) -> None:
+    def __init__(self, parent=None, tasks: Runner | None = None,
+                 fonts: Callable[[], tuple[QFont, QFont]] | None = None) -> None:
         super().__init__(parent)
         self.view = DraftView(tasks=tasks)
+        self.fonts = fonts  # the reader's (Arabic, English) fonts, zoom included
         self.setCentralWidget(self.view)
         self.resize(1300, 820)
+        self.restyle()
+
+    def restyle(self, *_changed) -> None:
+        """Take the reader's fonts again and repaint the highlights in the current theme's
+        colours: connected to the reader's theme and settings changes (a new application style
+        sheet polishes the columns back to the default font)."""
+        if self.fonts is not None:
+            self.view.set_fonts(*self.fonts())
+        self.view.repaint_highlights()
 
     def open(self, source_text: str, draft_path: str | Path, translations: Sequence[str] | None = None) -> None:
         """Check the draft file against ``source_text``. Raises :class:`DocumentError`."""

@@ -133,6 +133,11 @@ def _rich_label(name: str) -> QLabel:
     return label
 
 
+def best_reading(analyses: list[Analysis] | None) -> Analysis | None:
+    """The first of ``analyses`` (ranked) that the lexicon has (no backoff guess), or None."""
+    return next((a for a in analyses or () if not a.backoff), None)
+
+
 class GlossaryPopup(QFrame):
     """A frameless tool-tip window; it never takes the keyboard focus from the reading pane.
 
@@ -290,7 +295,7 @@ class GlossaryPopup(QFrame):
         analysis's vocalized form and first sense (the linked English name instead, when there is
         one; empty for a word the lexicon lacks: a backoff reading is no gloss), and the sentence
         it was met in."""
-        best = next((a for a in self.analyses if not a.backoff), None)
+        best = best_reading(self.analyses)
         return Term(
             term=self.word, vocalized=best.vocalized if best else "",
             translation=self.name or (best.gloss.split(";")[0] if best else ""),

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from gui.colors import status_background, status_color
 from gui.gloss_service import GlossService
-from gui.glossary_popup import GlossaryPopup
+from gui.glossary_popup import GlossaryPopup, best_reading
 from gui.tasks import Runner
 from gui.reading_pane import ReadingPane
 from gui.sentence_model import State
@@ -197,7 +197,7 @@ class HoverGlossary(QObject):
         """Let the learner add or edit ``term`` in a window-modal dialog (``termsChanged`` when
         it is saved); returns the open dialog."""
         self.popup.hide()
-        dialog = TermDialog(self.store, term, parent or self.pane.window())
+        dialog = TermDialog(self.store, term, parent or self.pane.window(), arabic_family=self.pane.font().family())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.termsChanged)
         dialog.open()
@@ -213,7 +213,9 @@ class HoverGlossary(QObject):
         sid = self.pane.sentence_at_position(cursor.selectionStart())
         sentence = self.document.sentences[sid].text if sid >= 0 and self.document else ""
         translation = self.pane.model.target(sid) if sid >= 0 and self.pane.model.state(sid) == State.TRANSLATED else ""
-        return self.open_term_dialog(Term(text, sentence=sentence, sentence_translation=translation))
+        best = best_reading(self.service.analyses(text, translation)) if len(text.split()) == 1 else None
+        return self.open_term_dialog(Term(text, vocalized=best.vocalized if best else "", sentence=sentence,
+                                          sentence_translation=translation))
 
     # -- highlighting ---------------------------------------------------------
     def refresh_terms(self) -> None:

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from gui.colors import qcolor
-from gui.reading_pane import CONCEALED_TEXT, PENDING_TEXT
+from gui.reading_pane import CONCEALED_TEXT, PENDING_TEXT, ReadingPane
 from gui.sentence_model import SentenceModel, State
+from gui.text_positions import TextPositions
 from models.text.arabic import has_arabic
+from models.text.segmentation import sentence_at
 
 #: Space above the first sentence of a paragraph, and below each translation (pixels).
 PARAGRAPH_GAP, SENTENCE_GAP = 18.0, 8.0
@@ -23,15 +25,25 @@ PARAGRAPH_GAP, SENTENCE_GAP = 18.0, 8.0
 
 class InterlinearView(QTextBrowser):
     """Read-only view of ``model``; ``concealed(row)`` says whether a translation is hidden
-    (self-test). Fonts: :meth:`set_fonts`. Signal ``sentenceClicked(row)``: a click (not a
-    selection) on a sentence or its translation."""
+    (self-test). Fonts: :meth:`set_fonts`. The current sentence and its translation are
+    painted across the view (:meth:`set_current`). Signal ``sentenceClicked(row)``: a click (not a
+    selection) on a sentence or its translation; ``rebuilt()``: the whole text was laid out again
+    (its character formats, such as the glossary's term marks, are gone).
+
+    It answers the positions a :class:`gui.hover_glossary.HoverGlossary` asks a source pane
+    (:meth:`source_offset_at`, :meth:`document_offset`, :meth:`pane_span`,
+    :meth:`sentence_at_position`), so the hover glossary and term marks work here too."""
 
     sentenceClicked = Signal(int)
+    rebuilt = Signal()
+    #: The sentences are shown as written (the vowels are the side-by-side pane's).
+    vocalized = None
 
     def __init__(self, model: SentenceModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
         self.concealed: Callable[[int], bool] = lambda _row: False
+        self.current = -1
         self.arabic_font, self.english_font = QFont(), QFont()
         self.setObjectName("interlinearView")
         self.setAccessibleName("Arabic text with its translation under each sentence")
@@ -44,6 +56,7 @@ class InterlinearView(QTextBrowser):
     def set_fonts(self, arabic: QFont, english: QFont) -> None:
         """The fonts of the Arabic sentences and of the translations (zoom included)."""
         self.arabic_font, self.english_font = QFont(arabic), QFont(english)
+        self.setFont(arabic)  # the glossary popup shows its Arabic in the view's font
         self.rebuild()
 
     def _translation(self, row: int) -> tuple[str, QTextCharFormat]:
@@ -92,6 +105,8 @@ class InterlinearView(QTextBrowser):
             cursor.insertText(text, fmt)
         cursor.endEditBlock()
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.set_current(-1 if self.current >= len(document.sentences) else self.current)
+        self.rebuilt.emit()
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
         self.refresh(top_left.row(), bottom_right.row())
@@ -110,10 +125,67 @@ class InterlinearView(QTextBrowser):
             if cursor.selectedText() != text or cursor.charFormat().foreground() != fmt.foreground():
                 cursor.insertText(text, fmt)
         cursor.endEditBlock()
+        if first <= self.current <= last:
+            self.set_current(self.current)  # its replaced translation dropped out of the highlight
+
+    def set_current(self, row: int) -> None:
+        """Paint sentence ``row`` and its translation, the full width of the view, in the
+        selected sentence's colour; -1 paints none."""
+        self.current = row
+        selections = []
+        if 0 <= row and 2 * row + 1 < self.document().blockCount():
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(self.document().findBlockByNumber(2 * row))
+            end = self.document().findBlockByNumber(2 * row + 1)
+            last = min(end.position() + end.length(), self.document().characterCount() - 1)  # the block's end: full width
+            selection.cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+            selection.format.setBackground(qcolor("selected"))
+            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            selections.append(selection)
+        self.setExtraSelections(selections)
 
     def translation_text(self, row: int) -> str:
         """The text shown under sentence ``row``."""
         return self.document().findBlockByNumber(2 * row + 1).text()
+
+    # -- positions (as :class:`ReadingPane` answers them for its source column) --
+    char_at = ReadingPane.char_at  # the glyph under a viewport point: the same hit test
+
+    def sentence_at_position(self, position: int) -> int:
+        """Sentence id whose Arabic block holds QTextDocument position ``position``, or -1 (a
+        translation's block)."""
+        block = self.document().findBlock(position)
+        return block.blockNumber() // 2 if block.isValid() and block.blockNumber() % 2 == 0 else -1
+
+    def document_offset(self, position: int, caret: bool = False) -> int:
+        """Code-point offset into ``Document.text`` of the character at QTextDocument position
+        ``position`` of an Arabic sentence, or -1. With ``caret``, ``position`` is a gap: the one
+        after a sentence's last character is in that sentence."""
+        row = self.sentence_at_position(position) if position >= 0 else -1
+        if row < 0:
+            return -1
+        sentence = self.model.document.sentences[row]
+        relative = position - self.document().findBlockByNumber(2 * row).position()
+        positions = TextPositions(sentence.text)
+        if relative >= positions.to_position(len(sentence.text)) + (1 if caret else 0):
+            return -1
+        return sentence.start + positions.to_offset(relative)
+
+    def source_offset_at(self, point: QPoint) -> int:
+        """Offset into ``Document.text`` of the Arabic character under viewport ``point``, or -1."""
+        return self.document_offset(self.char_at(point))
+
+    def pane_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """(start, end) QTextDocument positions of ``Document.text[start:end]`` (within one
+        sentence), or ``None`` when it is not shown."""
+        document = self.model.document
+        row = sentence_at(document.sentences, start) if document is not None and end > start else None
+        if row is None or 2 * row >= self.document().blockCount() or end > document.sentences[row].end:
+            return None
+        sentence = document.sentences[row]
+        positions = TextPositions(sentence.text)
+        base = self.document().findBlockByNumber(2 * row).position()
+        return base + positions.to_position(start - sentence.start), base + positions.to_position(end - sentence.start)
 
     def show_sentence(self, row: int) -> None:
         """Put the caret at sentence ``row`` and scroll it into view."""

@@ -65,11 +65,12 @@ class LearnerProgress(QObject):
         self.progress = word_progress(document.text, self.glossary.matches) if document else WordProgress()
         self.label.setText(progress_text(self.progress) if document else "")
         if document is not None and self.window.settings.get("highlight_unlisted"):
-            self._mark_unlisted()
+            self.mark_unlisted(self.window.arabic_pane)
 
-    def _mark_unlisted(self) -> None:
-        """Dotted underline under every Arabic word no glossary term covers."""
-        pane, text = self.window.arabic_pane, self.window.sentences.document.text
+    def mark_unlisted(self, pane) -> None:
+        """Dotted underline under every Arabic word no glossary term covers, in ``pane`` (a
+        source :class:`ReadingPane` or the interlinear view: anything with ``pane_span``)."""
+        text = self.window.sentences.document.text
         covered = [(m.start, m.end) for m in self.glossary.matches]
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
@@ -92,10 +93,11 @@ class LearnerProgress(QObject):
 
     def word_span(self) -> tuple[int, int] | None:
         """Document span of the word under the pointer, else of the word at the caret."""
-        if self.glossary.hovered_span() is not None:
-            return self.glossary.hovered_span()
+        glossary = self.window.reading.modes.active_glossary()  # side by side or interlinear
+        if glossary.hovered_span() is not None:
+            return glossary.hovered_span()
         document = self.window.sentences.document
-        pane = self.window.arabic_pane
+        pane = glossary.pane
         offset = pane.document_offset(pane.textCursor().position(), caret=True)
         return word_span_at_caret(document.text, offset) if document and offset >= 0 else None
 

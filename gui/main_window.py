@@ -63,7 +63,6 @@ class MainWindow(QMainWindow):
         self.english_side = QWidget()
         layout = QVBoxLayout(self.english_side)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.model_bar)
         layout.addWidget(self.english_pane)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -74,6 +73,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.find_bar)
+        column.addWidget(self.model_bar)  # across both panes: their paragraphs stay level when it shows
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.status = StatusBar()
@@ -166,8 +166,9 @@ class MainWindow(QMainWindow):
         if doc is None:
             messages.error(self, "Cannot check the translation", "Open the Arabic article first.")
             return False
-        window = DraftWindow(self, self.tasks)
-        window.view.set_fonts(self.arabic_pane.font(), self.english_pane.font())
+        window = DraftWindow(self, self.tasks, fonts=lambda: (self.arabic_pane.font(), self.english_pane.font()))
+        for changed in (self.appearance.themeChanged, self.settings.changed):  # fonts, zoom and colours follow the reader's
+            changed.connect(window.restyle)
         window.view.set_glossary(self.term_store)  # the learner's terms are checked too
         try:
             window.open(doc.text, path, self.machine_translations())
@@ -235,11 +236,11 @@ class MainWindow(QMainWindow):
 
     # -- glossary -------------------------------------------------------------
     def look_up_at_caret(self) -> None:
-        if not self.hover_glossary.show_at_caret():
+        if not self.reading.modes.active_glossary().show_at_caret():
             messages.note(self, "Put the caret on an Arabic word in the Arabic pane.")
 
     def add_selection_to_glossary(self) -> None:
-        if self.hover_glossary.add_selection() is None:
+        if self.reading.modes.active_glossary().add_selection() is None:
             messages.note(self, "Select a word or phrase in the Arabic pane first.")
 
     def open_glossary(self) -> None:
@@ -280,6 +281,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.save()
         self.opener.shutdown()
+        self.reading.aloud.shutdown()
         self.translation.shutdown(CLOSE_WAIT_MS)
         self.tasks.shutdown(CLOSE_WAIT_MS)
         super().closeEvent(event)

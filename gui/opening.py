@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu
 from gui import messages
 from gui.tasks import Runner
 from gui.file_chooser import choose_path
+from gui.session import progress_text
 from models.documents import FORMATS, Document, load_document
 from models.documents.html import extract_article
 from models.documents.url import is_url
@@ -174,7 +175,8 @@ class Opener(QObject):
         self.recent_menu.clear()
         sources = recent_sources(self.settings.get("recent"))
         for source in sources:
-            action = self.recent_menu.addAction(source if is_url(source) else Path(source).name)
+            name = source if is_url(source) else Path(source).name
+            action = self.recent_menu.addAction(name + progress_text(self.settings, source))
             action.setToolTip(source)
             action.setStatusTip(source)
             action.triggered.connect(lambda _checked=False, s=source: self.open_recent(s))

@@ -16,7 +16,10 @@ from gui import messages
 from gui.caret_keys import ReadingOrderArrows
 from gui.learner_progress import LearnerProgress
 from gui.pane_alignment import ParagraphAligner
+from gui.read_aloud import ReadAloud
 from gui.reading_modes import ReadingModes
+from gui.sentence_model import State
+from models.text.segmentation import count_to_translate
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -25,7 +28,7 @@ if TYPE_CHECKING:
 class ReadingKeys(QObject):
     """The current sentence of ``window``'s article (-1 before the reader picks one) and the
     self-test's revealed sentences; it keeps the panes' paragraphs lined up (:attr:`aligner`) and shows the
-    learner's progress (:attr:`progress`).
+    learner's progress (:attr:`progress`); it reads the current pair aloud (:attr:`aloud`).
 
     Signal ``currentChanged(int)``: the current sentence id."""
 
@@ -44,10 +47,12 @@ class ReadingKeys(QObject):
         self.aligner = ParagraphAligner(window.arabic_pane, window.english_pane, parent=self)
         self.progress = LearnerProgress(window)
         self.arrows = ReadingOrderArrows(window.arabic_pane)
-        self.modes = ReadingModes(window)
+        self.modes = ReadingModes(window, self.progress)
+        self.aloud = ReadAloud(self)
         self.modes.interlinear.concealed = self.is_concealed
         self.modes.interlinear.sentenceClicked.connect(self._on_clicked)
         self.modes.interlinear.sentenceClicked.connect(self.reveal)
+        self.currentChanged.connect(self.modes.interlinear.set_current)
         window.sentences.modelReset.connect(self._on_new_document)
         for pane in (window.arabic_pane, window.english_pane):
             pane.sentenceClicked.connect(self._on_clicked)
@@ -61,6 +66,7 @@ class ReadingKeys(QObject):
 
     def _on_new_document(self) -> None:
         self.current = -1
+        self.currentChanged.emit(-1)
         self.revealed.clear()
         self._show_self_test_count()
 
@@ -135,8 +141,10 @@ class ReadingKeys(QObject):
         return self.window.settings.get("self_test")
 
     def is_concealed(self, sentence_id: int) -> bool:
-        """Whether the translation of ``sentence_id`` is hidden (self-test, not yet revealed)."""
-        return self.self_test_on() and sentence_id not in self.revealed
+        """Whether the translation of ``sentence_id`` is hidden (self-test, not yet revealed):
+        only a translation is hidden (a draft too), never a placeholder or text passed through."""
+        return (self.self_test_on() and sentence_id not in self.revealed
+                and self.window.sentences.state(sentence_id) in (State.TRANSLATED, State.PROVISIONAL))
 
     def set_self_test(self, on: bool) -> None:
         """Hide every translation (``on``), or show them all again; the count starts afresh."""
@@ -151,7 +159,7 @@ class ReadingKeys(QObject):
 
     def reveal(self, sentence_id: int) -> None:
         """Show the translation of ``sentence_id`` in self-test mode."""
-        if not self.is_concealed(sentence_id) or not 0 <= sentence_id < self._count():
+        if not 0 <= sentence_id < self._count() or not self.is_concealed(sentence_id):
             return
         self.revealed.add(sentence_id)
         for view in (self.window.english_pane, self.modes.interlinear):
@@ -165,4 +173,6 @@ class ReadingKeys(QObject):
 
     def _show_self_test_count(self) -> None:
         self.self_test_label.setVisible(self.self_test_on())
-        self.self_test_label.setText(f"revealed {len(self.revealed)} of {self._count()}")
+        document = self.window.sentences.document
+        total = count_to_translate(document.sentences) if document else 0
+        self.self_test_label.setText(f"revealed {len(self.revealed)} of {total}")

@@ -9,9 +9,11 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 
 from gui.appearance import FONT_SETTINGS
+from gui.hover_glossary import HoverGlossary
 from gui.interlinear_view import InterlinearView
 
 if TYPE_CHECKING:
+    from gui.learner_progress import LearnerProgress
     from gui.main_window import MainWindow
 
 SIDE_BY_SIDE, INTERLINEAR = "side by side", "interlinear"
@@ -20,14 +22,23 @@ MODE_ACTIONS = {SIDE_BY_SIDE: "sideBySideAction", INTERLINEAR: "interlinearActio
 
 
 class ReadingModes(QObject):
-    """Shows ``window``'s article in the mode of its ``reading_mode`` setting."""
+    """Shows ``window``'s article in the mode of its ``reading_mode`` setting. The interlinear
+    view has the reading aids of the Arabic pane: a hover glossary of its own (:attr:`glossary`,
+    sharing the window's term store and lexicon), the term marks and ``progress``'s marks of
+    the words not in the glossary."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: MainWindow, progress: LearnerProgress):
         super().__init__(window)
         self.window = window
+        self.progress = progress
         self.interlinear = InterlinearView(window.sentences)
         self.interlinear.hide()
         window.splitter.addWidget(self.interlinear)
+        main = window.hover_glossary
+        self.glossary = HoverGlossary(self.interlinear, main.store, service=main.service, delay_ms=main.delay_ms, parent=self)
+        self.glossary.termsChanged.connect(main.termsChanged)  # a term saved here: every view marks it
+        main.termsChanged.connect(self._mark_terms)
+        self.interlinear.rebuilt.connect(self._mark_terms)
         window.settings.changed.connect(self._on_setting_changed)
         QTimer.singleShot(0, self, self.apply)  # once the window has its menus and zoom
 
@@ -51,8 +62,20 @@ class ReadingModes(QObject):
             if action is not None:
                 action.setChecked(mode == self.mode())
 
+    def active_glossary(self) -> HoverGlossary:
+        """The hover glossary of the mode shown (for the keyboard's look-up and add-term)."""
+        return self.glossary if self.mode() == INTERLINEAR else self.window.hover_glossary
+
+    def _mark_terms(self) -> None:
+        """The learner's terms, and the words not in the glossary when asked, in the interlinear view."""
+        self.glossary.refresh_terms()
+        if self.window.sentences.document is not None and self.window.settings.get("highlight_unlisted"):
+            self.progress.mark_unlisted(self.interlinear)
+
     def _on_setting_changed(self, name: str, _value) -> None:
         if name == "reading_mode":
             self.apply()
-        elif name in FONT_SETTINGS and self.interlinear.isVisible():
-            QTimer.singleShot(0, self, self.apply)  # after the window applied the new size to the panes
+        elif name == "highlight_unlisted":
+            self._mark_terms()
+        elif (name in FONT_SETTINGS or name == "theme") and self.interlinear.isVisible():
+            QTimer.singleShot(0, self, self.apply)  # after the window applied the new size or colours to the panes

@@ -64,6 +64,8 @@ OPTIONS: dict[str, Option] = {
         Option("hover_delay_ms", int, 350, "How long the pointer rests on a word before its glossary popup opens.",
                "Glossary popup delay (ms)", minimum=0, maximum=3000),
         Option("recent", str, "", "Documents opened last (File > Recent): paths or URLs, one a line, most recent first."),
+        Option("reading_progress", str, "", "How far the reader got in each document of File > Recent "
+               "(JSON: source -> top sentence, furthest sentence reached, sentences)."),
     )
 }
 

@@ -5,6 +5,7 @@ import logging
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget,
 )
@@ -14,16 +15,22 @@ from models.errors import TermError
 
 log = logging.getLogger(__name__)
 
+#: Arabic in the dialog, relative to its Latin text (Arabic letters are small at the same size).
+ARABIC_SCALE = 1.3
+
 
 class TermDialog(QDialog):
     """Edits ``term`` (a new one when its ``id`` is None) and saves it to ``store`` on OK.
 
-    The term, its vocalized form and the sentence are shown right-to-left. When saving fails
+    The term, its vocalized form and the sentence are shown right-to-left, at the right edge,
+    in ``arabic_family`` (the reader's Arabic font; default: the dialog's). When saving fails
     (no Arabic word, already in the glossary) the reason is shown in the dialog, which stays
     open. After ``accept()``, :attr:`saved` is the stored term."""
 
-    def __init__(self, store: TermStore, term: Term, parent: QWidget | None = None):
+    def __init__(self, store: TermStore, term: Term, parent: QWidget | None = None, arabic_family: str | None = None):
         super().__init__(parent)
+        self.arabic_font = QFont(arabic_family or self.font().family())
+        self.arabic_font.setPointSizeF(self.font().pointSizeF() * ARABIC_SCALE)
         self.store = store
         self.original = term
         self.saved: Term | None = None
@@ -40,6 +47,7 @@ class TermDialog(QDialog):
         self.note_edit.setFixedHeight(70)
         self.sentence_label = QLabel(term.sentence)
         self.sentence_label.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.sentence_label.setFont(self.arabic_font)
         self.sentence_label.setWordWrap(True)
         self.sentence_translation_label = QLabel(term.sentence_translation)
         self.sentence_translation_label.setWordWrap(True)
@@ -81,10 +89,11 @@ class TermDialog(QDialog):
         self.error_label.setText(text)
         self.error_label.setToolTip(text)
 
-    @staticmethod
-    def _rtl(edit: QLineEdit) -> QLineEdit:
+    def _rtl(self, edit: QLineEdit) -> QLineEdit:
         edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Absolute: on a right-to-left widget a plain AlignRight is mirrored to the left edge.
+        edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        edit.setFont(self.arabic_font)
         return edit
 
     def term(self) -> Term:

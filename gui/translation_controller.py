@@ -19,6 +19,7 @@ from gui.sentence_model import SentenceModel, State
 from gui.settings import Settings
 from gui.worker import TranslationService
 from models.documents import Document
+from models.text.segmentation import count_to_translate
 from models.translation.cache import TranslationCache
 from models.translation.model_files import is_local_model
 from models.translation.settings import BACKENDS, DecodingSettings, translation_key
@@ -168,7 +169,7 @@ class TranslationController(QObject):
         if doc is None:
             return 0, 0, 0
         translated = {s.id for s in doc.sentences if self.sentences.state(s.id) == State.TRANSLATED}
-        return len(translated), sum(s.translatable for s in doc.sentences), len(translated & self.from_cache)
+        return len(translated), count_to_translate(doc.sentences), len(translated & self.from_cache)
 
     def _show_counts(self) -> None:
         self.countsChanged.emit(*self.counts())
@@ -270,10 +271,12 @@ class TranslationController(QObject):
             return
         done = (State.TRANSLATED, State.PASSED_THROUGH)
         if all(self.sentences.state(s.id) in done for s in doc.sentences):
-            self._show_progress(f"Translated {len(doc.sentences)} sentences.", 0, 0)
+            total = count_to_translate(doc.sentences)
+            self._show_progress(f"Translated {total} sentences." if total else "No Arabic to translate.", 0, 0)
             return
         self.job = self.service.translate(doc, list(self.on_screen()))
-        self._show_progress(f"Translating 0 of {len(doc.sentences)} sentences…", 0, len(doc.sentences))
+        total = count_to_translate(doc.sentences)
+        self._show_progress(f"Translating 0 of {total} sentences…", 0, total)
 
     def screen_changed(self) -> None:
         """The panes scrolled, were resized or zoomed: a running job translates what is on
@@ -339,11 +342,11 @@ class TranslationController(QObject):
     def _show_finished(self, completed: bool) -> None:
         self._finished = None
         self._progress = None
-        if completed:
-            self._show_progress(f"Translated {self.sentences.rowCount()} sentences.", 0, 0)
-            return
         doc = self.sentences.document
-        to_translate = sum(s.translatable for s in doc.sentences) if doc is not None else 0
+        to_translate = count_to_translate(doc.sentences) if doc is not None else 0
+        if completed:
+            self._show_progress(f"Translated {to_translate} sentences.", 0, 0)
+            return
         drafts = self.sentences.count(State.PROVISIONAL)
         note = f" {drafts} quick draft{'s' if drafts > 1 else ''} (muted italic) kept." if drafts else ""
         self._show_progress(f"Stopped: {self.sentences.count(State.TRANSLATED)} of {to_translate} sentences "

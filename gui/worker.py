@@ -19,6 +19,7 @@ from models.translation.model_files import find_model
 from models.translation.settings import DecodingSettings
 from models.errors import ModelUnavailable
 from models.translation.cache import TranslationCache
+from models.text.segmentation import count_to_translate
 
 log = logging.getLogger(__name__)
 
@@ -105,15 +106,15 @@ class TranslationWorker(WorkerSignals):
         if self.engine is None:
             self.jobFailed.emit(job, "No translation model is loaded.")
             return
-        total = len(document.sentences)
+        total = count_to_translate(document.sentences)  # what is passed through is not counted
         done = 0
 
         def on_result(sentence_id: int, text: str, translated: bool) -> None:
             nonlocal done
-            done += 1
             self.result.emit(job, sentence_id, text, translated)
-            self.progress.emit(job, done, total)
             if translated:
+                done += 1
+                self.progress.emit(job, done, total)
                 self._send_word_links(job, document.sentences[sentence_id], text)
 
         try:

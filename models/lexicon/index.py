@@ -8,11 +8,13 @@ index layout compiles afresh. Loading the cached index takes a fraction of a sec
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import marshal
 import multiprocessing
 import os
+import signal
 import tempfile
 import threading
 import time
@@ -284,10 +286,40 @@ def read_index(path: Path) -> Lexicon | None:
     return Lexicon(**data)
 
 
+#: How often the compiling process checks that the process it works for is still there (seconds).
+ORPHAN_CHECK_S = 1.0
+
+
 def _lower_priority() -> None:
-    """In the compiling process: give way to the process that waits for it (a window)."""
+    """In the compiling process: give way to the process that waits for it (a window), and end
+    when that process is gone (a window that quits during a compile leaves at once; the pool's
+    process would otherwise wait for its next job for ever, since it holds its queue's both ends)."""
     if hasattr(os, "nice"):
         os.nice(5)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(ORPHAN_CHECK_S)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
+
+
+@contextlib.contextmanager
+def _interrupt_blocked():
+    """SIGINT blocked in this thread meanwhile, and so in every process started meanwhile (a
+    process inherits its parent's signal mask, across exec too): Ctrl+C in the terminal is the
+    app's to handle, and must not kill a compile half-way. A SIGINT that comes meanwhile waits
+    for the end of the block (in the main thread) or goes to the main thread."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no terminal process group to share
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _compile_and_store(folder: str, path: str) -> None:
@@ -304,7 +336,9 @@ def _compile_elsewhere(folder: Path, path: Path) -> Lexicon | None:
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                  initializer=_lower_priority) as pool:
-            pool.submit(_compile_and_store, str(folder), str(path)).result()
+            with _interrupt_blocked():  # the process is started here, by the first job
+                future = pool.submit(_compile_and_store, str(folder), str(path))
+            future.result()
         return read_index(path)
     except LexiconDataError:
         raise

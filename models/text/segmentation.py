@@ -79,6 +79,13 @@ class Sentence:
         return model_text(self.text)
 
 
+
+def count_to_translate(sentences: Sequence[Sentence]) -> int:
+    """How many of ``sentences`` go to the translation model (``Sentence.translatable``: an
+    Arabic letter). Headings in Latin script, numbers, punctuation-only lines are shown as they
+    are; every "N of M" the window shows counts against this."""
+    return sum(1 for sentence in sentences if sentence.translatable)
+
 def _is_abbreviation(line: str, stop_at: int) -> bool:
     """Whether the period at ``line[stop_at]`` belongs to an abbreviation, a number or a list mark."""
     before = _TOKEN_BEFORE_RE.search(line, 0, stop_at).group(1)

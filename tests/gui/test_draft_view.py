@@ -190,3 +190,40 @@ def test_the_learners_glossary_is_checked(qtbot, source_text, tmp_path):
         [(_, flag)] = [(k, f) for k, fl in enumerate(widget.check.flags) for f in fl]
         assert flag.kind == "glossary_term" and "special envoy" in flag.message
         assert widget.summary.text() == "17 links; 1 glossary term"
+
+
+def paragraph_gaps(column) -> set[int]:
+    """The vertical gaps (pixels) between consecutive lines of text (paragraphs) of a column."""
+    layout, gaps, previous = column.document().documentLayout(), set(), None
+    block = column.document().begin()
+    while block.isValid():
+        if block.text().strip():
+            rect = layout.blockBoundingRect(block)  # the text's lines, without the margins
+            if previous is not None:
+                gaps.add(round(rect.top() - previous))
+            previous = rect.bottom()
+        block = block.next()
+    return gaps
+
+
+def test_the_three_columns_set_off_paragraphs_alike(qtbot, source_text):
+    from gui.interlinear_view import PARAGRAPH_GAP
+    from models.text.segmentation import segment
+
+    assert "\n\n" in source_text and "\n" in source_text.replace("\n\n", "")  # both kinds of break
+    sentences = segment(source_text)
+    sentences = getattr(sentences, "sentences", sentences)
+    widget = DraftView(debounce_ms=50)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.set_source(source_text, [f"Sentence {s.id}." for s in sentences])
+    widget.set_draft_text(DRAFT.read_text(encoding="utf-8"))
+    widget.show()
+    qtbot.waitUntil(lambda: widget.check is not None)
+    for column in (widget.source_column, widget.draft_column, widget.mt_column):
+        assert paragraph_gaps(column) == {round(PARAGRAPH_GAP)}, column.objectName()
+    # The machine translation: a line per source paragraph, its sentences run on.
+    lines = widget.mt_column.toPlainText().split("\n")
+    assert len(lines) == len({s.paragraph for s in sentences})
+    first_two = [s for s in sentences if s.paragraph == sentences[0].paragraph] or sentences[:1]
+    assert lines[0] == " ".join(f"Sentence {s.id}." for s in first_two)

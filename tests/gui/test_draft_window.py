@@ -7,6 +7,7 @@ from gui.main_window import MainWindow
 from gui.settings import Settings
 from models.documents import sample_path
 from tests.conftest import FIXTURES
+from tests.gui.test_appearance import restore_theme  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -77,3 +78,29 @@ def test_translation_window_works_without_the_lexicon(window, qtbot, monkeypatch
         assert summary == "17 links; no flags (aligned without the Arabic lexicon: by length, numbers and names)"
     finally:
         word_dictionary.reset_default_dictionary()
+
+
+def test_the_check_follows_the_readers_theme_fonts_and_zoom(window, qtbot, restore_theme):  # noqa: F811
+    """Switching the theme while the check is open: the selected link takes the new theme's colour
+    (light text on the light highlight was unreadable) and the columns keep the reader's fonts
+    (the new style sheet had put them back to the default font)."""
+    from gui.colors import qcolor
+
+    window.open_path(sample_path())
+    assert window.open_translation(FIXTURES / "en-kerry-lavrov-syria-2016.txt")
+    view = window.draft_window.view
+    qtbot.waitUntil(lambda: view.check is not None, timeout=30000)
+    view.select_link(2)
+
+    def painted(column):
+        return {s.format.background().color().name() for s in column.extraSelections()}
+
+    assert painted(view.source_column) == painted(view.draft_column) == {qcolor("selected").name()}
+    window.settings.set("theme", "dark")
+    assert qcolor("selected").name() == "#1f3b5e"  # the dark table's
+    assert painted(view.source_column) == painted(view.draft_column) == {"#1f3b5e"}
+    assert view.source_column.font().family() == window.arabic_pane.font().family()
+    assert view.source_column.font().pointSizeF() == window.arabic_pane.font().pointSizeF()
+    assert view.draft_column.font().pointSizeF() == window.english_pane.font().pointSizeF()
+    window.zoom(+2)
+    assert view.source_column.font().pointSizeF() == window.arabic_pane.font().pointSizeF()

@@ -1,5 +1,6 @@
 """Side by side that lines up: paragraph tops at the same height in both panes."""
 import pytest
+from PySide6.QtGui import QAction
 
 from gui.pane_alignment import PARAGRAPH_GAP, paragraph_blocks
 from tests.support.reader import open_without_model
@@ -67,3 +68,17 @@ def test_lining_up_keeps_the_reader_in_place(make_window, qtbot):
     qtbot.waitUntil(lambda: abs(tops(window)[0][first] - tops(window)[1][first]) < 1)
     assert tops(window)[0][first] > 2 * first * 30  # the Arabic paragraphs above were pushed down
     assert arabic.sentence_rect(first).top() == y
+
+
+def test_paragraphs_stay_level_on_screen_while_the_model_bar_shows(window, qtbot):
+    """The bar that says the model is missing spans both panes: the panes' viewports start at the
+    same height in the window, so paragraph tops matched in the documents are level on screen."""
+    from PySide6.QtCore import QPoint
+
+    assert window.model_bar.isVisible()  # no model here
+    assert_lined_up(window, qtbot)
+    on_screen = [[pane.viewport().mapTo(window, QPoint(0, round(top) - pane.verticalScrollBar().value())).y()
+                  for top in pane_tops] for pane, pane_tops in zip((window.arabic_pane, window.english_pane), tops(window))]
+    assert on_screen[0] == on_screen[1]
+    window.findChild(QAction, "interlinearAction").trigger()  # and it stays in sight in the interlinear mode
+    assert window.model_bar.isVisible()

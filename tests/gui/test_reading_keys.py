@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMenu
 
 from gui.reading_pane import CONCEALED_TEXT
 from models.documents import Document
-from tests.support.reader import open_without_model
+from tests.support.reader import open_focused
 
 pytestmark = pytest.mark.slow
 
@@ -15,10 +15,7 @@ ARTICLE = "جملة أولى هنا. جملة ثانية هنا.\n\nفقرة ث�
 
 @pytest.fixture
 def window(make_window, qtbot):
-    window = open_without_model(make_window, qtbot, ARTICLE)
-    window.activateWindow()
-    window.arabic_pane.setFocus()
-    return window
+    return open_focused(make_window, qtbot, ARTICLE)
 
 
 def selected(window):
@@ -76,7 +73,8 @@ def test_self_test_hides_and_reveals_one_sentence_at_a_time(window, qtbot):
     assert action.isChecked() and window.settings.get("self_test")
     english = window.english_pane
     assert "First sentence here." not in english.toPlainText()
-    assert english.toPlainText().count(CONCEALED_TEXT) == 5
+    assert english.toPlainText().count(CONCEALED_TEXT) == 2  # the translations; no model: "—" for the rest
+    assert english.toPlainText().count("—") == 3
     label = window.reading.self_test_label
     assert label.text() == "revealed 0 of 5"
     qtbot.keyClick(window.arabic_pane, Qt.Key.Key_J)
@@ -109,3 +107,13 @@ def test_every_shortcut_of_the_reading_actions_triggers_it(window, qtbot, name):
         combination = sequence[0]
         with qtbot.waitSignal(action.triggered, timeout=1000):
             qtbot.keyClick(window.arabic_pane, combination.key(), combination.keyboardModifiers())
+
+
+def test_no_two_menu_entries_share_a_key(window):
+    """Plain letters (J, K, R, A, E, S, 1–3) included: each key sequence triggers one entry."""
+    owners = {}
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            assert sequence.toString() not in owners, (sequence.toString(), owners.get(sequence.toString()), action.objectName())
+            owners[sequence.toString()] = action.objectName()
+    assert {"J", "K", "R", "A", "E", "S", "1", "2", "3"} <= set(owners)

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
 from gui.reading_pane import CONCEALED_TEXT
+from tests.gui.test_appearance import restore_theme  # noqa: F401 (a fixture)
 from tests.support.reader import ABSENT_MODEL, open_without_model
 
 pytestmark = pytest.mark.slow
@@ -39,10 +40,10 @@ def test_interlinear_puts_each_translation_under_its_sentence(window, qtbot):
     assert view.translation_text(1) == "Second sentence here."
     block = view.document().findBlockByNumber(2 * 2 + 1)  # a click on a hidden translation reveals it
     cursor = view.textCursor()
-    cursor.setPosition(block.position() + 2)
+    cursor.setPosition(block.position())  # on "—": without a model there is no translation to hide
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.cursorRect(cursor).center())
-    assert view.translation_text(2) == "—"  # no model: nothing to show, but no longer hidden
-    assert window.reading.self_test_label.text() == "revealed 2 of 3"
+    assert view.translation_text(2) == "—"  # no model: nothing to show, nor hidden
+    assert window.reading.self_test_label.text() == "revealed 1 of 3"
     window.findChild(QAction, "sideBySideAction").trigger()
     assert window.arabic_pane.isVisible() and not view.isVisible()
 
@@ -65,3 +66,80 @@ def test_interlinear_follows_zoom(window, qtbot):
     cursor = view.textCursor()
     cursor.setPosition(1)
     assert cursor.charFormat().font().pointSizeF() == size + 2
+
+
+def test_interlinear_has_the_hover_glossary_and_term_marks(window, qtbot):
+    from PySide6.QtGui import QTextCharFormat, QTextCursor
+
+    from gui.colors import status_color
+    from models.glossary.store import Term
+
+    store = window.term_store
+    saved = store.all()
+    for term in saved:
+        store.delete(term.id)
+    try:
+        store.add(Term("ثانية", "second", status="known"))
+        window.hover_glossary.termsChanged.emit()
+        window.settings.set("highlight_unlisted", True)
+        window.reading.modes.set_mode("interlinear")
+        view, glossary = window.reading.modes.interlinear, window.reading.modes.glossary
+        qtbot.waitUntil(view.isVisible)
+
+        def format_at(offset):
+            cursor = QTextCursor(view.document())
+            cursor.setPosition(view.pane_span(offset, offset + 1)[1])
+            return cursor.charFormat()
+
+        term = ARTICLE.index("ثانية")
+        assert format_at(term).underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+        assert format_at(term).underlineColor() == status_color("known")
+        unlisted = ARTICLE.index("أولى")
+        assert format_at(unlisted).underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+        window.zoom(+1)  # the view is laid out again: the marks come back
+        qtbot.waitUntil(lambda: view.arabic_font.pointSizeF() == window.arabic_pane.font().pointSizeF())
+        assert format_at(term).underlineColor() == status_color("known")
+        assert format_at(unlisted).underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+
+        start, end = view.pane_span(unlisted, unlisted + len("أولى"))
+        cursor = QTextCursor(view.document())
+        cursor.setPosition((start + end) // 2)
+        point = view.cursorRect(cursor).center()
+        assert view.source_offset_at(point) in range(unlisted, unlisted + len("أولى"))
+        glossary.hover(point)  # the pointer rests on أولى
+        qtbot.waitUntil(glossary.popup.isVisible)
+        assert glossary.popup.word == "أولى"
+        assert glossary.hovered_span() == (unlisted, unlisted + len("أولى"))
+        translation = view.document().findBlockByNumber(1)  # under a translation: no word
+        cursor.setPosition(translation.position() + 1)
+        assert view.source_offset_at(view.cursorRect(cursor).center()) == -1
+    finally:
+        for term in store.all():
+            store.delete(term.id)
+        for term in saved:
+            store.add(term)
+
+
+def highlighted_text(view) -> list[str]:
+    """The text under each of the view's painted selections, with its background colour's name."""
+    return [(s.cursor.selectedText().replace("\u2029", "\n").strip(), s.format.background().color().name())
+            for s in view.extraSelections()]
+
+
+def test_interlinear_paints_the_current_sentence_and_its_translation(window, qtbot, restore_theme):  # noqa: F811
+    from gui.colors import qcolor
+
+    view = window.reading.modes.interlinear
+    window.findChild(QAction, "interlinearAction").trigger()
+    window.sentences.set_translation(1, "Second sentence here.", True)
+    assert highlighted_text(view) == []
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    second = window.sentences.document.sentences[1].text
+    assert highlighted_text(view) == [(f"{second}\nSecond sentence here.", qcolor("selected").name())]
+    window.sentences.set_translation(1, "The second sentence.", True)  # replaced: still painted whole
+    assert highlighted_text(view) == [(f"{second}\nThe second sentence.", qcolor("selected").name())]
+    window.settings.set("theme", "dark")
+    qtbot.waitUntil(lambda: highlighted_text(view)[0][1] == qcolor("selected").name())
+    window.open_document(window.sentences.document)
+    assert highlighted_text(view) == []  # a new document: no current sentence

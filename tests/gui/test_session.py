@@ -2,7 +2,7 @@
 from gui import colors
 from gui.main_window import MainWindow
 from gui.translation_controller import TranslationController
-from gui.session import scroll_to_sentence, top_sentence
+from gui.session import scroll_to_sentence, stored_progress, top_sentence
 from models.documents import sample_path
 from tests.gui.test_appearance import pane_colours, restore_theme  # noqa: F401 (a fixture)
 
@@ -56,3 +56,33 @@ def test_pasted_text_is_not_remembered_as_the_last_article(make_window, settings
     window.open_document(Document.from_text("مرحبا بكم.", source="clipboard"))
     window.close()
     assert settings.get("last_article") == ""
+
+
+def test_recent_lists_how_far_the_reader_got_and_reopens_there(make_window, qtbot, settings, tmp_path):
+    """Across two windows: the first reads two articles, the second lists them with the share
+    of each read and opens the first where it was left."""
+    long_article, short_article = tmp_path / "long.txt", tmp_path / "short.txt"
+    long_article.write_text("\n\n".join(f"هذه الجملة رقم {n} في المقالة الطويلة." for n in range(200)), encoding="utf-8")
+    short_article.write_text("جملة واحدة فقط.", encoding="utf-8")
+    first = make_window(MODEL)
+    assert first.open_path(long_article)
+    first.reading.go_to(79)  # the 80th of 200 sentences: 40 %
+    top, last_seen = top_sentence(first.arabic_pane), first.arabic_pane.visible_sentences()[-1]
+    assert 0 < top <= 79 <= last_seen < 100  # the furthest on screen counts as reached
+    assert first.open_path(short_article)  # the long one's progress is kept as it goes
+    first.close()
+
+    second = make_window(MODEL)  # the same settings, as a new process
+    menu = second.opener.recent_menu
+    menu.aboutToShow.emit()
+    labels = {a.toolTip(): a.text() for a in menu.actions() if a.toolTip() and a.toolTip() != "Clear the list"}
+    assert labels == {str(short_article): "short.txt — 100%",
+                      str(long_article): f"long.txt — {round(100 * (last_seen + 1) / 200)}%"}
+    next(a for a in menu.actions() if a.toolTip() == str(long_article)).trigger()
+    assert second.sentences.document.source == str(long_article)
+    assert top_sentence(second.arabic_pane) == top  # where it was left
+
+    long_article.write_text("مقالة أخرى الآن.", encoding="utf-8")  # changed since: opened at its start
+    assert second.open_path(long_article)
+    assert top_sentence(second.arabic_pane) == 0
+    assert stored_progress("not JSON") == {} and stored_progress('{"a.txt": {"page": 3}}') == {}

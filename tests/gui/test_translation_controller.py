@@ -64,11 +64,15 @@ def translating(make, model, document: Document | None = None):
 
 def answer(controller, qtbot, job: int, document: Document, completed: bool = True) -> None:
     """The worker translates every sentence of ``document`` in job ``job`` (text with no Arabic
-    letter passes through), reporting progress after each, then ends the job."""
+    letter passes through), reporting progress after each translation (as the real worker: what
+    is passed through is not counted), then ends the job."""
     worker = controller.service.worker
-    for done, s in enumerate(document.sentences, 1):
+    total, done = sum(s.translatable for s in document.sentences), 0
+    for s in document.sentences:
         worker.result.emit(job, s.id, f"translation {s.id}" if s.translatable else s.text, s.translatable)
-        worker.progress.emit(job, done, len(document.sentences))
+        if s.translatable:
+            done += 1
+            worker.progress.emit(job, done, total)
     worker.jobFinished.emit(job, completed)
     qtbot.waitUntil(lambda: not controller._incoming and controller.job == -1)
 
@@ -112,26 +116,26 @@ def test_results_are_shown_on_screen_first_with_progress(make, qtbot, model_fold
     controller.open(doc)
     job, _, first = service.jobs[-1]
     assert controller.job == job and first == [2, 3]
-    assert controller.seen["progress"][-1] == ("Translating 0 of 4 sentences…", 0, 4)
+    assert controller.seen["progress"][-1] == ("Translating 0 of 3 sentences…", 0, 3)  # one is passed through
     controller.on_screen = lambda: [0]
     controller.screen_changed()  # the reader scrolled: the worker hears of it
     assert service.on_screen == [0]
 
     worker = service.worker
     worker.result.emit(job, 2, "Lavrov said", True)
-    worker.progress.emit(job, 1, 4)
+    worker.progress.emit(job, 1, 3)
     worker.result.emit(job - 1, 0, "from an older job", True)  # dropped
     qtbot.waitUntil(lambda: controller.sentences.state(2) == State.TRANSLATED)
     assert controller.sentences.target(2) == "Lavrov said"
     assert controller.sentences.state(0) == State.PENDING
-    assert controller.seen["progress"][-1] == ("Translating 1 of 4 sentences…", 1, 4)  # after the result it counts
+    assert controller.seen["progress"][-1] == ("Translating 1 of 3 sentences…", 1, 3)  # after the result it counts
     answer(controller, qtbot, job, doc)
     m = controller.sentences
     assert [m.state(i) for i in range(4)] == [State.TRANSLATED, State.PASSED_THROUGH, State.TRANSLATED, State.TRANSLATED]
     assert m.target(0) == "translation 0"
-    assert controller.seen["progress"][-1] == ("Translated 4 sentences.", 0, 0)
+    assert controller.seen["progress"][-1] == ("Translated 3 sentences.", 0, 0)
     controller.translate_current()  # nothing left: no job, the same words
-    assert len(service.jobs) == 1 and controller.seen["progress"][-1] == ("Translated 4 sentences.", 0, 0)
+    assert len(service.jobs) == 1 and controller.seen["progress"][-1] == ("Translated 3 sentences.", 0, 0)
 
 
 def test_opening_another_article_stops_the_job_and_drops_its_results(make, qtbot, model_folder):
@@ -142,7 +146,7 @@ def test_opening_another_article_stops_the_job_and_drops_its_results(make, qtbot
     controller.open(latin)
     assert service.stops == stops + 1
     assert controller.job == -1  # nothing to translate: no job
-    assert controller.seen["progress"][-1] == ("Translated 2 sentences.", 0, 0)
+    assert controller.seen["progress"][-1] == ("No Arabic to translate.", 0, 0)
     service.worker.result.emit(old_job, 0, "late result of the old article", True)
     service.worker.jobFinished.emit(old_job, True)
     qtbot.wait(20)
@@ -275,7 +279,10 @@ def test_the_real_worker_translates_the_article_with_the_tiny_model(qtbot, setti
         m = controller.sentences
         assert [m.state(i) for i in range(4)] == [State.TRANSLATED, State.PASSED_THROUGH, State.TRANSLATED, State.TRANSLATED]
         assert all(m.target(i).strip() for i in range(4))
-        assert progress[0] == ("Translating 0 of 4 sentences…", 0, 4) and progress[-1] == ("Translated 4 sentences.", 0, 0)
+        # The sentence passed through is not counted: "N of 3" like the status bar's "3/3 translated".
+        assert progress[0] == ("Translating 0 of 3 sentences…", 0, 3) and progress[-1] == ("Translated 3 sentences.", 0, 0)
+        assert [total for _text, _done, total in progress if total] == [3] * len([p for p in progress if p[2]])
+        assert controller.counts()[:2] == (3, 3)
         made = cache.get_many(controller.translation_key(), [s.text for s in doc.sentences if s.translatable])
         assert made == {s.text: m.target(s.id) for s in doc.sentences if s.translatable}  # kept for next time
     finally:
