@@ -2,6 +2,7 @@
 import os
 import subprocess
 import sys
+import textwrap
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -270,17 +271,18 @@ def test_ctrl_c_in_the_terminal_closes_the_window(tmp_path):
     handle, it would end Python with a KeyboardInterrupt)."""
     running = tmp_path / "event-loop-running"
     script = tmp_path / "run_app.py"
-    script.write_text(
-        "import pathlib, sys\n"
-        "from PySide6.QtCore import QTimer\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "run_loop = QApplication.exec\n"
-        "def run_and_mark(*_):\n"
-        f"    QTimer.singleShot(0, pathlib.Path({str(running)!r}).touch)\n"
-        "    return run_loop()\n"
-        "QApplication.exec = run_and_mark\n"
-        "from gui.app import run_app\n"
-        "sys.exit(run_app([]))\n", encoding="utf-8")
+    script.write_text(textwrap.dedent(f"""
+        import pathlib, sys
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        run_loop = QApplication.exec
+        def run_and_mark(*_):
+            QTimer.singleShot(0, pathlib.Path({str(running)!r}).touch)
+            return run_loop()
+        QApplication.exec = run_and_mark
+        from gui.app import run_app
+        sys.exit(run_app([]))
+        """), encoding="utf-8")
     env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path), PYTHONPATH=str(REPO))
     stderr = tmp_path / "stderr.txt"
     status = interrupt_when_marked([sys.executable, str(script)], running, stderr, 60, cwd=REPO, env=env)
