@@ -46,37 +46,9 @@ import threading
 import time
 from pathlib import Path
 
-from tests.support.stall_probe import StallProbe, wait_until
-
-from tests.support.corpus import REPO, shared_dir
-
-#: Version of the benchmark model's recipe: bump it to rebuild the cached folder.
-MODEL_NAME = "opus-mt-ar-en-shape-v2"
-OPUS_SHAPE = dict(d_model=512, layers=6, heads=8, ffn_dim=2048, vocab_size=62834, activation="swish", init_std=0.02,
-                  target_model_size=32000)
-
-
-def benchmark_model() -> Path:
-    """Folder of the opus-shaped random model, built on first use (about 30 s) and then reused."""
-    from models.paths import cache_dir
-    from tests.support.tiny_marian import ENGLISH_LINES, _sample_lines, build_marian
-
-    folder = cache_dir() / "bench" / MODEL_NAME
-    if (folder / "model.safetensors").is_file():
-        return folder
-    arabic, english = _sample_lines(), list(ENGLISH_LINES)
-    un = shared_dir() / "data" / "un_v1.0"
-    if (un / "UNv1.0.testset.ar").is_file():
-        arabic += [line for line in (un / "UNv1.0.testset.ar").read_text(encoding="utf-8").splitlines() if line.strip()]
-        english += [line for line in (un / "UNv1.0.testset.en").read_text(encoding="utf-8").splitlines() if line.strip()]
-    else:
-        print("warning: no UN test set found; the tokenizers are trained on the sample article only", file=sys.stderr)
-    pieces = 16000 if len(arabic) > 1000 else 2000
-    print(f"building the benchmark model in {folder} …", file=sys.stderr)
-    partial = folder.with_name(folder.name + ".part")
-    build_marian(partial, arabic, english, source_pieces=pieces, target_pieces=pieces, **OPUS_SHAPE)
-    partial.rename(folder)
-    return folder
+from tests.support.bench_model import benchmark_model
+from tests.support.corpus import REPO
+from tests.support.stall_probe import StallProbe, offscreen_app, wait_until
 
 
 class PeakRss:
@@ -151,9 +123,7 @@ def time_window(folder: Path, new_tokens: int) -> tuple[float, float, float, int
     """In the reader window with the default backend: (seconds from opening the sample article
     to its first translation on screen, provisional greedy draft or final; seconds to its first
     final (beam 4) translation; worst GUI stall in ms while it is translated; sentences)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     from gui.main_window import MainWindow
     from gui.sentence_model import State
@@ -167,7 +137,7 @@ def time_window(folder: Path, new_tokens: int) -> tuple[float, float, float, int
         def decoding_settings(self) -> DecodingSettings:
             return DecodingSettings(min_new_tokens=new_tokens, max_new_tokens=new_tokens)
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app = offscreen_app()
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
         settings.set("model", str(folder))

@@ -19,6 +19,7 @@ import pytest  # noqa: E402
 
 from tests.support.corpus import shared_dir as _shared_dir  # noqa: E402
 from tests.support.tiny_marian import build_tiny_marian  # noqa: E402
+from tests.support.waiting import wait_blocking, wait_for  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = _shared_dir()
@@ -101,8 +102,9 @@ def make_window(qtbot, settings, monkeypatch, tmp_path, translation_fork_server)
 
 
 def wait_model(qtbot, window, state):
-    """Wait until ``window``'s model is in ``state`` (a :class:`gui.translation_controller.ModelState`)."""
-    qtbot.waitUntil(lambda: window.translation.state is state, timeout=60000)
+    """Wait until ``window``'s model is in ``state`` (a :class:`gui.translation_controller.ModelState`);
+    the time limit does not count time other processes took the cores (:mod:`tests.support.waiting`)."""
+    wait_for(qtbot, lambda: window.translation.state is state, 60, f"the model {state.value}")
 
 
 def wait_translated(qtbot, window):
@@ -112,7 +114,7 @@ def wait_translated(qtbot, window):
         m = window.sentences
         return m.rowCount() > 0 and m.count(State.PENDING) == 0 and window.translation.job == -1
 
-    qtbot.waitUntil(done, timeout=120000)
+    wait_for(qtbot, done, 120, "the translation of the article")
 
 
 def pytest_unconfigure(config):
@@ -133,5 +135,5 @@ def service():
     from gui.gloss_service import GlossService
 
     s = GlossService()
-    assert s.wait(60), s.error
+    assert wait_blocking(s.wait, 60, lambda: bool(s.error)), s.error
     return s
