@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.support.stall_probe import offscreen_app
+
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 #: How long the event loop is watched after the import reports done, in ms (the table's repaint).
 AFTER_MS = 500
@@ -90,10 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=30_000, help="terms in the CSV file")
     parser.add_argument("--runs", type=int, default=3, help="imports, each into a new glossary")
     args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication([])
+    app = offscreen_app()
     from models.lexicon.index import shared_lexicon
 
     shared_lexicon()  # loaded as the window loads it at start-up, before the glossary's table needs it

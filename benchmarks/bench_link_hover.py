@@ -20,6 +20,7 @@ import sys
 import time
 
 from tests.support.corpus import percentiles, sample_pairs
+from tests.support.stall_probe import offscreen_app
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,10 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=2, help="passes over the words (the first makes the links)")
     parser.add_argument("--pairs", type=int, default=0, help="only the first N sentence pairs (0: all)")
     args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QPointF, Qt
     from PySide6.QtGui import QMouseEvent
-    from PySide6.QtWidgets import QApplication
 
     from gui.gloss_service import GlossService
     from gui.hover_glossary import HoverGlossary
@@ -41,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     from models.documents import Document
     from models.glossary.store import TermStore
 
-    app = QApplication.instance() or QApplication([])
+    app = offscreen_app()
     service = GlossService()
     if not service.wait(120):
         print(f"the lexicon is not available: {service.error}", file=sys.stderr)
@@ -76,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
                     event = QMouseEvent(QEvent.Type.MouseMove, point, pane.viewport().mapToGlobal(point),
                                         Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
                     started, started_cpu = time.perf_counter(), time.process_time()
-                    QApplication.sendEvent(pane.viewport(), event)
+                    app.sendEvent(pane.viewport(), event)
                     for p in panes:
                         p.viewport().repaint()
                     elapsed = (time.perf_counter() - started) * 1000

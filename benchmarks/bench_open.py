@@ -1,6 +1,6 @@
 """Time and memory to open a document of each format in the core (read, extract, segment).
 
-    python -m benchmarks.bench_open [--keep FOLDER] [--only NAME[,NAME...]]
+    python -m benchmarks.bench_open [--keep FOLDER] [--only 'NAME[;NAME...]']
 
 Builds its files from the bundled sample article (:mod:`tests.support.documents`): the article
 as text, a saved web page, a Word file, an EPUB and a PDF (presentation forms, lines that need
@@ -73,7 +73,8 @@ def build(folder: Path) -> dict[str, Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="build the files in this folder and keep them")
-    parser.add_argument("--only", help="comma-separated names of the files to open (default: all)")
+    parser.add_argument("--only", help="names of the files to open, separated by semicolons, e.g. "
+                        "'PDF;PDF, 100 pages' (default: all)")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # the child process: measure one file, print JSON
     args = parser.parse_args(argv)
     if args.one:
@@ -83,7 +84,10 @@ def main(argv: list[str] | None = None) -> int:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         files = build(folder)
-        wanted = [name.strip() for name in args.only.split(",")] if args.only else list(files)
+        wanted = [name.strip() for name in args.only.split(";")] if args.only else list(files)
+        unknown = [name for name in wanted if name not in files]
+        if unknown:
+            parser.error(f"no file named {', '.join(unknown)}; the files are: {'; '.join(files)}")
         print(f"{'file':<20} {'size MB':>8} {'chars':>10} {'sentences':>9} {'cold s':>7} {'warm s':>7}"
               f" {'peak RSS MB':>11} {'baseline MB':>11}")
         for name in wanted:

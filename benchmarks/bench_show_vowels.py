@@ -14,14 +14,12 @@ First prints the stalls of the idle window (the machine's load alone), then one 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from tests.support.stall_probe import StallProbe, idle_probe, wait_until
-
+from tests.support.stall_probe import StallProbe, idle_probe, offscreen_app, wait_until
 
 
 def measure(window, app, shown: bool) -> tuple[float, str]:
@@ -44,9 +42,7 @@ def main(argv: list[str]) -> int:
                         help="run the model in a thread of the window's process (as before), not in its own process")
     args = parser.parse_args(argv)
     argv = args.articles
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     from gui.main_window import MainWindow
     from gui.sentence_model import State
@@ -61,7 +57,7 @@ def main(argv: list[str]) -> int:
         news = shared_dir() / "data" / "news_ar"
         if news.is_dir():
             articles.append(max(news.glob("*.txt"), key=lambda p: p.stat().st_size))
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app = offscreen_app()
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
         settings.set("model", str(Path(tmp) / "no-model"))  # the window reads without translating

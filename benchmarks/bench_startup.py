@@ -9,7 +9,9 @@ bundled sample article is open (it is translated as soon as the model is ready).
 GUI thread ticks every ``--probe-ms`` ms from the moment the article is shown; the longest gap
 between two ticks is the worst stall a user would feel (a click or a repaint waits that long).
 Each run prints the worst stall until the model is ready and until both the model and the lexicon
-are ready, the five longest gaps, and the seconds until the model and the lexicon are ready.
+are ready, the five longest gaps with the GUI thread's own CPU time in each (``time.thread_time``:
+the window's own work) and the time it waited for a core (Linux; the rest of a gap it slept, for
+the next tick or for a lock such as the interpreter lock), and the seconds until the model and the lexicon are ready.
 
 The model is the opus-mt-ar-en-shaped random model of :mod:`benchmarks.bench_translate` (built
 once, about 30 s), or ``--model FOLDER``. Timings on a shared machine are noisy: an unrelated
@@ -34,15 +36,14 @@ def measure(model: str, probe_ms: int, timeout_s: float) -> dict:
     """In this process (which must not have imported torch or the lexicon yet): open the window on
     ``model`` with the sample article, tick a ``probe_ms`` QTimer until the model and the lexicon
     are ready; returns the figures (milliseconds and seconds)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QEventLoop, QSettings
 
     from gui.main_window import MainWindow
     from gui.settings import Settings
     from models.documents import sample_path
+    from tests.support.stall_probe import Gap, StallProbe, offscreen_app
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    offscreen_app()
     folder = tempfile.mkdtemp(prefix="qari-bench-settings-")
     settings = Settings(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
     settings.set("model", model)
@@ -51,14 +52,13 @@ def measure(model: str, probe_ms: int, timeout_s: float) -> dict:
     window.resize(1000, 700)
     window.show()
     window.open_path(sample_path())
-    shown = time.perf_counter()
-    ticks = [shown]
+    probe = StallProbe(probe_ms)
+    shown = probe.start()
     ready: dict[str, float] = {}
     loop = QEventLoop()
 
-    def tick() -> None:
-        now = time.perf_counter()
-        ticks.append(now)
+    def check() -> None:
+        now = probe.ticks[-1]
         state = window.translation.state.value
         if "model" not in ready and state in ("ready", "missing"):
             ready["model"] = now
@@ -68,11 +68,7 @@ def measure(model: str, probe_ms: int, timeout_s: float) -> dict:
         if ("model" in ready and "lexicon" in ready) or now - shown > timeout_s:
             loop.quit()
 
-    probe = QTimer()
-    probe.setTimerType(Qt.TimerType.PreciseTimer)
-    probe.setInterval(probe_ms)
-    probe.timeout.connect(tick)
-    probe.start()
+    probe.timer.timeout.connect(check)
     loop.exec()
     probe.stop()
     if "model" not in ready or "lexicon" not in ready:
@@ -80,24 +76,26 @@ def measure(model: str, probe_ms: int, timeout_s: float) -> dict:
     if ready["model_state"] != "ready":
         raise RuntimeError(f"the window could not load the model {model}")
 
-    def worst(until: float) -> tuple[float, list[tuple[float, float]]]:
-        """The longest gap before ``until`` (ms), and the five longest as (ms, seconds after the
-        window was shown when the gap began)."""
-        gaps = sorted(((b - a) * 1000, a - shown) for a, b in zip(ticks, ticks[1:]) if b <= until)
-        return gaps[-1][0], gaps[-5:][::-1]
+    def until(moment: float) -> list[tuple[Gap, float]]:
+        """The gaps that ended by ``moment``, each with the seconds after the window was shown
+        when it began."""
+        return [(gap, began - shown) for gap, began, ended in zip(probe.gaps(), probe.ticks, probe.ticks[1:])
+                if ended <= moment]
 
-    both = max(ready["model"], ready["lexicon"])
-    stall_model, _ = worst(ready["model"])
-    stall_both, slowest = worst(both)
+    both = until(max(ready["model"], ready["lexicon"]))
+    slowest = sorted(both, key=lambda gap: gap[0].wall, reverse=True)[:5]
     figures = {
         "window_shown_s": round(shown - started, 3),
         "model_ready_s": round(ready["model"] - shown, 3),
         "lexicon_ready_s": round(ready["lexicon"] - shown, 3),
-        "worst_stall_until_model_ms": round(stall_model, 1),
-        "worst_stall_ms": round(stall_both, 1),
-        "slowest_gaps_ms": [round(g, 1) for g, _ in slowest],
+        "worst_stall_until_model_ms": round(max(gap.wall for gap, _ in until(ready["model"])), 1),
+        "worst_stall_ms": round(slowest[0][0].wall, 1),
+        "worst_gui_cpu_ms": round(max(gap.cpu for gap, _ in both), 1),
+        "slowest_gaps_ms": [round(gap.wall, 1) for gap, _ in slowest],
+        "slowest_gaps_gui_cpu_ms": [round(gap.cpu, 1) for gap, _ in slowest],
+        "slowest_gaps_runnable_ms": [round(gap.runnable, 1) for gap, _ in slowest],
         "slowest_gaps_at_s": [round(at, 2) for _, at in slowest],
-        "ticks": len(ticks),
+        "ticks": len(probe.ticks),
     }
     window.translation.service.stop()
     return figures
@@ -136,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.model:
         model = Path(args.model)
     else:
-        from benchmarks.bench_translate import benchmark_model
+        from tests.support.bench_model import benchmark_model
 
         model = benchmark_model()
     print(f"first start (empty QARI_CACHE_DIR) on {model.name}, sample article open, probe every {args.probe_ms} ms; "
@@ -147,17 +145,19 @@ def main(argv: list[str] | None = None) -> int:
         runs.append(figures)
         print(f"run {n + 1}: model ready {figures['model_ready_s']:.2f} s, lexicon ready {figures['lexicon_ready_s']:.2f} s "
               f"after the window was shown; worst stall {figures['worst_stall_until_model_ms']:.0f} ms until the model "
-              f"was ready, {figures['worst_stall_ms']:.0f} ms until both were; slowest gaps (ms, at s) "
-              f"{list(zip(figures['slowest_gaps_ms'], figures['slowest_gaps_at_s']))}",
+              f"was ready, {figures['worst_stall_ms']:.0f} ms until both were (most GUI-thread CPU in one gap "
+              f"{figures['worst_gui_cpu_ms']:.0f} ms); slowest gaps (wall ms, GUI-thread CPU ms, ms waiting "
+              f"for a core, at s) {list(zip(*(figures[f'slowest_gaps_{k}'] for k in ('ms', 'gui_cpu_ms', 'runnable_ms', 'at_s'))))}",
               flush=True)
     worst = max(r["worst_stall_ms"] for r in runs)
     median = statistics.median(r["worst_stall_ms"] for r in runs)
+    worst_cpu = max(r["worst_gui_cpu_ms"] for r in runs)
     model_s = statistics.median(r["model_ready_s"] for r in runs)
     print(f"worst event-loop stall over {len(runs)} first starts: {worst:.0f} ms (median of the runs {median:.0f} ms); "
-          f"model ready after {model_s:.2f} s (median)")
+          f"model ready after {model_s:.2f} s (median); most GUI-thread CPU in one gap {worst_cpu:.0f} ms")
     if args.json:
         Path(args.json).write_text(json.dumps({"runs": runs, "worst_stall_ms": worst, "median_stall_ms": median,
-                                               "model_ready_s": model_s}, indent=1) + "\n", encoding="utf-8")
+                                               "model_ready_s": model_s, "worst_gui_cpu_ms": worst_cpu}, indent=1) + "\n", encoding="utf-8")
     return 0
 
 

@@ -1,6 +1,7 @@
 """How fast qari translates an article on this CPU, compared with the loop a user would write.
 
-    python -m benchmarks.bench_translate [--new-tokens 40] [--sentences N] [--window-runs 5] [--json OUT]
+    python -m benchmarks.bench_translate [--new-tokens 40] [--sentences N] [--window-runs 5] [--cold-runs 5]
+                                         [--cold-only] [--json OUT]
 
 Run from the checkout root. No downloads: it builds (once, into ``cache_dir()/bench/``) a
 MarianMT model with the shape of Helsinki-NLP/opus-mt-ar-en (vocabulary 62834, d_model 512,
@@ -22,13 +23,21 @@ times: the time from opening it to the first translation on screen (the top sent
 provisional greedy draft), the time to the first final beam-4 translation (medians), and the
 longest stall of the GUI event loop (a 10 ms QTimer probe) while the article is translated;
 and, in a subprocess, the time ``python main.py`` takes to
-show its window. Timings on a shared machine are noisy: compare the ratios of one run.
+show its window. First of all (or alone, with ``--cold-only``), the cold start a user meets:
+``python main.py ARTICLE`` in a new process, ``--cold-runs`` times, with the model downloaded
+(the benchmark model as a Helsinki-NLP/opus-mt-ar-en snapshot in a private Hugging Face cache)
+and converted to CTranslate2 by an uncounted first start, the article not in the translation
+cache: seconds from before the process starts to its modules imported, its window shown, the
+model ready and the first translation on screen (:mod:`gui.startup_report`; the article's top
+sentence, 12 source tokens, decodes to its default cap of 40 tokens, random weights never
+ending early). Timings on a shared machine are noisy: compare the ratios of one run.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -37,37 +46,9 @@ import threading
 import time
 from pathlib import Path
 
-from tests.support.stall_probe import StallProbe, wait_until
-
-from tests.support.corpus import REPO, shared_dir
-
-#: Version of the benchmark model's recipe: bump it to rebuild the cached folder.
-MODEL_NAME = "opus-mt-ar-en-shape-v2"
-OPUS_SHAPE = dict(d_model=512, layers=6, heads=8, ffn_dim=2048, vocab_size=62834, activation="swish", init_std=0.02,
-                  target_model_size=32000)
-
-
-def benchmark_model() -> Path:
-    """Folder of the opus-shaped random model, built on first use (about 30 s) and then reused."""
-    from models.paths import cache_dir
-    from tests.support.tiny_marian import ENGLISH_LINES, _sample_lines, build_marian
-
-    folder = cache_dir() / "bench" / MODEL_NAME
-    if (folder / "model.safetensors").is_file():
-        return folder
-    arabic, english = _sample_lines(), list(ENGLISH_LINES)
-    un = shared_dir() / "data" / "un_v1.0"
-    if (un / "UNv1.0.testset.ar").is_file():
-        arabic += [line for line in (un / "UNv1.0.testset.ar").read_text(encoding="utf-8").splitlines() if line.strip()]
-        english += [line for line in (un / "UNv1.0.testset.en").read_text(encoding="utf-8").splitlines() if line.strip()]
-    else:
-        print("warning: no UN test set found; the tokenizers are trained on the sample article only", file=sys.stderr)
-    pieces = 16000 if len(arabic) > 1000 else 2000
-    print(f"building the benchmark model in {folder} …", file=sys.stderr)
-    partial = folder.with_name(folder.name + ".part")
-    build_marian(partial, arabic, english, source_pieces=pieces, target_pieces=pieces, **OPUS_SHAPE)
-    partial.rename(folder)
-    return folder
+from tests.support.bench_model import benchmark_model
+from tests.support.corpus import REPO
+from tests.support.stall_probe import StallProbe, offscreen_app, wait_until
 
 
 class PeakRss:
@@ -142,9 +123,7 @@ def time_window(folder: Path, new_tokens: int) -> tuple[float, float, float, int
     """In the reader window with the default backend: (seconds from opening the sample article
     to its first translation on screen, provisional greedy draft or final; seconds to its first
     final (beam 4) translation; worst GUI stall in ms while it is translated; sentences)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     from gui.main_window import MainWindow
     from gui.sentence_model import State
@@ -158,7 +137,7 @@ def time_window(folder: Path, new_tokens: int) -> tuple[float, float, float, int
         def decoding_settings(self) -> DecodingSettings:
             return DecodingSettings(min_new_tokens=new_tokens, max_new_tokens=new_tokens)
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app = offscreen_app()
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
         settings.set("model", str(folder))
@@ -210,12 +189,99 @@ def time_to_window() -> float:
                 process.terminate()  # it would otherwise wait for the worker's torch import to quit
 
 
+#: Milestones of a cold start, as printed by ``python main.py --quit-after-first-translation``
+#: (:mod:`gui.startup_report`), after "app started".
+COLD_MILESTONES = ("window shown", "model ready", "first translation shown")
+
+
+def cold_start_home(folder: Path, home: Path) -> dict[str, str]:
+    """Make ``home`` the computer of a user who has run Qari before but not read this article:
+    the model ``folder`` downloaded (a snapshot of Helsinki-NLP/opus-mt-ar-en in a Hugging Face
+    cache, ``HF_HUB_CACHE``), the lexicon index compiled, the sample article as a file; the
+    CTranslate2 conversion is made by the first start (:func:`time_cold_start`). Returns the
+    environment of ``python main.py`` there (private settings, cache and data folders)."""
+    from models.lexicon import buckwalter
+    from models.lexicon.index import index_path, load_lexicon
+    from models.documents import sample_path
+    from models.translation.settings import DEFAULT_MODEL
+    from tests.support.fake_hub import COMMIT
+
+    repository = home / "hub" / ("models--" + DEFAULT_MODEL.replace("/", "--"))
+    snapshot = repository / "snapshots" / COMMIT
+    snapshot.mkdir(parents=True)
+    for path in folder.iterdir():
+        (snapshot / path.name).symlink_to(path.resolve())  # as the hub cache does (links into blobs/)
+    (repository / "refs").mkdir()
+    (repository / "refs" / "main").write_text(COMMIT, encoding="utf-8")
+    cache = home / "cache"
+    cache.mkdir()
+    compiled = index_path(buckwalter.data_dir())
+    if compiled.is_file():
+        shutil.copy(compiled, index_path(buckwalter.data_dir(), cache))
+    else:
+        load_lexicon(cache=cache)
+    shutil.copy(sample_path(), home / "article.txt")
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(home / "config"),
+                QARI_CACHE_DIR=str(cache), QARI_DATA_DIR=str(home / "data"), HF_HUB_CACHE=str(home / "hub"),
+                HF_HUB_OFFLINE="1")
+
+
+def time_cold_start(home: Path, env: dict[str, str]) -> dict[str, float]:
+    """One ``python main.py ARTICLE --quit-after-first-translation`` in a new process, with the
+    translation cache removed first: seconds from before the process was started to "app
+    started" (interpreter and imports) and to each of :data:`COLD_MILESTONES`."""
+    for path in (home / "cache").glob("translations.sqlite3*"):
+        path.unlink()
+    figures: dict[str, float] = {}
+    started = time.time()
+    with subprocess.Popen([sys.executable, "main.py", str(home / "article.txt"), "--quit-after-first-translation"],
+                          cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) as process:
+        try:
+            app_clock = None
+            for line in process.stdout:
+                if line.startswith("qari: app started at clock "):
+                    app_clock = float(line.split()[-2])
+                    figures["app started"] = app_clock - started
+                elif line.startswith("qari: ") and " after " in line and app_clock is not None:
+                    milestone, seconds = line[len("qari: "):].rsplit(" after ", 1)
+                    figures[milestone] = app_clock + float(seconds.split()[0]) - started
+                    if milestone == COLD_MILESTONES[-1]:
+                        return figures
+            raise RuntimeError(f"main.py ended before its first translation (saw {sorted(figures)})")
+        finally:
+            process.terminate()  # closing would wait for the worker's batch
+
+
+def cold_starts(folder: Path, runs: int) -> list[dict[str, float]]:
+    """:func:`time_cold_start` ``runs`` times, after one start that converts the model to
+    CTranslate2 (not counted)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = cold_start_home(folder, Path(tmp))
+        time_cold_start(Path(tmp), env)
+        return [time_cold_start(Path(tmp), env) for _ in range(runs)]
+
+
+def report_cold_starts(folder: Path, runs: int) -> dict[str, float]:
+    """Print the medians of :func:`cold_starts` (and each run's time to the first translation);
+    returns the medians by milestone, in seconds from the start of the process."""
+    starts = cold_starts(folder, runs)
+    medians = {m: round(statistics.median(run[m] for run in starts), 3) for m in ("app started", *COLD_MILESTONES)}
+    steps = ", ".join(f"{m} {s:.2f} s" for m, s in medians.items())
+    each = ", ".join(f"{run[COLD_MILESTONES[-1]]:.2f}" for run in starts)
+    print(f"cold start, python main.py ARTICLE in a new process (model downloaded and converted, article not "
+          f"cached), {runs} runs, medians from the process start: {steps} (first translation: {each} s)")
+    return medians
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_translate", description=__doc__.splitlines()[0])
     parser.add_argument("--new-tokens", type=int, default=40, help="target tokens per sentence (default %(default)s)")
     parser.add_argument("--sentences", type=int, default=0, help="use only the first N sentences (default: all)")
     parser.add_argument("--window-runs", type=int, default=5,
                         help="times the article is opened in the window (default %(default)s); medians are reported")
+    parser.add_argument("--cold-runs", type=int, default=5,
+                        help="cold starts of python main.py ARTICLE timed (default %(default)s); medians are reported")
+    parser.add_argument("--cold-only", action="store_true", help="time only the cold starts")
     parser.add_argument("--json", metavar="OUT", help="also write the figures to OUT as JSON")
     args = parser.parse_args(argv)
 
@@ -236,6 +302,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(texts)} sentences of the sample article, {n} target tokens each, beam 4 unless said; "
           f"model {folder.name}; {os.cpu_count()} CPUs")
 
+    cold = report_cold_starts(folder, args.cold_runs)
+    if args.cold_only:
+        if args.json:
+            Path(args.json).write_text(json.dumps({"cold_start_s": cold}, indent=1) + "\n", encoding="utf-8")
+        return 0
     window_to_show = time_to_window()
     naive_s, naive_mb = time_naive(folder, texts, n)
     print(f"{'(a) naive generate() loop':42s} {naive_s:8.2f} s   1.00x   peak {naive_mb:6.0f} MB")
@@ -284,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
             "options": figures, "first_sentence_s": round(first_s, 3),
             "first_sentence_runs_s": [round(x, 3) for x in firsts],
             "first_final_sentence_s": round(final_s, 3), "time_to_window_s": round(window_to_show, 3),
-            "peak_rss_mb": round(peak), "max_stall_ms": round(stall_ms, 1),
+            "peak_rss_mb": round(peak), "max_stall_ms": round(stall_ms, 1), "cold_start_s": cold,
         }, indent=1) + "\n", encoding="utf-8")
     return 0
 

@@ -127,7 +127,7 @@ def attention_cost(new_tokens: int) -> dict:
     from transformers import MarianMTModel, MarianTokenizer
     from transformers.utils import logging as transformers_logging
 
-    from benchmarks.bench_translate import benchmark_model
+    from tests.support.bench_model import benchmark_model
     from models.alignment.forced import ctranslate2_attention, torch_attention
     from models.documents import load_document, sample_path
     from models.paths import cache_dir

@@ -92,6 +92,8 @@ def run(args: argparse.Namespace) -> ExitCode:
     if args.beams < 1:
         raise CommandError(ExitCode.USAGE, "--beams must be at least 1.")
     source = load_document(args.source)
+    for note in source.notes:  # e.g. a source with no Arabic (the draft's notes would say so of every draft)
+        print(f"{args.prog}: {note}", file=sys.stderr)
     draft = load_document(args.draft)
     glossary = read_glossary(args.glossary) if args.glossary else []
     translations, model_links = _model(args, source) if args.model else (None, None)

@@ -9,19 +9,21 @@ import sys
 import time
 from importlib import resources
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings, QTimer
 
 from cli import ExitCode
-from gui.colors import stylesheet
-from gui.main_window import MainWindow
 from gui.qt_platform import missing_display, platform_guard
 from gui.settings import Settings
-from models.documents import quiet_parser_logs, sample_path
-from models.translation.settings import BACKENDS
+from models.documents import quiet_parser_logs
+from models.translation.settings import BACKENDS, resolve_backend
+
+# The window's own modules (QtWidgets, the main window and all it uses) are imported in
+# run_app after start_worker_early, so that the worker's engine imports meanwhile.
 
 log = logging.getLogger(__name__)
+
+#: The organization and application name of the settings store (QSettings) and the application.
+APP_NAME = "qari"
 
 #: Used when the Amiri font package is missing or cannot be loaded.
 ARABIC_FALLBACK_FAMILIES = ("Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", "Arial")
@@ -43,15 +45,19 @@ def parse_args(argv: list[str], prog: str = "qari") -> argparse.Namespace:
     parser.add_argument("--model", help="MarianMT model: Hugging Face id or local folder (remembered)")
     parser.add_argument("--draft", help="English translation of FILE to check in translator mode")
     parser.add_argument("--backend", choices=BACKENDS, help="translation backend (remembered; default auto: CTranslate2 when installed)")
-    # Start-up measurement (benchmarks/bench_translate.py): print "qari: window shown after S s"
-    # (seconds since run_app was called) once the window and the article are shown, and quit.
+    # Start-up measurement (benchmarks/bench_translate.py, gui/startup_report.py): print when the
+    # window and the article are shown ("qari: window shown after S s", seconds since run_app was
+    # called), or also when the model is ready and the first translation is on screen, and quit.
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--quit-after-first-translation", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
 def load_arabic_font() -> str | None:
     """Register the Amiri font shipped by the ``fontpkg-amiri`` package; returns its family, or
     the first installed fallback family, or None."""
+    from PySide6.QtGui import QFontDatabase
+
     try:
         import fontpkg
 
@@ -92,16 +98,40 @@ class TerminalInterrupt:
             QTimer.singleShot(0, self.window.close)  # not in the middle of whatever Python was running
 
 
-def create_app(argv: list[str] | None = None) -> QApplication:
-    """The application object (the existing one, if any) with Qari's names, icon and stylesheet."""
+def create_app(argv: list[str] | None = None):
+    """The application object (the existing ``QApplication``, if any) with Qari's names, icon and
+    stylesheet."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from gui.colors import stylesheet
+
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
-    app.setOrganizationName("qari")
-    app.setApplicationName("qari")
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Qari")
     app.setDesktopFileName("qari")  # resources/qari.desktop: the window's icon and name on Wayland
     app.setWindowIcon(QIcon(str(resources.files("resources") / "icons" / "qari.svg")))
     app.setStyleSheet(stylesheet())
     return app
+
+
+def start_worker_early(model: str, backend: str) -> None:
+    """Start the translation worker's fork server (:func:`gui.worker_process.warm_up`) when
+    ``model`` (hub id or folder) is on this computer, so that it imports the engine while this
+    process imports and builds the window (on a cold start the first translation comes that much
+    sooner: ``python -m benchmarks.bench_translate``). For a missing model nothing starts: the
+    window says it is missing, and no engine is imported for nothing. For a torch ``backend``
+    (a setting: "auto" is torch without CTranslate2) the fork server imports torch as well."""
+    from gui.worker_process import warm_up
+    from models.errors import ModelUnavailable
+    from models.translation.model_files import find_model
+
+    try:
+        find_model(model)
+    except ModelUnavailable:
+        return
+    warm_up(torch=resolve_backend(backend if backend in BACKENDS else "auto") != "ctranslate2")
 
 
 def run_app(argv: list[str], prog: str = "qari") -> int:
@@ -121,15 +151,19 @@ def run_app(argv: list[str], prog: str = "qari") -> int:
     if problem:
         print(f"{prog}: {problem}", file=sys.stderr)
         return ExitCode.UNAVAILABLE
-    with platform_guard(prog, ExitCode.UNAVAILABLE):
-        app = create_app()
-    if interrupt.pending:
-        return INTERRUPTED
-    settings = Settings()
+    settings = Settings(QSettings(APP_NAME, APP_NAME))  # the same store as QSettings() once the app is named
     if args.model:
         settings.set("model", args.model)
     if args.backend:
         settings.set("backend", args.backend)
+    start_worker_early(settings.get("model"), settings.get("backend"))
+    with platform_guard(prog, ExitCode.UNAVAILABLE):
+        app = create_app()
+    if interrupt.pending:
+        return INTERRUPTED
+    from gui.main_window import MainWindow
+    from models.documents import sample_path
+
     window = MainWindow(settings, arabic_family=load_arabic_font())
     interrupt.attach(window)
     window.show()
@@ -139,13 +173,11 @@ def run_app(argv: list[str], prog: str = "qari") -> int:
         opened = window.session.restore(window.open_path)  # where the reader left off
     if not opened:
         window.open_path(sample_path())
-    if args.quit_after_show:
-        def report() -> None:
-            print(f"qari: window shown after {time.perf_counter() - started:.3f} s", flush=True)
-            window.close()
-            app.quit()
+    if args.quit_after_show or args.quit_after_first_translation:
+        from gui.startup_report import StartupReport
 
-        QTimer.singleShot(0, report)  # after the first paint events of the shown window
+        StartupReport(window, started, "window shown" if args.quit_after_show else "first translation shown",
+                      finish=lambda: (window.close(), app.quit()))
     if args.draft:
         window.open_translation(args.draft)
     # The timer gives the interpreter a moment to run the SIGINT handler while Qt waits for events.

@@ -39,8 +39,9 @@ from models.translation.settings import DecodingSettings
 
 log = logging.getLogger(__name__)
 
-#: Imported by the fork server before it forks workers (the engine module imports torch).
-PRELOAD = ["gui.worker_process", "models.translation.engine"]
+#: Imported by the fork server before it forks workers (the CTranslate2 path needs nothing more;
+#: the torch backends import torch and transformers when they load).
+PRELOAD = ["gui.worker_process", "models.translation.engine", "models.translation.marian_pieces"]
 
 
 @dataclass(frozen=True)
@@ -179,17 +180,23 @@ def start_method() -> str:
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-def _context():
+#: Imported by the fork server too when a torch backend will run (torch and transformers: seconds).
+TORCH_PRELOAD = ["models.translation.backends.torch"]
+
+
+def _context(preload: list[str] = PRELOAD):
     context = multiprocessing.get_context(start_method())
     if context.get_start_method() == "forkserver":
-        context.set_forkserver_preload(PRELOAD)  # no effect once the fork server runs
+        context.set_forkserver_preload(preload)  # no effect once the fork server runs
     return context
 
 
-def warm_up() -> None:
+def warm_up(torch: bool = False) -> None:
     """Start the fork server now, where there is one: it imports the engine in its own process
-    while this one goes on, and the first worker is then a fork away (for test sessions)."""
-    if _context().get_start_method() == "forkserver":
+    while this one goes on, and the first worker is then a fork away (the window's start, test
+    sessions). With ``torch`` it imports the torch backends as well (:data:`TORCH_PRELOAD`), for
+    a window that will use one; no effect once the fork server runs."""
+    if _context(PRELOAD + TORCH_PRELOAD if torch else PRELOAD).get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
         forkserver.ensure_running()

@@ -19,6 +19,7 @@ import pytest  # noqa: E402
 
 from tests.support.corpus import shared_dir as _shared_dir  # noqa: E402
 from tests.support.tiny_marian import build_tiny_marian  # noqa: E402
+from tests.support.waiting import wait_blocking, wait_for  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = _shared_dir()
@@ -49,12 +50,12 @@ def source_text() -> str:
 
 @pytest.fixture(scope="session")
 def translation_fork_server(_user_dirs):
-    """The fork server of the translation worker processes imports torch once, in the background,
-    from the first test that needs the tiny model or a window; each window's worker is then a
-    fork of it."""
+    """The fork server of the translation worker processes imports the engine, torch and
+    transformers once, in the background, from the first test that needs the tiny model or a
+    window (many tests use the torch backend); each window's worker is then a fork of it."""
     from gui.worker_process import warm_up
 
-    warm_up()
+    warm_up(torch=True)
 
 
 @pytest.fixture(scope="session")
@@ -101,8 +102,9 @@ def make_window(qtbot, settings, monkeypatch, tmp_path, translation_fork_server)
 
 
 def wait_model(qtbot, window, state):
-    """Wait until ``window``'s model is in ``state`` (a :class:`gui.translation_controller.ModelState`)."""
-    qtbot.waitUntil(lambda: window.translation.state is state, timeout=60000)
+    """Wait until ``window``'s model is in ``state`` (a :class:`gui.translation_controller.ModelState`);
+    the time limit does not count time other processes took the cores (:mod:`tests.support.waiting`)."""
+    wait_for(qtbot, lambda: window.translation.state is state, 60, f"the model {state.value}")
 
 
 def wait_translated(qtbot, window):
@@ -115,7 +117,7 @@ def wait_translated(qtbot, window):
         return (m.rowCount() > 0 and m.count(State.PENDING) == 0 and window.translation.job == -1
                 and window.arabic_pane.is_laid_out() and window.english_pane.is_laid_out())
 
-    qtbot.waitUntil(done, timeout=120000)
+    wait_for(qtbot, done, 120, "the translation of the article")
 
 
 def pytest_unconfigure(config):
@@ -136,5 +138,5 @@ def service():
     from gui.gloss_service import GlossService
 
     s = GlossService()
-    assert s.wait(60), s.error
+    assert wait_blocking(s.wait, 60, lambda: bool(s.error)), s.error
     return s

@@ -118,9 +118,24 @@ def _readability(page: str) -> tuple[str | None, list[str]]:
     return title, element_paragraphs(lxml.html.fromstring(summary))
 
 
+def _menu_texts(page: str) -> set[str]:
+    """The texts of the page's links and of its menus, headers and footers (white space
+    collapsed): what extractors fall back on when a page has no article."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        root = lxml.html.fromstring(page)
+    except (ParserError, ValueError):
+        return set()
+    found = root.xpath("//a | //nav | //nav//* | //header | //header//* | //footer | //footer//*")
+    return {" ".join(element.text_content().split()) for element in found}
+
+
 def extract_article(page: str, name: str) -> Extracted:
     """The article of the HTML ``page`` (a str): its title as the first paragraph, then its text,
-    one paragraph a line. Raises :class:`DocumentError` when neither extractor finds any text."""
+    one paragraph a line. Raises :class:`DocumentError` when neither extractor finds any text
+    but the page's links and menus."""
     title, paragraphs = _trafilatura(page)
     if not paragraphs:
         log.info("%s: trafilatura found no article text; trying readability", name)
@@ -132,7 +147,8 @@ def extract_article(page: str, name: str) -> Extracted:
     for paragraph in paragraphs:
         builder.add(paragraph)
     text = builder.text()
-    if not paragraphs or not text:
+    menus = _menu_texts(page) if paragraphs else set()
+    if not text or all(" ".join(p.split()) in menus for p in paragraphs if p.strip()):  # links alone are no article
         raise DocumentError(f"{name} has no article text that Qari could find (the page may be "
                             "made by scripts, or be a sign-in or cookie page); save the page after it "
                             "has loaded, or copy its text and paste it.")

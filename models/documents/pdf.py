@@ -2,12 +2,16 @@
 
 - Presentation-form letters (U+FB50-FDFF, U+FE70-FEFC: the shaped glyphs that many PDF makers
   map their glyphs to) are folded to ordinary letters by NFKC on those characters only.
-- Lines that come out in visual order (letters of each right-to-left run reversed) are found and
-  turned back: each line with Arabic is scored as extracted and reversed (:func:`reverse_rtl_runs`,
-  digit and Latin runs kept in their order), by the share of its words the Buckwalter lexicon knows
-  (:func:`models.lexicon.lookup.lookup`), or, when the lexicon cannot be loaded, by a letter-bigram
-  model of the bundled sample article; the better one is kept. A stop or colon that visual order
-  puts at the start of a right-to-left line is put back at its end.
+- Right-to-left lines are put back in logical order, page by page (:func:`repair_page`). pypdf
+  writes each right-to-left run of a line backwards; undoing that (:func:`undo_pypdf_runs`) gives
+  the order of the page's content stream, which is either logical (the text as typed) or visual
+  (left to right as shown, as many PDF makers place glyphs). Each line is read both ways, the
+  visual one from the right with the runs a right-to-left paragraph shows left to right (Latin
+  words, numbers with their separators, Arabic-Indic numbers) kept in their order
+  (:func:`visual_to_logical`, the inverse of UAX #9's reordering). The reading whose Arabic
+  words the Buckwalter lexicon knows more of (:func:`models.lexicon.lookup.lookup`; without
+  the lexicon, a letter-bigram model of the bundled sample article) wins the line's vote, and
+  the page's majority decides for all its lines (lines that tie vote by where their stop falls).
 - Lines are joined into paragraphs: a line much shorter than the page's usual line ends its paragraph.
 
 A PDF without a text layer (scanned pages) or whose text is mostly U+FFFD or private-use
@@ -19,6 +23,7 @@ import io
 import logging
 import math
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from typing import Callable
@@ -31,10 +36,9 @@ from models.text.bidi import paragraph_direction
 log = logging.getLogger(__name__)
 
 DESCRIPTION = "PDF file"
-#: Characters of a line whose order visual extraction keeps: digits and Latin letters, with the
-#: separators inside a number or an abbreviation (2016, 3.5, 1,200, U.S., 10:30).
-_LTR_RUN_RE = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]+(?:[.,:/\u066b\u066c-][0-9A-Za-z\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]+)*")
 _LEADING_STOP_RE = re.compile(f"^([.:!?\u061f\u060c\u061b\u2026]+)\\s*(?=[{ARABIC_LETTER_CLASS}])")
+#: Characters that end a sentence (and a line that ends a paragraph).
+SENTENCE_END = ".!?:\u061f\u061b\u2026"
 #: A line shorter than this share of the page's usual line ends its paragraph.
 SHORT_LINE = 0.7
 #: Share of unreadable characters (U+FFFD, private use, C0 controls) above which the text layer
@@ -43,33 +47,128 @@ UNREADABLE_SHARE = 0.3
 _UNREADABLE_RE = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def _reverse_stretch(stretch: str, after_run: bool) -> str:
-    """One stretch between digit/Latin runs, its letters put back in order. pypdf writes the
-    white space after a left-to-right run with that run, and a right-to-left run's own trailing
-    spaces reversed in front of it: so after a run, one leading space stays in front, a second
-    one goes to the end; at the start of the line, a leading space goes to the end."""
-    if not has_arabic(stretch):
-        return stretch  # "2011 - 2016": nothing right-to-left, nothing reversed
-    core = stretch.lstrip()
-    lead = len(stretch) - len(core)
-    if not after_run:  # at the start of the line: leading spaces are the run's own, reversed
-        return core[::-1] + (" " if lead else "")
-    return (" " if lead else "") + core[::-1] + (" " if lead > 1 else "")
+# -- lines in visual order ------------------------------------------------------------------
+#: pypdf's character classes when it extracts text (``pypdf._utils``): right-to-left letters, and
+#: neutral characters, which join the run they follow; any other character is left-to-right.
+_PYPDF_RTL = (("\u0590", "\u08ff"), ("\ufb1d", "\ufdff"), ("\ufe70", "\ufeff"))
+_PYPDF_NEUTRAL = (("\x00", "\x2f"), ("\x3a", "\x40"), ("\u0660", "\u066d"), ("\u06f0", "\u06f9"),
+                  ("\u2000", "\u206f"), ("\u20a0", "\u21ff"))
+#: Runs a right-to-left paragraph shows left to right in its own order (UAX #9 levels 2 and up),
+#: over a string of one class letter per character (:func:`_bidi_classes`): left-to-right words
+#: with what follows them up to the last left-to-right letter or European digit (W7, N1); a
+#: European number with its separators and terminators (W4, W5); an Arabic-Indic number (W4).
+_LTR_UNIT_RE = re.compile(r"L(?:[LE]|[NSCT]+(?=[LE]))*|T*E+(?:[SC]E+)*T*|A+(?:CA+)*")
+#: Neutral characters at the start of an extracted line that open it rather than end its first
+#: right-to-left run: quotation marks, opening brackets, a dash.
+_LINE_OPENING_RE = re.compile("[\"'(\\[{\u201c\u2018\u2039\u2013\u2014-]*")
+_BIDI_LETTERS = {"L": "L", "R": "R", "AL": "R", "EN": "E", "AN": "A", "ES": "S", "CS": "C", "ET": "T"}
+
+
+def _pypdf_class(ch: str) -> str:
+    if any(a <= ch <= b for a, b in _PYPDF_NEUTRAL):  # first: Arabic-Indic digits are neutral
+        return "N"
+    return "R" if any(a <= ch <= b for a, b in _PYPDF_RTL) else "L"
+
+
+def _bidi_classes(text: str) -> str:
+    """One letter per character of ``text``: its Unicode bidi class as L, R (R and AL), E (EN),
+    A (AN), S (ES), C (CS), T (ET) or N (the rest); a combining mark takes the class of the
+    character before it (UAX #9 W1)."""
+    out: list[str] = []
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        out.append(out[-1] if kind == "NSM" and out else _BIDI_LETTERS.get(kind, "N"))
+    return "".join(out)
+
+
+def undo_pypdf_runs(line: str, visual: bool) -> str:
+    """The characters of ``line`` in the order a PDF's content stream placed them, from what pypdf
+    extracted: pypdf writes each run that starts with a right-to-left letter (with the neutral
+    characters after it, up to the next left-to-right letter or digit) backwards, so those runs
+    are turned back. Which of the neutral characters before such a run in ``line`` are its own
+    (written after it in the stream) is a guess that depends on the stream's order: in logical
+    order (``visual`` False) a stop or space ends the word before it, so the run owns all of them
+    but a first space (the left-to-right run's), and at the start of the line all of them but
+    what opens the line (:data:`_LINE_OPENING_RE`); in
+    visual order the run owns one space when the gap has two or more, or starts the line, and it
+    would otherwise touch what follows it. At the start of the line the run also owns the
+    neutral characters after it in ``line`` (pypdf began it in the previous line's direction)."""
+    classes = "".join(_pypdf_class(ch) for ch in line)
+    out: list[str] = []
+    position = 0
+    for match in re.finditer(r"R(?:N*R)*", classes):
+        start, end = match.span()
+        gap_start = classes.rfind("L", 0, start) + 1
+        at_line_start = gap_start == 0
+        gap = line[gap_start:start]
+        if at_line_start:  # a run begun in the previous line's direction owns the neutrals after it
+            end += re.match(r"N*", classes[end:]).end()
+        if not visual:
+            if at_line_start:  # what opens the line (a quote, a bracket) came before the run
+                own = len(gap) - _LINE_OPENING_RE.match(gap).end()
+            else:
+                own = len(gap) - (1 if gap[:1].isspace() else 0)
+        else:
+            spaces = len(gap) - len(gap.rstrip())
+            glued = end < len(line) and not line[end].isspace()  # to what follows, without a space of its own
+            own = 1 if glued and spaces >= (1 if at_line_start else 2) else 0
+        out.append(line[position:start - own])
+        out.append(line[start - own:end][::-1])
+        position = end
+    out.append(line[position:])
+    return "".join(out)
 
 
 def reverse_rtl_runs(line: str) -> str:
-    """``line`` with the characters of each stretch between digit/Latin runs reversed, the runs
-    themselves kept in their order and place: the inverse of text extraction that writes each
-    right-to-left run backwards (what pypdf gives for a PDF whose text is in logical order, and
-    any extractor for a line in visual order without digits or Latin). White space collapsed."""
-    pieces = []
-    last = 0
-    for match in _LTR_RUN_RE.finditer(line):
-        pieces.append(_reverse_stretch(line[last:match.start()], bool(pieces)))
-        pieces.append(match.group())
-        last = match.end()
-    pieces.append(_reverse_stretch(line[last:], bool(pieces)))
-    return " ".join("".join(pieces).split())
+    """``line`` as pypdf extracted it from a PDF that writes text in logical order (each
+    right-to-left run backwards, digit and Latin runs in their order and place), in logical
+    order: :func:`undo_pypdf_runs`, white space collapsed."""
+    return " ".join(undo_pypdf_runs(line, visual=False).split())
+
+
+def visual_to_logical(line: str, direction: str = "rtl") -> str:
+    """A line given in visual order (left to right as on the page) in logical order: the inverse
+    of UAX #9's reordering of a paragraph of ``direction``. In a right-to-left paragraph the
+    line is read from the right, the runs it shows left to right (Latin words, numbers with
+    their separators, Arabic-Indic numbers; see :data:`_LTR_UNIT_RE`) kept in their order; in a
+    left-to-right one each stretch from a right-to-left letter to the last before a
+    left-to-right one is read so. Brackets are not mirrored: a PDF's text maps to characters,
+    not to the mirrored glyphs shown."""
+    classes = _bidi_classes(line)
+    if direction == "ltr":
+        return "".join(visual_to_logical(line[a:b]) if classes[a] == "R" else line[a:b] for a, b in _spans(classes))
+    pieces: list[str] = []
+    position = 0
+    for match in _LTR_UNIT_RE.finditer(classes):
+        pieces.extend(line[position:match.start()])
+        pieces.append(line[match.start():match.end()])
+        position = match.end()
+    pieces.extend(line[position:])
+    return "".join(reversed(pieces))
+
+
+def _spans(classes: str) -> list[tuple[int, int]]:
+    """``classes`` (:func:`_bidi_classes`) cut into stretches from a right-to-left letter to the
+    last one before a left-to-right letter, and what lies between them: (start, end) pairs."""
+    cuts = sorted({0, len(classes)} | {i for m in re.finditer("R[^L]*R|R", classes) for i in m.span()})
+    return list(zip(cuts, cuts[1:]))
+
+
+def _clean(text: str) -> str:
+    """``text`` with presentation forms folded and white space collapsed."""
+    return " ".join(fold_presentation_forms(text).split())
+
+
+def repair_visual_line(line: str) -> str:
+    """A line of a PDF whose text is in visual order, as pypdf extracted it, in logical order
+    (:func:`undo_pypdf_runs`, then :func:`visual_to_logical` as a right-to-left paragraph, or
+    as a left-to-right one when that reading does not start right to left), presentation forms
+    folded and white space collapsed."""
+    stream = undo_pypdf_runs(line, visual=True)
+    right_to_left = _clean(visual_to_logical(stream))
+    if paragraph_direction(right_to_left, "rtl") == "rtl":
+        return right_to_left
+    return _clean(visual_to_logical(stream, "ltr"))
 
 
 def _words(line: str) -> list[str]:
@@ -134,9 +233,9 @@ def default_scorer() -> Callable[[str], float]:
 
 
 def repair_line(line: str, score: Callable[[str], float]) -> str:
-    """One extracted line in logical order: presentation forms folded; reversed by
-    :func:`reverse_rtl_runs` when ``score`` rates the reversal higher; a leading stop of a
-    right-to-left line moved to its end. White space collapsed."""
+    """One extracted line in logical order, without knowing how its page is written: presentation
+    forms folded; reversed by :func:`reverse_rtl_runs` when ``score`` rates the reversal higher;
+    a leading stop of a right-to-left line moved to its end. White space collapsed."""
     as_extracted = " ".join(fold_presentation_forms(line).split())
     if not has_arabic(as_extracted):
         return as_extracted
@@ -147,6 +246,41 @@ def repair_line(line: str, score: Callable[[str], float]) -> str:
     if match and paragraph_direction(line[match.end():]) == "rtl":
         line = f"{line[match.end():]}{match.group(1)}"
     return line
+
+
+def _ends_vote(stream: str, visual: str) -> int:
+    """+1 when reading a line from the right (``visual``) puts a stop at its end that its
+    content-stream order (``stream``) does not have, -1 for the other way round, else 0."""
+    ends = tuple(SENTENCE_END)
+    return int(visual.endswith(ends) and not stream.endswith(ends)) - int(stream.endswith(ends) and not visual.endswith(ends))
+
+
+def repair_page(lines: list[str], score: Callable[[str], float]) -> list[str]:
+    """The lines pypdf extracted from one page, in logical order.
+
+    Each line is read two ways: as a PDF that writes text in logical order gives it
+    (:func:`reverse_rtl_runs`), and as one in visual order does (:func:`repair_visual_line`:
+    the content stream's order, :func:`undo_pypdf_runs`, read from the right). Every line with Arabic votes for the
+    reading whose words ``score`` rates higher (the share the lexicon knows: one reading has each
+    Arabic word backwards); lines that tie vote by where their stop falls (:func:`_ends_vote`). The
+    page's majority decides for all its lines: in logical order each line is its content-stream
+    order; in visual order as :func:`repair_visual_line` reads it. A page with no vote either way
+    is repaired line by line (:func:`repair_line`). Presentation forms are folded after turning
+    (a lam-alef ligature is one character that folds to two); white space is collapsed."""
+    streams = [fold_presentation_forms(reverse_rtl_runs(line)) for line in lines]
+    visuals = [repair_visual_line(line) for line in lines]
+    word_votes = end_votes = 0
+    for stream, visual in zip(streams, visuals):
+        if has_arabic(stream):
+            vote = score(visual) - score(stream)
+            word_votes += (vote > 0) - (vote < 0)
+            end_votes += _ends_vote(stream, visual) if not vote else 0
+    votes = word_votes or end_votes
+    if not votes:
+        return [repair_line(line, score) for line in lines]
+    if votes < 0:
+        return streams
+    return visuals
 
 
 def join_lines(pages: list[list[str]]) -> list[str]:
@@ -205,7 +339,7 @@ def read_pdf(data: bytes, name: str, charset: str | None = None,
     if len(_UNREADABLE_RE.findall(visible)) > UNREADABLE_SHARE * len(visible):
         raise DocumentError(f"The text layer of {name} cannot be read (its fonts map letters to no characters); {suggestion}.")
     score = score or default_scorer()
-    lines = [[repair_line(line, score) for line in text.split("\n")] for text in raw_pages]
+    lines = [repair_page(text.split("\n"), score) for text in raw_pages]
     builder = ParagraphText()
     for paragraph in join_lines(lines):
         builder.add(paragraph)

@@ -6,8 +6,8 @@ tokenizer, and loads the model with a backend (:mod:`models.translation.backends
 :class:`Engine` it returns tokenizes, keeps inputs within the model's length limit, and leaves
 the order and size of batches to :mod:`models.translation.scheduler`.
 
-This module imports transformers (and a backend imports torch or ctranslate2): import it only in
-the worker thread. The names the GUI thread needs live in :mod:`models.translation.settings`
+A backend imports torch and transformers, or ctranslate2 (which needs neither: its tokenizer is
+:class:`models.translation.marian_pieces.MarianPieces`): import this module only in the worker. The names the GUI thread needs live in :mod:`models.translation.settings`
 and :mod:`models.translation.model_files`.
 """
 from __future__ import annotations
@@ -19,9 +19,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from transformers import MarianTokenizer
-from transformers.utils import logging as transformers_logging
-
 from models.alignment.attention import PieceAttention
 from models.alignment.word_links import WordLink
 from models.errors import ModelUnavailable
@@ -29,7 +26,7 @@ from models.text.clauses import split_to_fit
 from models.translation import scheduler
 from models.translation.backends import Backend, load_backend
 from models.translation.model_files import download_model, find_model, is_local_model
-from models.translation.settings import DEFAULT_MODEL, DecodingSettings, model_key, translation_key
+from models.translation.settings import DEFAULT_MODEL, DecodingSettings, model_key, resolve_backend, translation_key
 
 __all__ = ["Engine", "load_engine"]
 
@@ -54,6 +51,21 @@ def _model_folder(model: str, download: bool) -> Path:
     return find_model(model)
 
 
+def load_tokenizer(folder: Path, backend: str):
+    """The tokenizer of the MarianMT model in ``folder`` for ``backend`` (resolved, not "auto"):
+    for CTranslate2 :class:`models.translation.marian_pieces.MarianPieces` (SentencePiece alone:
+    transformers is not imported, a second of a cold start), else transformers' MarianTokenizer
+    (:func:`models.translation.backends.torch.marian_tokenizer`). Both give the same ids and
+    texts. Raises what json, sentencepiece or transformers raise for damaged files."""
+    if backend == "ctranslate2":
+        from models.translation.marian_pieces import MarianPieces
+
+        return MarianPieces(folder)
+    from models.translation.backends.torch import marian_tokenizer
+
+    return marian_tokenizer(folder)
+
+
 def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = None,
                 download: bool = True) -> Engine:
     """Load tokenizer and model from a local folder or a hub id, and return an :class:`Engine`.
@@ -73,10 +85,9 @@ def load_engine(model: str = DEFAULT_MODEL, settings: DecodingSettings | None = 
     weights = model_key(model)
     if weights is None:  # deleted since it was found
         raise ModelUnavailable(f"The translation model {model} is not on this computer.", model)
-    transformers_logging.disable_progress_bar()
     started = time.perf_counter()
     try:
-        tokenizer = MarianTokenizer.from_pretrained(str(folder))
+        tokenizer = load_tokenizer(folder, resolve_backend(settings.backend))
         positions = int(json.loads((folder / "config.json").read_text(encoding="utf-8"))["max_position_embeddings"])
     except Exception as exc:  # damaged files fail in sentencepiece or json, each its own way
         log.info("cannot load the tokenizer of %s from %s: %r", model, folder, exc, exc_info=log.isEnabledFor(logging.DEBUG))
@@ -100,7 +111,7 @@ class Engine:
     input in tokens, end-of-sentence token included (512 for opus-mt, from its configuration
     ``max_position_embeddings`` and the tokenizer's ``model_max_length``)."""
 
-    def __init__(self, model: str, tokenizer: MarianTokenizer, backend: Backend, settings: DecodingSettings, *,
+    def __init__(self, model: str, tokenizer, backend: Backend, settings: DecodingSettings, *,
                  max_positions: int = 512, cache_key: str | None = None) -> None:
         self.model = model
         self.settings = settings

@@ -179,3 +179,15 @@ def test_check_with_a_missing_model_goes_on_without_it(tmp_path, capsys):
     assert main(["check", str(sample_path()), str(DRAFT), "-o", str(out), "--model", str(tmp_path / "no-model")]) == 0
     captured = capsys.readouterr()
     assert "Checking without the model." in captured.err and "17 links, no flags" in captured.out
+
+
+def test_a_source_without_arabic_is_checked_and_said_to_have_none(tmp_path, capsys):
+    source = tmp_path / "english.txt"
+    source.write_text("The minister said nothing.", encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The minister said nothing.", encoding="utf-8")
+    assert main(["check", str(source), str(draft), "-o", str(tmp_path / "report.json")]) == 0
+    err = capsys.readouterr().err
+    assert err.endswith(" check: english.txt has no Arabic text; it is shown as it is, without translation.\n")
+    assert err.count("\n") == 1
+    assert (tmp_path / "report.json").is_file()

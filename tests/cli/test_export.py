@@ -132,6 +132,8 @@ def written(path: Path, data: bytes) -> Path:
     (lambda tmp: (written(tmp / "fake.pdf", b"not a pdf"), "-o", tmp / "out.json"), "not a valid PDF", ExitCode.BAD_INPUT),
     (lambda tmp: (written(tmp / "empty.html", b""), "-o", tmp / "out.json"), "no article text", ExitCode.BAD_INPUT),
     (lambda tmp: (tmp, "-o", tmp / "out.json"), "is a folder", ExitCode.BAD_INPUT),
+    (lambda tmp: (written(tmp / "cut.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catal"), "-o", tmp / "out.json"),
+     "cut.pdf is not a valid PDF file", ExitCode.BAD_INPUT),  # pypdf warns "EOF marker not found"
     (lambda tmp: (sample_path(), "-o", tmp / "out.pdf"), "must end in .json, .html or .tsv", ExitCode.USAGE),
     (lambda tmp: (sample_path(), "-o", tmp / "out.json", "--beams", "0"), "--beams", ExitCode.USAGE),
 ])

@@ -12,15 +12,20 @@ QUOTE = "The U.S. State Department said: لا تعليق."
 ARABIC = "قال المتحدث: الهاتف +971 4 123 4567 (جدًا)."
 
 
-@pytest.fixture
-def pane(qtbot):
+def shown_paragraphs(qtbot, paragraphs: list[str]) -> ReadingPane:
+    """A shown Arabic pane holding ``paragraphs``."""
     model = SentenceModel()
     pane = ReadingPane(model, SOURCE)
     qtbot.addWidget(pane)
     pane.resize(900, 400)
     pane.show()
-    model.set_document(Document.from_text("\n\n".join([EMAIL, QUOTE, ARABIC])))
+    model.set_document(Document.from_text("\n\n".join(paragraphs)))
     return pane
+
+
+@pytest.fixture
+def pane(qtbot):
+    return shown_paragraphs(qtbot, [EMAIL, QUOTE, ARABIC])
 
 
 def glyph_x(pane: ReadingPane, paragraph: int, index: int) -> float:
@@ -71,3 +76,39 @@ def test_an_arabic_paragraph_stays_right_to_left(pane):
     assert first > last  # begins on the right
     digits = [x for x, ch in zip(xs(pane, 2, ARABIC, "4567"), "4567")]
     assert digits == sorted(digits)  # digits keep their order inside the right-to-left line
+
+
+#: Inputs from public bug reports on similar tools: digits, brackets and guillemets must be
+#: shown in their order, the brackets and guillemets mirrored in a right-to-left line.
+BUG_REPORTS = ["نص عربي 50", "(جدًا)", "«الصمتُ ... طائر.»", "١٨٩٤-١٩٦٢"]
+
+
+def glyph_ids(pane: ReadingPane, paragraph: int, index: int) -> list[int]:
+    layout = pane.document().findBlockByNumber(paragraph).layout()
+    return [g for run in layout.glyphRuns(index, 1) for g in run.glyphIndexes()]
+
+
+def font_glyph(pane: ReadingPane, paragraph: int, index: int, ch: str) -> int:
+    """The glyph for ``ch`` (as such, not mirrored) in the font that shows character ``index``."""
+    layout = pane.document().findBlockByNumber(paragraph).layout()
+    return layout.glyphRuns(index, 1)[0].rawFont().glyphIndexesForString(ch)[0]
+
+
+def test_digits_brackets_and_guillemets_are_laid_out_in_order_and_mirrored(qtbot):
+    pane = shown_paragraphs(qtbot, BUG_REPORTS)
+    for n, text in enumerate(BUG_REPORTS):
+        assert pane.document().findBlockByNumber(n).blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft, text
+    # "نص عربي 50": the number after the words, on their left, its digits left to right
+    words, number = xs(pane, 0, BUG_REPORTS[0], "نص عربي"), xs(pane, 0, BUG_REPORTS[0], "50")
+    assert words == sorted(words, reverse=True) and max(number) < min(words) and number == sorted(number)
+    # "(جدًا)": "(" on the right, ")" on the left, each shown with the other's (mirrored) glyph
+    opening, closing = glyph_x(pane, 1, 0), glyph_x(pane, 1, 5)
+    assert opening > glyph_x(pane, 1, 1) > glyph_x(pane, 1, 4) > closing
+    assert glyph_ids(pane, 1, 0) == [font_glyph(pane, 1, 0, ")")] and glyph_ids(pane, 1, 5) == [font_glyph(pane, 1, 5, "(")]
+    # guillemets: « on the right, » on the left, mirrored; the stop before » (on its right)
+    quote = BUG_REPORTS[2]
+    assert glyph_x(pane, 2, 0) > glyph_x(pane, 2, 1) and glyph_x(pane, 2, len(quote) - 2) > glyph_x(pane, 2, len(quote) - 1)
+    assert glyph_ids(pane, 2, 0) == [font_glyph(pane, 2, 0, "»")]
+    # "١٨٩٤-١٩٦٢": read from the right, 1894 first, each number's digits left to right
+    first, second = xs(pane, 3, BUG_REPORTS[3], "١٨٩٤"), xs(pane, 3, BUG_REPORTS[3], "١٩٦٢")
+    assert first == sorted(first) and second == sorted(second) and min(first) > max(second)

@@ -10,6 +10,7 @@ from models.text.arabic import ARABIC_WORD_RE
 from models.text.vocalization import Diacritizer
 from tests.gui.test_frequent_words import marked
 from tests.support.reader import only_terms
+from tests.support.waiting import wait_blocking
 
 pytestmark = pytest.mark.slow
 NO_MODEL = "Helsinki-NLP/opus-mt-ar-en"  # not downloaded: the window reads without translating
@@ -103,7 +104,8 @@ def test_vowels_on_and_off_keep_offsets_hover_copy_and_export(make_window, qtbot
 
 def test_popup_ranks_the_reading_with_the_model_vowels_first_or_says_they_are_uncertain(make_window, qtbot, diacritizer):
     window = sample_window(make_window, qtbot, diacritizer)
-    assert window.hover_glossary.service.wait(60)
+    service = window.hover_glossary.service
+    assert wait_blocking(service.wait, 60, lambda: bool(service.error)), service.error
     toggle(qtbot, window, True)
     text, vocalized = window.sentences.document.text, window.arabic_pane.vocalized
     popup = window.hover_glossary.popup

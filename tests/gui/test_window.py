@@ -2,6 +2,7 @@
 import os
 import subprocess
 import sys
+import textwrap
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -13,6 +14,7 @@ from gui.sentence_model import SOURCE, TARGET, SentenceModel, State
 from gui.translation_controller import ModelState
 from models.documents import Document, load_document, sample_path
 from tests.conftest import REPO, wait_model, wait_translated
+from tests.support.waiting import interrupt_when_marked, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -94,7 +96,7 @@ def test_opening_another_article_cancels_and_drops_stale_results(make_window, qt
     latin = Document.from_text("\n".join(f"Latin line number {i}." for i in range(80)), "b.txt")
     window.open_document(long_arabic)
     first_job = window.translation.job
-    qtbot.waitUntil(lambda: window.sentences.count(State.TRANSLATED) > 0, timeout=60000)
+    wait_for(qtbot, lambda: window.sentences.count(State.TRANSLATED) > 0, 60, "a first translation")
     assert window.sentences.count(State.PENDING) > 0  # still running
     window.open_document(latin)
     assert window.translation.job != first_job
@@ -112,9 +114,10 @@ def test_stop_keeps_what_is_done(make_window, qtbot, tiny_model_dir, settings):
     wait_model(qtbot, window, ModelState.READY)
     doc = Document.from_text("\n".join(f"الجملة {i} عن الاتفاق بشأن سوريا. " * 4 for i in range(120)), "long.txt")
     window.open_document(doc)
-    qtbot.waitUntil(lambda: window.sentences.count(State.TRANSLATED) > 0, timeout=60000)
+    wait_for(qtbot, lambda: window.sentences.count(State.TRANSLATED) > 0, 60, "a first translation")
     window.stop_action.trigger()
-    qtbot.waitUntil(lambda: window.translation.job == -1 and window.status.progress_label.text().startswith("Stopped"), timeout=60000)
+    wait_for(qtbot, lambda: window.translation.job == -1 and window.status.progress_label.text().startswith("Stopped"), 60,
+             "the job stopped")
     done = window.sentences.count(State.TRANSLATED)
     total = len(doc.sentences)
     assert 0 < done < total
@@ -231,9 +234,11 @@ def test_start_up_hook_reports_the_shown_window(tmp_path):
     with subprocess.Popen([sys.executable, "main.py", "--quit-after-show"], cwd=REPO, env=env, stdout=subprocess.PIPE,
                           stderr=subprocess.DEVNULL, text=True) as process:
         try:
+            first = process.stdout.readline().strip()
             line = process.stdout.readline().strip()
         finally:
             process.terminate()  # closing waits for the worker's torch import otherwise
+    assert first.startswith("qari: app started at clock ")
     assert line.startswith("qari: window shown after ") and line.endswith(" s")
     assert float(line.split()[-2]) > 0
 
@@ -262,28 +267,37 @@ def test_preferences_change_model_backend_threads_and_delay(make_window, qtbot, 
 
 
 def test_ctrl_c_in_the_terminal_closes_the_window(tmp_path):
-    import signal
-    import time
-
-    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path))
-    with subprocess.Popen([sys.executable, "main.py"], cwd=REPO, env=env, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, text=True) as process:
-        time.sleep(4)
-        process.send_signal(signal.SIGINT)
-        try:
-            _, err = process.communicate(timeout=60)
-        finally:
-            process.kill()
-    assert process.returncode == 0, err
+    """Once the window runs, Ctrl+C closes it cleanly. The app is started by a script that runs
+    :func:`gui.app.run_app` as ``main.py`` does and marks when its event loop runs: the signal is
+    sent then, however slow the start-up on a busy machine (sent before Ctrl+C is the window's to
+    handle, it would end Python with a KeyboardInterrupt)."""
+    running = tmp_path / "event-loop-running"
+    script = tmp_path / "run_app.py"
+    script.write_text(textwrap.dedent(f"""
+        import pathlib, sys
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        run_loop = QApplication.exec
+        def run_and_mark(*_):
+            QTimer.singleShot(0, pathlib.Path({str(running)!r}).touch)
+            return run_loop()
+        QApplication.exec = run_and_mark
+        from gui.app import run_app
+        sys.exit(run_app([]))
+        """), encoding="utf-8")
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path), PYTHONPATH=str(REPO))
+    stderr = tmp_path / "stderr.txt"
+    status = interrupt_when_marked([sys.executable, str(script)], running, stderr, 60, cwd=REPO, env=env)
+    err = stderr.read_text()
+    assert status == 0, err
     assert "Traceback" not in err and "QThread: Destroyed" not in err
 
 
 def test_closing_while_the_worker_is_busy_quits_at_once_and_keeps_settings(tmp_path, tiny_model_dir):
     """A model load (like a CTranslate2 beam search) cannot be cut short: closing the window
-    waits a moment for it, then quits cleanly instead of hanging or aborting."""
-    import signal
-    import time
-
+    waits a moment for it, then quits cleanly instead of hanging or aborting. The load takes
+    longer than the test waits for the window's process to end, so that process ends in time
+    only if it does not wait for the load."""
     started_file = tmp_path / "load-started"
     script = tmp_path / "slow_load.py"  # a script, not -c: the worker process runs its top level too
     script.write_text(
@@ -297,21 +311,12 @@ def test_closing_while_the_worker_is_busy_quits_at_once_and_keeps_settings(tmp_p
         "    from gui.app import run_app\n"
         "    sys.exit(run_app(['--model', sys.argv[1], '--backend', 'torch']))\n", encoding="utf-8")
     env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path), PYTHONPATH=str(REPO))
-    with subprocess.Popen([sys.executable, str(script), str(tiny_model_dir)], cwd=REPO, env=env, text=True,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
-        try:
-            deadline = time.perf_counter() + 120
-            while not started_file.exists() and time.perf_counter() < deadline and process.poll() is None:
-                time.sleep(0.1)
-            assert started_file.exists()  # the worker is busy loading now
-            started = time.perf_counter()
-            process.send_signal(signal.SIGINT)  # closes the window, as Ctrl+C in its terminal does
-            _, stderr = process.communicate(timeout=200)
-        finally:
-            process.kill()
-    out = subprocess.CompletedProcess(process.args, process.returncode, "", stderr)
+    stderr = tmp_path / "stderr.txt"
+    # Marked when the worker is busy loading; the window's process has less than the 300 s of the load to end.
+    status = interrupt_when_marked([sys.executable, str(script), str(tiny_model_dir)], started_file, stderr, 200,
+                                   cwd=REPO, env=env)
+    out = subprocess.CompletedProcess(script, status, "", stderr.read_text())
     assert out.returncode == 0, out.stderr
-    assert time.perf_counter() - started < 100  # not the 300 s of the load
     assert "quitting while the translation thread is still busy" in out.stderr
     assert "Traceback" not in out.stderr and "QThread: Destroyed" not in out.stderr
     assert "backend=torch" in next(tmp_path.rglob("*.conf")).read_text()  # settings written before leaving

@@ -1,68 +1,112 @@
-"""What the window benchmarks share: :func:`wait_until` runs the event loop until a condition
-holds, and :class:`StallProbe` is a QTimer on the GUI thread that records when it ticks; the
-longest gap between two ticks is the longest a click or a repaint would have waited (wall-clock,
-so it includes time the machine gave to other processes; the GUI thread's CPU time in it says how
-much was the window's own work)."""
+"""What the window benchmarks and the responsiveness test share: :func:`offscreen_app` makes the
+application object, :func:`wait_until` runs the event loop until a condition holds, and :class:`StallProbe` is a QTimer on the GUI thread that records
+when it ticks: on the wall clock, in the GUI thread's own CPU time, and in the time that thread
+waited for a core.
+
+The longest wall-clock gap between two ticks is the longest a click or a repaint would have
+waited; it includes the time the machine gave to other processes. The GUI thread's CPU time over
+the same gap (``time.thread_time``, which only advances while this thread runs) is the part of the
+stall that is the window's own work: a slow result handler or layout shows there, a busy machine
+does not. Waiting without running (on a lock, on the interpreter lock held by another thread of
+the process) shows in the wall-clock gap only, beside the time the thread was ready to run and
+waited for a core (:class:`Gap`)."""
 from __future__ import annotations
 
+import os
+import sys
 import time
+from typing import NamedTuple
+
+
+class Gap(NamedTuple):
+    """One gap between two marks of a :class:`StallProbe`, in ms: ``wall`` on the wall clock,
+    ``cpu`` the GUI thread's own CPU time in it, ``runnable`` the time the GUI thread was ready to
+    run but waited for a core (other processes had it; Linux only, else 0). The rest of ``wall``
+    the thread slept: the event loop's wait for the next tick, or a wait for a lock such as the
+    interpreter lock held by another thread of the process."""
+
+    wall: float
+    cpu: float
+    runnable: float
+
+
+def _runnable_seconds() -> float:
+    """Seconds the calling thread has spent ready to run but waiting for a core (the second
+    field of Linux's ``/proc/thread-self/schedstat``); 0 where that file is missing."""
+    try:
+        with open("/proc/thread-self/schedstat", encoding="ascii") as stat:
+            return int(stat.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 
 class StallProbe:
-    """``start()`` before the work, ``stop()`` after it; :attr:`worst_ms` is the longest gap (ms)
-    between the start, each tick of the ``interval_ms`` timer and the stop. Needs a QApplication.
-
-    Each tick also reads the GUI thread's CPU time (``time.thread_time()``), so that a gap can be
-    told apart: CPU the GUI thread used itself (its own work), or wall time it did not run (other
-    processes on a loaded machine, or a Python thread holding the interpreter lock)."""
+    """``start()`` before the work, ``stop()`` after it. Each gap runs between two consecutive
+    marks (the start, each tick of the ``interval_ms`` timer, the stop): :attr:`worst_ms` is the
+    longest gap on the wall clock, :attr:`worst_cpu_ms` the most GUI-thread CPU time spent in one
+    gap, :meth:`gaps` each gap's figures (all in ms). Needs a QApplication; start and stop it on
+    the GUI thread."""
 
     def __init__(self, interval_ms: int = 10) -> None:
-        from PySide6.QtCore import QTimer
+        from PySide6.QtCore import Qt, QTimer
 
-        self.ticks: list[float] = []
-        self.cpu: list[float] = []  # the GUI thread's CPU time at each tick, seconds
-        self._timer = QTimer()
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self._tick)
+        self.ticks: list[float] = []  # time.perf_counter() seconds
+        self.cpu_ticks: list[float] = []  # time.thread_time() seconds of the GUI thread
+        self.runnable_ticks: list[float] = []  # _runnable_seconds() of the GUI thread
+        #: The probe's timer; connect to its ``timeout`` to check something at each tick.
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._mark)
 
-    def _tick(self) -> None:
+    def _mark(self) -> None:
         self.ticks.append(time.perf_counter())
-        self.cpu.append(time.thread_time())
+        self.cpu_ticks.append(time.thread_time())
+        self.runnable_ticks.append(_runnable_seconds())
 
     def start(self) -> float:
         """Start ticking; returns the start time (``time.perf_counter()`` seconds)."""
-        self.ticks, self.cpu = [time.perf_counter()], [time.thread_time()]
-        self._timer.start()
+        self.ticks, self.cpu_ticks, self.runnable_ticks = [], [], []
+        self._mark()
+        self.timer.start()
         return self.ticks[0]
 
     def stop(self) -> None:
-        self._tick()
-        self._timer.stop()
+        self._mark()
+        self.timer.stop()
 
-    def _gaps(self) -> list[tuple[float, float]]:
-        """(wall, GUI-thread CPU) of each gap, in ms."""
-        return [((b - a) * 1000, (d - c) * 1000)
-                for a, b, c, d in zip(self.ticks, self.ticks[1:], self.cpu, self.cpu[1:])]
+    def gaps(self) -> list[Gap]:
+        """Each gap between two marks, in order."""
+        def deltas(marks: list[float]) -> list[float]:
+            return [(b - a) * 1000 for a, b in zip(marks, marks[1:])]
+
+        return [Gap(*gap) for gap in zip(deltas(self.ticks), deltas(self.cpu_ticks), deltas(self.runnable_ticks))]
 
     @property
     def worst_ms(self) -> float:
-        return max((wall for wall, _ in self._gaps()), default=0.0)
+        """The longest gap on the wall clock (ms)."""
+        return max((gap.wall for gap in self.gaps()), default=0.0)
 
     @property
     def worst_cpu_ms(self) -> float:
-        """The GUI thread's CPU time during the longest gap (ms)."""
-        return max(self._gaps(), default=(0.0, 0.0))[1]
-
-    @property
-    def busiest_ms(self) -> float:
-        """The most CPU the GUI thread used between two ticks (ms): its own longest piece of work,
-        whatever else the machine did."""
-        return max((cpu for _, cpu in self._gaps()), default=0.0)
+        """The most CPU time the GUI thread spent within one gap (ms)."""
+        return max((gap.cpu for gap in self.gaps()), default=0.0)
 
     def summary(self) -> str:
-        """The worst stall as the benchmarks print it."""
-        return (f"worst GUI stall {self.worst_ms:.0f} ms (GUI thread CPU in it {self.worst_cpu_ms:.0f} ms); "
-                f"longest GUI-thread work {self.busiest_ms:.0f} ms")
+        """The worst stall as the benchmarks print it: the longest gap, the GUI thread's CPU and
+        its wait for a core in it, and the GUI thread's longest piece of work."""
+        longest = max(self.gaps(), key=lambda gap: gap.wall, default=Gap(0.0, 0.0, 0.0))
+        return (f"worst GUI stall {longest.wall:.0f} ms (GUI thread CPU in it {longest.cpu:.0f} ms, waiting for "
+                f"a core {longest.runnable:.0f} ms); longest GUI-thread work {self.worst_cpu_ms:.0f} ms")
+
+
+def offscreen_app():
+    """The QApplication, made if there is none yet, on Qt's ``offscreen`` platform unless
+    ``QT_QPA_PLATFORM`` names another (read when the application object is made)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([sys.argv[0]])
 
 
 def idle_probe(seconds: float = 1.0) -> StallProbe:

@@ -96,13 +96,14 @@ class CTranslate2Backend(Backend):
              settings: DecodingSettings) -> CTranslate2Backend:
         """Convert ``folder`` if needed (see :func:`converted_model`; the conversion is named by
         ``weights``) and open it; with ``settings.target_vocabulary`` write its vocabulary map
-        first. A conversion that cannot be loaded (a file of it deleted or cut short) is made
+        first (once: it is kept with the conversion, which is named by the same model files). A
+        conversion that cannot be loaded (a file of it deleted or cut short) is made
         again, once. Raises what ``ctranslate2`` raises when that fails too, and
         ``ImportError`` without the package."""
         import ctranslate2
 
         def open_(converted: Path) -> object:
-            if settings.target_vocabulary:
+            if settings.target_vocabulary and not (converted / "vmap.txt").is_file():  # made once per conversion
                 write_vocabulary_map(converted, target_pieces(tokenizer))
             return ctranslate2.Translator(str(converted), device="cpu", compute_type="int8",
                                           inter_threads=1, intra_threads=thread_count(settings.threads))

@@ -26,6 +26,31 @@ from models.translation.settings import DecodingSettings
 log = logging.getLogger(__name__)
 
 
+class QariMarianTokenizer(MarianTokenizer):
+    """transformers' MarianTokenizer, its punctuation normalizer made on first use. MarianTokenizer
+    makes a sacremoses ``MosesPunctNormalizer`` when it loads, which only its ``normalize()``
+    method uses (not encoding or decoding, and Qari never calls it); importing sacremoses compiles
+    its Moses tokenizer's regular expressions, 0.6 s of a worker's start on this project's
+    machine (``python -m benchmarks.bench_translate``)."""
+
+    def _setup_normalizer(self) -> None:
+        self.punc_normalizer = self._normalize_on_first_use
+
+    def _normalize_on_first_use(self, text: str) -> str:
+        super()._setup_normalizer()
+        return self.punc_normalizer(text)
+
+
+def marian_tokenizer(folder: Path) -> MarianTokenizer:
+    """The transformers tokenizer of the MarianMT model in ``folder`` (what the torch backends and
+    their forced alignment need: padding, tensors). Raises what transformers, sentencepiece or
+    json raise for damaged files."""
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()
+    return QariMarianTokenizer.from_pretrained(str(folder))
+
+
 def _set_threads(threads: int | None) -> None:
     torch.set_num_threads(thread_count(threads))
     try:
@@ -89,6 +114,8 @@ class TorchBackend(Backend):
             raise ModelUnavailable(f"The translation model {model} could not be loaded (its files may be damaged).",
                                    model) from exc
         network.eval()
+        if not isinstance(tokenizer, MarianTokenizer):  # the engine's SentencePiece tokenizer: padding needs transformers'
+            tokenizer = marian_tokenizer(folder)
         return cls(cls._prepare(network), tokenizer)
 
     @staticmethod

@@ -56,6 +56,11 @@ def test_page_without_article_text_says_so(tmp_path):
     page = b"<!DOCTYPE html><html><head><title></title><script>load()</script></head><body><div id=app></div></body></html>"
     with pytest.raises(DocumentError, match="no article text"):
         load_document(write(tmp_path / "app.html", page))
+    menus = ("<html><head><title>أخبار</title></head><body><nav><a href='/'>الرئيسية</a> <a href='/w'>العالم</a></nav>"
+             "<ul><li><a href='/1'>هدنة في سوريا</a></li><li><a href='/2'>كيري ولافروف</a></li></ul>"
+             "<footer>© 2016</footer></body></html>")
+    with pytest.raises(DocumentError, match="menus.html has no article text"):
+        load_document(write(tmp_path / "menus.html", menus.encode()))
 
 
 # -- e-books --------------------------------------------------------------------------------
