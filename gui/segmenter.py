@@ -15,7 +15,9 @@ The sentences of a book are long-lived objects by the hundred thousand, and a fu
 cyclic garbage collector walked them all on the GUI thread (111 ms on a 19 MB text); each slice
 moves what exists to the collector's permanent generation (``gc.freeze``, a constant-time list
 splice), so later collections walk only newer objects. The sentences hold no reference cycles:
-when another document is opened they are freed by reference counting all the same."""
+when another document is opened they are freed by reference counting all the same. When the run
+ends or is dropped, everything frozen goes back to the collector (:func:`gc.unfreeze`): objects
+that happened to exist during the run and do hold cycles are collected again."""
 from __future__ import annotations
 
 import gc
@@ -61,9 +63,11 @@ class BackgroundSegmenter(QObject):
         self._timer.start()
 
     def cancel(self) -> None:
-        """Drop the current run."""
+        """Drop the current run, and give the collector back what the run froze (objects in
+        reference cycles frozen for good would never be freed: a closed window, say)."""
         self.document = self._on_part = None
         self._timer.stop()
+        gc.unfreeze()
 
     def shutdown(self, timeout_ms: int = 0) -> None:
         """Stop (nothing runs off the GUI thread: there is nothing to wait for)."""
@@ -81,6 +85,6 @@ class BackgroundSegmenter(QObject):
             if end >= len(document.text):
                 self.cancel()
             on_part(sentences, end)
-        gc.freeze()
         if self.document is not None:
+            gc.freeze()
             self._timer.start()
