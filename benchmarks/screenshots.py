@@ -2,7 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen python -m benchmarks.screenshots OUTDIR
 
-Writes ``OUTDIR/reader-light.png`` and ``OUTDIR/reader-dark.png``: the bundled sample article
+Writes ``OUTDIR/reader-light.png``, ``OUTDIR/reader-dark.png`` (side by side) and
+``OUTDIR/interlinear-light.png``, ``OUTDIR/interlinear-dark.png``: the bundled sample article
 beside the human English translation from ``../shared/samples`` (aligned to the Arabic sentences
 by length, Gale & Church, standing in for the machine translation, which needs model weights),
 with three glossary terms (one per status), a selected sentence pair, a hovered one and the
@@ -71,14 +72,17 @@ def shoot(outdir: Path, home: Path) -> list[str]:
     window.find_bar.query.setText("لافروف")
     window.find_bar.search()
     written = []
-    for theme in ("light", "dark"):
-        settings.set("theme", theme)
-        for _ in range(5):
-            app.processEvents()
-        path = outdir / f"reader-{theme}.png"
-        image = window.grab()
-        image.save(str(path))
-        written.append(f"{path} ({image.width()} x {image.height()})")
+    for mode, name in (("side by side", "reader"), ("interlinear", "interlinear")):
+        window.reading.modes.set_mode(mode)
+        for theme in ("light", "dark"):
+            settings.set("theme", theme)
+            for _ in range(5):
+                app.processEvents()
+            path = outdir / f"{name}-{theme}.png"
+            image = window.grab()
+            image.save(str(path))
+            written.append(f"{path} ({image.width()} x {image.height()})")
+    window.reading.modes.set_mode("side by side")  # the mode is a setting: leave it as found
     window.close()
     return written
 

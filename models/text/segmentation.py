@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from operator import attrgetter
 from typing import Callable, Protocol, Sequence
 
@@ -67,7 +68,7 @@ class Sentence:
     end: int
     text: str
 
-    @property
+    @cached_property  # asked for every sentence at each count the window shows: read once
     def translatable(self) -> bool:
         """True when the sentence has an Arabic letter; other text is shown as it is."""
         return has_arabic(self.text)
@@ -85,6 +86,7 @@ def count_to_translate(sentences: Sequence[Sentence]) -> int:
     Arabic letter). Headings in Latin script, numbers, punctuation-only lines are shown as they
     are; every "N of M" the window shows counts against this."""
     return sum(1 for sentence in sentences if sentence.translatable)
+
 
 def _is_abbreviation(line: str, stop_at: int) -> bool:
     """Whether the period at ``line[stop_at]`` belongs to an abbreviation, a number or a list mark."""

@@ -1,6 +1,9 @@
 """The translation controller without a window: model states, jobs, the result queue, progress,
 the cache. Most tests answer for the worker with :class:`FakeTranslationService` (signals
 emitted when the test says); the last ones run the real worker on the tiny model."""
+from contextlib import contextmanager
+from typing import Iterator
+
 import pytest
 from PySide6.QtCore import QTimer
 
@@ -257,6 +260,18 @@ def test_a_model_folder_is_never_downloaded(make, model_folder):
     assert controller.service.downloads == [] and controller.state is ModelState.LOADING
 
 
+@contextmanager
+def real_worker(settings, model_dir, cache: TranslationCache | None) -> Iterator[TranslationController]:
+    """A controller on ``model_dir`` with the real translation worker (and ``cache``), shut
+    down after the block."""
+    settings.set("model", str(model_dir))
+    controller = TranslationController(settings, cache=cache, service=TranslationService(cache=cache))
+    try:
+        yield controller
+    finally:
+        controller.shutdown()
+
+
 def translate_article(qtbot, controller: TranslationController) -> Document:
     """Load the model of the settings, translate :data:`ARTICLE` with it, and return the document."""
     controller.start()
@@ -269,12 +284,10 @@ def translate_article(qtbot, controller: TranslationController) -> Document:
 
 @pytest.mark.slow
 def test_the_real_worker_translates_the_article_with_the_tiny_model(qtbot, settings, tmp_path, tiny_model_dir):
-    settings.set("model", str(tiny_model_dir))
     cache = TranslationCache(tmp_path / "translations.sqlite3")
-    controller = TranslationController(settings, cache=cache, service=TranslationService(cache=cache))
     progress = []
-    controller.progressChanged.connect(lambda *args: progress.append(args))
-    try:
+    with real_worker(settings, tiny_model_dir, cache) as controller:
+        controller.progressChanged.connect(lambda *args: progress.append(args))
         doc = translate_article(qtbot, controller)
         m = controller.sentences
         assert [m.state(i) for i in range(4)] == [State.TRANSLATED, State.PASSED_THROUGH, State.TRANSLATED, State.TRANSLATED]
@@ -285,8 +298,6 @@ def test_the_real_worker_translates_the_article_with_the_tiny_model(qtbot, setti
         assert controller.counts()[:2] == (3, 3)
         made = cache.get_many(controller.translation_key(), [s.text for s in doc.sentences if s.translatable])
         assert made == {s.text: m.target(s.id) for s in doc.sentences if s.translatable}  # kept for next time
-    finally:
-        controller.shutdown()
 
 
 def long_article(paragraphs: int) -> str:
@@ -362,12 +373,10 @@ def test_the_worker_sends_the_model_word_links_with_each_translation(qtbot, sett
     pytest.importorskip("ctranslate2")
     from models.alignment.word_links import source_words, target_words
 
-    settings.set("model", str(tiny_model_dir))
     settings.set("backend", "ctranslate2")
-    controller = TranslationController(settings, cache=None, service=TranslationService(cache=None))
     sent = []
-    controller.wordLinks.connect(lambda *args: sent.append(args))
-    try:
+    with real_worker(settings, tiny_model_dir, None) as controller:
+        controller.wordLinks.connect(lambda *args: sent.append(args))
         doc = translate_article(qtbot, controller)
         m = controller.sentences
         assert {sid for sid, _, _ in sent} == {s.id for s in doc.sentences if s.translatable}
@@ -378,8 +387,6 @@ def test_the_worker_sends_the_model_word_links_with_each_translation(qtbot, sett
                 assert (s0, s1) in source_words(source) and (t0, t1) in target_words(translation)
                 assert isinstance(score, float) and 0 <= score <= 1
             assert {tuple(t) for _, t, _ in links} == set(target_words(translation))
-    finally:
-        controller.shutdown()
 
 
 def test_counts_say_how_many_sentences_are_translated_and_how_many_came_from_the_cache(make, qtbot, model_folder):
