@@ -304,6 +304,17 @@ def long_article(paragraphs: int) -> str:
     return "\n".join(f"الجملة رقم {i} عن المفاوضات في جنيف. وقال لافروف إن الخلافات باقية {i}." for i in range(paragraphs))
 
 
+def test_an_article_longer_than_the_read_ahead_is_still_translated_whole(make, qtbot, model_folder):
+    controller = make(model_folder)
+    service = ready(controller)
+    controller.on_screen = lambda: [0, 1]  # a small window: two sentences on screen
+    doc = Document.from_text(long_article(300), "report.txt")  # 600 sentences: more than WINDOW
+    assert translation_controller.WINDOW < len(doc.sentences) <= translation_controller.WHOLE_ARTICLE
+    controller.open(doc)
+    _, job_doc, first = service.jobs[-1]
+    assert first == [0, 1] and len(job_doc.sentences) == len(doc.sentences)
+
+
 def test_a_long_article_is_translated_a_window_at_a_time_around_the_screen(make, qtbot, model_folder):
     controller = make(model_folder)
     service = ready(controller)
