@@ -89,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
               f" p99 {figures['p99_ms']:.2f} ms, max {figures['max_ms']:.2f} ms")
     print(f"{len(model.document.sentences)} sentence pairs; moves that highlighted linked words: {highlighted};"
           f" load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    for pane in panes:  # a caller's later windows get the mouse (the test suite runs this in-process)
+        pane.close()
+        pane.deleteLater()
     store.close()
     return 0
 
