@@ -20,6 +20,8 @@ interpreter lock, and on a loaded machine the window then waited 90-130 ms at a 
 """
 from __future__ import annotations
 
+import bisect
+
 import logging
 import time
 from typing import TYPE_CHECKING
@@ -104,11 +106,11 @@ class FrequentWords(QObject):
             self.refresh()
             return
         cursor = QTextCursor(self.pane.document())  # sentences written again: their words marked again
-        for span in self.spans:
-            if start <= span[0] < end:
-                positions = self.pane.pane_span(*span)
-                if positions is not None:
-                    _merge(cursor, positions[0], positions[1], self._mark)
+        first = bisect.bisect_left(self.spans, (start,))  # the spans are in text order
+        for span in self.spans[first:bisect.bisect_left(self.spans, (end,), lo=first)]:
+            positions = self.pane.pane_span(*span)
+            if positions is not None:
+                _merge(cursor, positions[0], positions[1], self._mark)
 
     def refresh(self) -> None:
         """Mark the article's common words not yet known (none when the setting is off); the

@@ -25,7 +25,7 @@ from gui.reading_pane import ReadingPane
 from gui.sentence_model import State
 from gui.term_dialog import TermDialog
 from models.alignment.gloss_context import WordContext, rank_by_links
-from models.glossary.matching import TermMatch, find_terms
+from models.glossary.matching import TermMatch, find_terms, matches_between
 from models.glossary.store import Term, TermStore
 from models.text.segmentation import sentence_at
 from models.text.word_spans import word_span_at, word_span_at_caret
@@ -259,11 +259,18 @@ class HoverGlossary(QObject):
             edit.endEditBlock()
 
     def mark_terms(self, start: int, end: int) -> None:
-        """Mark the terms found between document offsets ``start`` and ``end`` by status."""
+        """Mark the terms found between document offsets ``start`` and ``end`` by status, and
+        the other marks on ``termsMarked``, in one edit block (laid out once)."""
         cursor = QTextCursor(self.pane.document())
-        for match in self.matches:
-            if match.end <= start or match.start >= end:
-                continue
+        cursor.beginEditBlock()
+        try:
+            self._mark_terms(cursor, start, end)
+            self.termsMarked.emit(start, end)
+        finally:
+            cursor.endEditBlock()
+
+    def _mark_terms(self, cursor: QTextCursor, start: int, end: int) -> None:
+        for match in matches_between(self.matches, start, end):
             positions = self.pane.pane_span(match.start, match.end)
             if positions is None:
                 continue
@@ -275,4 +282,3 @@ class HoverGlossary(QObject):
             cursor.setPosition(positions[0])
             cursor.setPosition(positions[1], QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
-        self.termsMarked.emit(start, end)

@@ -17,6 +17,7 @@ from gui.colors import qcolor
 from gui.hover_glossary import MATCH_INLINE_CHARS
 from gui.sentence_model import State
 from models.errors import TermError
+from models.glossary.matching import matches_between
 from models.glossary.progress import WordProgress, word_progress, word_progress_steps
 from models.glossary.store import Term
 from models.text.arabic import ARABIC_WORD_RE
@@ -113,14 +114,18 @@ class LearnerProgress(QObject):
         text = document.text
         if end is None and hasattr(pane, "laid_out_rows"):  # a big document's later rows: as they are laid out
             end = document.sentences[pane.laid_out_rows() - 1].end if pane.laid_out_rows() else 0
-        covered = [(m.start, m.end) for m in self.glossary.matches]
+        end = len(text) if end is None else end
+        covered = matches_between(self.glossary.matches, start, end)
+        i = 0
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         fmt.setUnderlineColor(qcolor("unlisted_word"))
         cursor = QTextCursor(pane.document())
         cursor.beginEditBlock()
-        for word in ARABIC_WORD_RE.finditer(text, start, len(text) if end is None else end):
-            if any(a <= word.start() < b for a, b in covered):
+        for word in ARABIC_WORD_RE.finditer(text, start, end):
+            while i < len(covered) and covered[i].end <= word.start():
+                i += 1
+            if i < len(covered) and covered[i].start <= word.start():
                 continue
             positions = pane.pane_span(word.start(), word.end())
             if positions is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -117,10 +117,14 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.settings.changed.connect(self.on_setting_changed)
+        screen = QTimer(self)  # a burst of view changes (a slice of rows, both panes scrolled) told once
+        screen.setSingleShot(True)
+        screen.setInterval(0)
+        screen.timeout.connect(self.translation.screen_changed)
         for pane in (self.arabic_pane, self.english_pane):
             pane.sentenceHovered.connect(lambda sid, p=pane: self.on_hover(sid, p))
             pane.sentenceClicked.connect(lambda sid, p=pane: self.on_click(sid, p))
-            pane.viewChanged.connect(self.translation.screen_changed)  # scrolled, resized, zoomed or grown
+            pane.viewChanged.connect(screen.start)  # scrolled, resized, zoomed or grown
         t = self.translation
         t.stateChanged.connect(self.model_bar.show_state)
         t.backendChanged.connect(self.status.show_backend)

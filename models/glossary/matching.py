@@ -22,8 +22,10 @@ of a multi-word term are separated by white space only.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING, Sequence
 
 from models.lexicon.clitics import proclitic_bases
@@ -76,6 +78,14 @@ def term_key(text: str) -> str:
 def key_of_spelling(spelling: str) -> str:
     """The matching key of a term from its spelling (as :func:`term_spelling` gives it)."""
     return fold(spelling)
+
+
+def matches_between(matches: Sequence[TermMatch], start: int, end: int) -> Sequence[TermMatch]:
+    """The slice of ``matches`` (as :func:`find_terms` gives them: in order, not overlapping)
+    that overlap character offsets ``start`` to ``end``, found by binary search: a slice of a
+    book's text costs the same whatever the number of matches in the book."""
+    first = bisect.bisect_right(matches, start, key=attrgetter("end"))
+    return matches[first:bisect.bisect_left(matches, end, lo=first, key=attrgetter("start"))]
 
 
 def find_terms(text: str, terms: Sequence[Term]) -> list[TermMatch]:

@@ -1,5 +1,5 @@
 """Finding the learner's terms in a text: the matcher the reader and the draft check share."""
-from models.glossary.matching import find_terms, term_key, term_spelling
+from models.glossary.matching import find_terms, matches_between, term_key, term_spelling
 from models.glossary.store import Term
 
 
@@ -83,3 +83,16 @@ def test_an_exact_spelling_wins_with_clitics_and_in_expressions():
     ta, ha = Term("مساعدة"), Term("مساعده")
     for terms in ([ha, ta], [ta, ha]):
         assert spans("ومساعدتهم ومساعده", terms) == [("ومساعدتهم", "مساعدة"), ("ومساعده", "مساعده")]
+
+
+def test_matches_between_gives_those_that_overlap_the_span():
+    text = "قال وزير الخارجية إن وزير الدفاع التقى وزير الخارجية"
+    matches = find_terms(text, [Term("وزير الخارجية", "foreign minister"), Term("وزير", "minister")])
+    assert [text[m.start:m.end] for m in matches] == ["وزير الخارجية", "وزير", "وزير الخارجية"]
+    second = text.index("إن")
+    assert matches_between(matches, 0, len(text)) == matches
+    assert matches_between(matches, second, len(text)) == matches[1:]
+    assert matches_between(matches, matches[0].end - 1, second) == matches[:1]  # overlaps its last letter
+    assert matches_between(matches, matches[0].end, matches[1].start) == []  # between two matches
+    assert matches_between(matches, matches[1].start + 1, matches[1].start + 2) == [matches[1]]
+    assert matches_between([], 0, 10) == []
