@@ -5,7 +5,9 @@ in both panes, steps through them (Enter / Shift+Enter, F3 / Shift+F3) and says 
 Esc closes it."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from operator import attrgetter
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QTextCursor
@@ -29,6 +31,9 @@ class Match:
     end: int
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
 class FindBar(QWidget):
     """A bar above the panes; ``panes`` are searched in order (the Arabic pane first), so that
     "next" goes through the article, then through the translation. Hidden until :meth:`open`."""
@@ -38,6 +43,7 @@ class FindBar(QWidget):
         self.setObjectName("findBar")
         self.panes = panes
         self.matches: list[Match] = []
+        self._in_pane: dict[ReadingPane, tuple[int, int]] = {}  # the slice of matches in each pane
         self.current = -1
         self.query = QLineEdit()
         self.query.setObjectName("findQuery")
@@ -61,6 +67,10 @@ class FindBar(QWidget):
             layout.addWidget(button)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.search)
+        self._marks_timer = QTimer(self, singleShot=True, interval=0)  # scrolled: the marks near the screen again
+        self._marks_timer.timeout.connect(lambda: self.matches and self._paint())
+        for pane in panes:
+            pane.viewChanged.connect(self._marks_timer.start)
         self.query.textChanged.connect(lambda _text: self._timer.start())
         for pane in panes:
             pane.document().contentsChanged.connect(self._on_text_changed)
@@ -78,7 +88,7 @@ class FindBar(QWidget):
         """Hide the bar and its highlights."""
         self.hide()
         self._timer.stop()
-        self.matches, self.current = [], -1
+        self.matches, self.current, self._in_pane = [], -1, {}
         for pane in self.panes:
             pane.set_marks([])
         self.panes[0].setFocus()
@@ -117,8 +127,10 @@ class FindBar(QWidget):
         for pane in self.panes:
             text = pane.document().toPlainText()  # one character per Qt position (blocks end in "\n")
             positions = TextPositions(text)
+            first = len(self.matches)
             self.matches += [Match(pane, positions.to_position(start), positions.to_position(end))
                              for start, end in find_spans(text, query)]
+            self._in_pane[pane] = (first, len(self.matches))  # the pane's matches, in text order
         self.current = -1
         if self.matches:
             self.current = 0
@@ -162,19 +174,29 @@ class FindBar(QWidget):
 
     def _show(self, scroll: bool) -> None:
         self.count_label.setText(self.count_text())
-        for pane in self.panes:
-            marks = []
-            for i, match in enumerate(self.matches):
-                if match.pane is pane:
-                    mark = QTextEdit.ExtraSelection()
-                    mark.cursor = QTextCursor(pane.document())
-                    mark.cursor.setPosition(match.start)
-                    mark.cursor.setPosition(match.end, QTextCursor.MoveMode.KeepAnchor)
-                    mark.format.setBackground(qcolor("find_current" if i == self.current else "find_match"))
-                    marks.append(mark)
-            pane.set_marks(marks)
         if scroll and 0 <= self.current < len(self.matches):
             self._scroll_to(self.matches[self.current])
+        self._paint()
+
+    def _paint(self) -> None:
+        """Paint the matches within a screen of what each pane shows (a common word in a book
+        matches tens of thousands of times; Qt walks every extra selection at each paint), the
+        current one in its own colour; again after each scroll."""
+        for pane in self.panes:
+            first, stop = self._in_pane.get(pane, (0, 0))
+            lo, hi = pane.visible_positions(margin=1.0)
+            near = range(bisect.bisect_left(self.matches, lo, first, stop, key=_END),
+                         bisect.bisect_right(self.matches, hi, first, stop, key=_START))
+            marks = []
+            for i in near:
+                match = self.matches[i]
+                mark = QTextEdit.ExtraSelection()
+                mark.cursor = QTextCursor(pane.document())
+                mark.cursor.setPosition(match.start)
+                mark.cursor.setPosition(match.end, QTextCursor.MoveMode.KeepAnchor)
+                mark.format.setBackground(qcolor("find_current" if i == self.current else "find_match"))
+                marks.append(mark)
+            pane.set_marks(marks)
 
     def _scroll_to(self, match: Match) -> None:
         """Bring the current match into view, and its sentence's counterpart in the other panes."""

@@ -698,13 +698,19 @@ class ReadingPane(QTextBrowser):
             if sentence_id >= 0:
                 self.sentenceClicked.emit(sentence_id)
 
+    def visible_positions(self, margin: float = 0.0) -> tuple[int, int]:
+        """(first, last) Qt positions of the text on the lines in the viewport, the viewport
+        grown by ``margin`` of its height above and below (binary search over the blocks:
+        :mod:`gui.text_layout`)."""
+        y, height = self.verticalScrollBar().value(), self.viewport().height()
+        return (line_span_at_y(self.document(), y - margin * height)[0],
+                line_span_at_y(self.document(), y + (1 + margin) * height)[1])
+
     def visible_sentences(self) -> list[int]:
         """Ids of the sentences at least partly in the viewport, in document order."""
         if not self._spans:
             return []
-        y = self.verticalScrollBar().value()
-        lo = line_span_at_y(self.document(), y)[0]
-        hi = line_span_at_y(self.document(), y + self.viewport().height())[1]
+        lo, hi = self.visible_positions()
         first = max(0, bisect.bisect_right(self._spans, lo, key=_START) - 1)
         last = max(first, bisect.bisect_right(self._spans, hi, key=_START) - 1)
         return list(range(first, last + 1))

@@ -13,10 +13,10 @@ TRANSLATIONS = ("The president said the negotiations continue.", "The foreign mi
                 "The President confirmed that the agreement is near.")
 
 
-def find_bar(qtbot) -> FindBar:
+def find_bar(qtbot, article: str = ARTICLE, translations=TRANSLATIONS) -> FindBar:
     model = SentenceModel()
-    model.set_document(Document.from_text(ARTICLE))
-    for i, text in enumerate(TRANSLATIONS):
+    model.set_document(Document.from_text(article))
+    for i, text in enumerate(translations):
         model.set_translation(i, text, True)
     panes = [ReadingPane(model, SOURCE), ReadingPane(model, TARGET)]
     host = QWidget()
@@ -130,3 +130,21 @@ def test_ctrl_f_f3_and_shift_f3_in_the_window(make_window, qtbot):
     qtbot.keyClick(bar.query, Qt.Key.Key_Escape)
     assert not bar.isVisible()
     assert window.stop_action.isEnabled() is False  # Esc went to the find bar, nothing else
+
+
+def test_in_a_long_text_the_matches_near_the_screen_are_painted_and_follow_the_scrolling(qtbot):
+    article = "\n".join(f"الجملة {i} عن جنيف." for i in range(3000))
+    bar = find_bar(qtbot, article, [f"Sentence {i} about Geneva." for i in range(3000)])
+    arabic, english = bar.panes
+    qtbot.waitUntil(lambda: arabic.is_laid_out() and english.is_laid_out(), timeout=60000)
+    search(qtbot, bar, "جنيف")
+    assert bar.count_text() == "1 of 3000"
+    first_marks = marked(arabic)
+    assert 0 < len(first_marks) < 200 and set(first_marks) == {"جنيف"}  # a screen above and below, not 3,000
+    assert arabic.marks[0].cursor.selectionStart() == bar.matches[0].start
+    bar.find_previous()  # the last match: the pane scrolls there, and the marks follow
+    assert bar.count_text() == "3000 of 3000"
+    qtbot.waitUntil(lambda: any(m.cursor.selectionStart() == bar.matches[2999].start for m in arabic.marks))
+    current = [m for m in arabic.marks if m.cursor.selectionStart() == bar.matches[2999].start]
+    assert current[0].format.background().color() == qcolor("find_current")
+    assert len(arabic.marks) < 200
