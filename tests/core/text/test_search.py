@@ -47,3 +47,26 @@ def test_presentation_forms_are_found_by_ordinary_letters():
 @pytest.mark.parametrize("query", ["", "   ", "\u064e"])
 def test_an_empty_query_finds_nothing(query):
     assert find_spans("قال الرئيس", query) == []
+
+
+def test_folding_at_c_speed_gives_the_offsets_a_walk_per_character_gives():
+    """FoldedText folds with str.translate and walks only the characters that do not fold to
+    one; the offsets must be those of the plain definition: each folded character's origin."""
+    import random
+
+    from models.text.search import _fold_char, fold_for_search
+
+    def by_character(text):
+        folded, origin = [], []
+        for i, ch in enumerate(text):
+            f = _fold_char(ch)
+            folded.append(f)
+            origin.extend([i] * len(f))
+        return "".join(folded), origin
+
+    alphabet = list("قال الرئيس إن المفاوضات أإىة Ab") + ["\u064e", "\u0651", "\u0640", "\u200f", "\u061c",
+                                                      "\ufefb", "\ufdf2", "ß", "\U0001f600", "\n"]
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 50)))
+        assert fold_for_search(text) == by_character(text), text
