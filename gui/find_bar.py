@@ -207,5 +207,6 @@ class FindBar(QWidget):
         sentence_id = match.pane.sentence_at_position(match.start)
         if sentence_id >= 0:
             for pane in self.panes:
-                if pane is not match.pane:
+                if pane is not match.pane:  # the paragraphs are lined up: the same scroll shows them side by side
+                    pane.verticalScrollBar().setValue(match.pane.verticalScrollBar().value())
                     pane.ensure_sentence_visible(sentence_id)

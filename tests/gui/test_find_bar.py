@@ -148,3 +148,22 @@ def test_in_a_long_text_the_matches_near_the_screen_are_painted_and_follow_the_s
     current = [m for m in arabic.marks if m.cursor.selectionStart() == bar.matches[2999].start]
     assert current[0].format.background().color() == qcolor("find_current")
     assert len(arabic.marks) < 200
+
+
+def test_a_match_is_shown_with_its_translation_beside_it(qtbot):
+    """The panes' paragraphs are lined up (ParagraphAligner): going to a match far down gives both
+    panes the same scroll, so the match's paragraph and its translation are side by side."""
+    from gui.pane_alignment import ParagraphAligner
+
+    article = "\n".join(f"الجملة {i} عن جنيف. " + "وقال الوزير إن المفاوضات صعبة. " * (i % 4) for i in range(1000))
+    bar = find_bar(qtbot, article, [])
+    arabic, english = bar.panes
+    aligner = ParagraphAligner(arabic, english, parent=bar)
+    qtbot.waitUntil(lambda: arabic.is_laid_out() and english.is_laid_out(), timeout=60000)
+    qtbot.waitUntil(lambda: aligner._next >= arabic.document().blockCount() and not aligner._timer.isActive(), timeout=60000)
+    search(qtbot, bar, "جنيف")
+    bar.current = 598
+    bar.find_next()
+    sentence = arabic.sentence_at_position(bar.matches[599].start)
+    assert arabic.sentence_rect(sentence).top() == english.sentence_rect(sentence).top()
+    assert arabic.verticalScrollBar().value() == english.verticalScrollBar().value() > 0
