@@ -2,12 +2,18 @@
 reader means it (:func:`models.text.search.find_spans`: Arabic without regard to diacritics,
 tatweel, alef/hamza spelling, ى/ي and ة/ه; English without regard to case), paints every match
 in both panes, steps through them (Enter / Shift+Enter, F3 / Shift+F3) and says "3 of 12".
-Esc closes it."""
+Esc closes it.
+
+A long text (a book) is searched in slices of the GUI thread's time, a chunk of paragraphs at a
+time, while the bar says "Searching…"; the matches of the search before stay until it is done."""
 from __future__ import annotations
 
 import bisect
+import time
 from dataclasses import dataclass
 from operator import attrgetter
+
+from typing import Iterator
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QTextCursor
@@ -20,6 +26,12 @@ from models.text.search import find_spans
 
 #: How long typing or a changing translation may go on before the panes are searched again.
 SEARCH_DELAY_MS = 150
+#: Panes holding more characters than this (together) are searched in slices.
+SEARCH_INLINE_CHARS = 300_000
+#: Longest the GUI thread searches before it lets the event loop run (seconds).
+SEARCH_BUDGET_S = 0.008
+#: Characters of consecutive paragraphs searched at a time (a paragraph is never cut).
+CHUNK_CHARS = 16_000
 
 
 @dataclass(frozen=True)
@@ -32,6 +44,27 @@ class Match:
 
 
 _START, _END = attrgetter("start"), attrgetter("end")
+
+
+def pane_matches(pane: ReadingPane, query: str) -> Iterator[list[Match]]:
+    """The matches of ``query`` in ``pane`` (:func:`models.text.search.find_spans`), in order, a
+    list per chunk of about :data:`CHUNK_CHARS` characters of whole paragraphs (blocks). A chunk
+    is the blocks' text joined with "\\n", as the document's plain text has it, so that a chunk
+    offset plus its first block's position is a Qt position. A change to the document between
+    two chunks gives the matches of the text as it was when each chunk was read."""
+    document, number = pane.document(), 0
+    while number < document.blockCount():  # by number: the document may change between two chunks
+        block = document.findBlockByNumber(number)
+        start, texts, size = block.position(), [], 0
+        while block.isValid() and size < CHUNK_CHARS:
+            texts.append(block.text())
+            size += len(texts[-1]) + 1
+            block = block.next()
+            number += 1
+        text = "\n".join(texts).replace("\u00a0", " ")  # as toPlainText gives no-break spaces
+        positions = TextPositions(text)
+        yield [Match(pane, start + positions.to_position(a), start + positions.to_position(b))
+               for a, b in find_spans(text, query)]
 
 
 class FindBar(QWidget):
@@ -67,6 +100,11 @@ class FindBar(QWidget):
             layout.addWidget(button)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.search)
+        self._steps: Iterator[None] | None = None  # the search under way
+        self._previous: Match | None = None  # the current match when it started
+        self._again = False  # the text changed while it ran: search again after it
+        self._slice_timer = QTimer(self, singleShot=True, interval=0)
+        self._slice_timer.timeout.connect(self._search_slice)
         self._marks_timer = QTimer(self, singleShot=True, interval=0)  # scrolled: the marks near the screen again
         self._marks_timer.timeout.connect(lambda: self.matches and self._paint())
         for pane in panes:
@@ -88,6 +126,8 @@ class FindBar(QWidget):
         """Hide the bar and its highlights."""
         self.hide()
         self._timer.stop()
+        self._slice_timer.stop()
+        self._steps = None
         self.matches, self.current, self._in_pane = [], -1, {}
         for pane in self.panes:
             pane.set_marks([])
@@ -115,29 +155,62 @@ class FindBar(QWidget):
     # -- searching -----------------------------------------------------------
     def _on_text_changed(self) -> None:
         if self.isVisible() and self.query.text().strip():
-            self._timer.start()  # translations arriving: the count and the marks follow
+            if self._steps is not None:
+                self._again = True  # after the search under way
+            else:
+                self._timer.start()  # translations arriving: the count and the marks follow
 
     def search(self) -> None:
-        """Search the panes for the query now; the current match stays where it was when it
-        still matches, else the first match at or after it."""
+        """Search the panes for the query: at once, or for long panes (more than
+        :data:`SEARCH_INLINE_CHARS`) in slices of at most :data:`SEARCH_BUDGET_S` with
+        "Searching…" meanwhile. When done, the current match stays where it was when it still
+        matches, else becomes the first match at or after it."""
         self._timer.stop()
-        previous = self.matches[self.current] if 0 <= self.current < len(self.matches) else None
-        query = self.query.text()
-        self.matches = []
+        if self._steps is None:
+            self._previous = self.matches[self.current] if 0 <= self.current < len(self.matches) else None
+        self._again = False
+        self._steps = self._search_steps(self.query.text())
+        if sum(pane.document().characterCount() for pane in self.panes) <= SEARCH_INLINE_CHARS:
+            for _ in self._steps:
+                pass
+        else:
+            self.count_label.setText("Searching…")
+            self._slice_timer.start()
+
+    def _search_steps(self, query: str) -> Iterator[None]:
+        """The search, a chunk at a time; shows the matches when done."""
+        found: list[Match] = []
+        in_pane: dict[ReadingPane, tuple[int, int]] = {}
         for pane in self.panes:
-            text = pane.document().toPlainText()  # one character per Qt position (blocks end in "\n")
-            positions = TextPositions(text)
-            first = len(self.matches)
-            self.matches += [Match(pane, positions.to_position(start), positions.to_position(end))
-                             for start, end in find_spans(text, query)]
-            self._in_pane[pane] = (first, len(self.matches))  # the pane's matches, in text order
-        self.current = -1
+            first = len(found)
+            for chunk in pane_matches(pane, query):
+                found += chunk
+                yield
+            in_pane[pane] = (first, len(found))  # the pane's matches, in text order
+        self._steps = None
+        self.matches, self._in_pane, self.current = found, in_pane, -1
+        previous = self._previous
         if self.matches:
             self.current = 0
             if previous is not None:
                 here = self._place(previous)
                 self.current = next((i for i, m in enumerate(self.matches) if self._place(m) >= here), 0)
         self._show(scroll=previous is None or self.current < 0 or self.matches[self.current] != previous)
+        if self._again:
+            self._timer.start()
+
+    def _search_slice(self) -> None:
+        deadline = time.perf_counter() + SEARCH_BUDGET_S
+        steps = self._steps
+        while steps is not None and steps is self._steps and time.perf_counter() < deadline:
+            next(steps, None)
+        if self._steps is not None:
+            self._slice_timer.start()
+
+    @property
+    def searching(self) -> bool:
+        """True while a search runs in slices."""
+        return self._steps is not None
 
     def _place(self, match: Match) -> tuple[int, int]:
         """Where ``match`` is in the search order: (pane, position)."""
@@ -165,6 +238,8 @@ class FindBar(QWidget):
         """What the bar says: "3 of 12", "No match", or "" for an empty query."""
         if not self.query.text().strip():
             return ""
+        if self._steps is not None:
+            return "Searching…"
         return f"{self.current + 1} of {len(self.matches)}" if self.matches else "No match"
 
     def restyle(self) -> None:

@@ -167,3 +167,27 @@ def test_a_match_is_shown_with_its_translation_beside_it(qtbot):
     sentence = arabic.sentence_at_position(bar.matches[599].start)
     assert arabic.sentence_rect(sentence).top() == english.sentence_rect(sentence).top()
     assert arabic.verticalScrollBar().value() == english.verticalScrollBar().value() > 0
+
+
+def test_a_long_text_is_searched_in_slices_and_again_when_it_changed_meanwhile(qtbot, monkeypatch):
+    from gui import find_bar as module
+
+    article = "\n".join(f"الجملة {i} عن جنيف." for i in range(3000))
+    bar = find_bar(qtbot, article, [f"Sentence {i} about Geneva." for i in range(3000)])
+    arabic, english = bar.panes
+    qtbot.waitUntil(lambda: arabic.is_laid_out() and english.is_laid_out(), timeout=60000)
+    search(qtbot, bar, "Geneva")  # at once (the default threshold)
+    whole = [(bar.panes.index(m.pane), m.start, m.end) for m in bar.matches]
+    assert len(whole) == 3000
+    monkeypatch.setattr(module, "SEARCH_INLINE_CHARS", 1000)
+    monkeypatch.setattr(module, "CHUNK_CHARS", 500)
+    bar.query.setText("")
+    bar.query.setText("Geneva")
+    bar.search()
+    assert bar.searching and bar.count_text() == "Searching…"
+    qtbot.waitUntil(lambda: not bar.searching, timeout=60000)
+    assert [(bar.panes.index(m.pane), m.start, m.end) for m in bar.matches] == whole  # chunks cut no match
+    assert bar.count_text() == "1 of 3000"
+    bar.search()
+    english.model.set_translation(2999, "Geneva, Geneva and Geneva.", True)  # while the search runs
+    qtbot.waitUntil(lambda: not bar.searching and bar.count_text().endswith("of 3002"), timeout=60000)
