@@ -14,6 +14,9 @@ has loaded (start-up's own work, measured by ``bench_startup``):
   pending again), its translations are dropped (another model) and it goes missing again, as
   a stop, a job change or a settings change does.
 
+With ``--find QUERY`` (repeatable), once the text is laid out and scrolled, each query is searched
+with the find bar: the time until it shows its count, and the worst stall meanwhile.
+
 With ``--epub-pages N`` it opens instead an EPUB book of about N printed pages (2 kB of text a
 page: the sample article's paragraphs, six times a chapter, in as many chapters as needed), built
 with :func:`tests.support.documents.epub_bytes`, through the same path.
@@ -115,7 +118,7 @@ def _laid_out(pane) -> bool:
         pane.is_laid_out() if hasattr(pane, "is_laid_out") else len(pane._spans) == pane.model.rowCount())
 
 
-def run(path: str, scenario: str, limit_s: float) -> dict:
+def run(path: str, scenario: str, limit_s: float, find: list[str] = ()) -> dict:
     """Open ``path`` in a window for ``scenario``; the figures as the module docstring says."""
     import os
 
@@ -187,6 +190,16 @@ def run(path: str, scenario: str, limit_s: float) -> dict:
         wait(lambda: False, 0.02)  # let the event loop run between steps, as a reader's wheel does
     result["scroll_ms"] = probe.worst_ms()
     result["scroll_cpu_ms"] = probe.worst_cpu_ms()
+    result["find"] = []
+    for query in find:  # the find bar on the laid-out text: time to the count, the worst stall
+        probe.start()
+        started = time.perf_counter()
+        window.find_bar.open()
+        window.find_bar.query.setText(query)
+        window.find_bar.search()
+        wait(lambda: not window.find_bar.searching, limit_s)
+        result["find"].append((query, window.find_bar.count_text(), time.perf_counter() - started,
+                               probe.worst_ms(), probe.worst_cpu_ms()))
     result["peak_rss_mb"] = _maxrss_mb()
     window.translation.shutdown()
     return result
@@ -198,10 +211,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help="comma-separated scenarios (default: all): " + ", ".join(SCENARIOS))
     parser.add_argument("--limit", type=float, default=120.0, help="seconds before a scenario is cut short")
     parser.add_argument("--epub-pages", type=int, help="open an EPUB book of about this many pages instead")
+    parser.add_argument("--find", action="append", default=[], metavar="QUERY",
+                        help="once laid out, search QUERY with the find bar (repeatable)")
     parser.add_argument("--one", nargs=2, help=argparse.SUPPRESS)  # the child process: PATH SCENARIO
     args = parser.parse_args(argv)
     if args.one:
-        print(json.dumps(run(args.one[0], args.one[1], args.limit)))
+        print(json.dumps(run(args.one[0], args.one[1], args.limit, args.find)))
         return 0
     wanted = [name.strip() for name in args.only.split(",")] if args.only else list(SCENARIOS)
     with tempfile.TemporaryDirectory() as tmp:
@@ -217,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         for scenario in wanted:
             try:
                 child = subprocess.run([sys.executable, "-m", "benchmarks.bench_big_document", "--limit", str(args.limit),
-                                        "--one", str(path), scenario], capture_output=True, text=True, check=False,
+                                        *(f"--find={query}" for query in args.find), "--one", str(path), scenario], capture_output=True, text=True, check=False,
                                        timeout=3 * args.limit)
             except subprocess.TimeoutExpired:  # stuck in one call on the GUI thread
                 print(f"{scenario:<16} {size_mb:>7.1f}  froze: no answer after {3 * args.limit:.0f} s")
@@ -231,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
                   f" {r['laid_out_s']:>10.2f} {r['stall_ms']:>8.0f} ({r['stall_cpu_ms']:>3.0f}) {r['scroll_ms']:>9.0f} ({r['scroll_cpu_ms']:>3.0f})"
                   f" {r['peak_rss_mb']:>11.0f}"
                   f" {r['baseline_rss_mb']:>11.0f}{cut}")
+            for query, said, seconds, stall, cpu in r["find"]:
+                print(f"  find {query!r}: \"{said}\" after {seconds:.2f} s; worst stall {stall:.0f} ms (CPU {cpu:.0f} ms)")
     return 0
 
 
