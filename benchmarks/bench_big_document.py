@@ -17,6 +17,9 @@ has loaded (start-up's own work, measured by ``bench_startup``):
 With ``--find QUERY`` (repeatable), once the text is laid out and scrolled, each query is searched
 with the find bar: the time until it shows its count, and the worst stall meanwhile.
 
+With ``--interlinear``, it then switches to the interlinear mode and zooms in: the time until the
+view is shown and until all of it is laid out, and the worst stall meanwhile.
+
 With ``--epub-pages N`` it opens instead an EPUB book of about N printed pages (2 kB of text a
 page: the sample article's paragraphs, six times a chapter, in as many chapters as needed), built
 with :func:`tests.support.documents.epub_bytes`, through the same path.
@@ -118,7 +121,7 @@ def _laid_out(pane) -> bool:
         pane.is_laid_out() if hasattr(pane, "is_laid_out") else len(pane._spans) == pane.model.rowCount())
 
 
-def run(path: str, scenario: str, limit_s: float, find: list[str] = ()) -> dict:
+def run(path: str, scenario: str, limit_s: float, find: list[str] = (), interlinear: bool = False) -> dict:
     """Open ``path`` in a window for ``scenario``; the figures as the module docstring says."""
     import os
 
@@ -200,6 +203,17 @@ def run(path: str, scenario: str, limit_s: float, find: list[str] = ()) -> dict:
         wait(lambda: not window.find_bar.searching, limit_s)
         result["find"].append((query, window.find_bar.count_text(), time.perf_counter() - started,
                                probe.worst_ms(), probe.worst_cpu_ms()))
+    result["interlinear"] = []
+    if interlinear:  # switch to the interlinear mode, then change its font size (zoom)
+        view = window.reading.modes.interlinear
+        for step, change in (("switch", lambda: window.reading.modes.set_mode("interlinear")), ("zoom", lambda: window.zoom(+1))):
+            probe.start()
+            started = time.perf_counter()
+            change()
+            app.processEvents()
+            shown = time.perf_counter() - started
+            wait(lambda: view.is_laid_out() if hasattr(view, "is_laid_out") else True, limit_s)
+            result["interlinear"].append((step, shown, time.perf_counter() - started, probe.worst_ms(), probe.worst_cpu_ms()))
     result["peak_rss_mb"] = _maxrss_mb()
     window.translation.shutdown()
     return result
@@ -213,10 +227,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epub-pages", type=int, help="open an EPUB book of about this many pages instead")
     parser.add_argument("--find", action="append", default=[], metavar="QUERY",
                         help="once laid out, search QUERY with the find bar (repeatable)")
+    parser.add_argument("--interlinear", action="store_true",
+                        help="then switch to the interlinear mode and zoom in: time to show and lay out, worst stall")
     parser.add_argument("--one", nargs=2, help=argparse.SUPPRESS)  # the child process: PATH SCENARIO
     args = parser.parse_args(argv)
     if args.one:
-        print(json.dumps(run(args.one[0], args.one[1], args.limit, args.find)))
+        print(json.dumps(run(args.one[0], args.one[1], args.limit, args.find, args.interlinear)))
         return 0
     wanted = [name.strip() for name in args.only.split(",")] if args.only else list(SCENARIOS)
     with tempfile.TemporaryDirectory() as tmp:
@@ -232,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
         for scenario in wanted:
             try:
                 child = subprocess.run([sys.executable, "-m", "benchmarks.bench_big_document", "--limit", str(args.limit),
-                                        *(f"--find={query}" for query in args.find), "--one", str(path), scenario], capture_output=True, text=True, check=False,
+                                        *(f"--find={query}" for query in args.find),
+                                        *(["--interlinear"] if args.interlinear else []), "--one", str(path), scenario], capture_output=True, text=True, check=False,
                                        timeout=3 * args.limit)
             except subprocess.TimeoutExpired:  # stuck in one call on the GUI thread
                 print(f"{scenario:<16} {size_mb:>7.1f}  froze: no answer after {3 * args.limit:.0f} s")
@@ -246,6 +263,9 @@ def main(argv: list[str] | None = None) -> int:
                   f" {r['laid_out_s']:>10.2f} {r['stall_ms']:>8.0f} ({r['stall_cpu_ms']:>3.0f}) {r['scroll_ms']:>9.0f} ({r['scroll_cpu_ms']:>3.0f})"
                   f" {r['peak_rss_mb']:>11.0f}"
                   f" {r['baseline_rss_mb']:>11.0f}{cut}")
+            for step, shown, seconds, stall, cpu in r["interlinear"]:
+                print(f"  interlinear {step}: shown after {shown:.2f} s, laid out after {seconds:.2f} s;"
+                      f" worst stall {stall:.0f} ms (CPU {cpu:.0f} ms)")
             for query, said, seconds, stall, cpu in r["find"]:
                 print(f"  find {query!r}: \"{said}\" after {seconds:.2f} s; worst stall {stall:.0f} ms (CPU {cpu:.0f} ms)")
     return 0

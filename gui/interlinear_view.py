@@ -3,17 +3,22 @@ scroll, filled from the same :class:`SentenceModel` as the side-by-side panes.
 
 The view holds two blocks per sentence, the Arabic (block ``2 * row``) and its translation (block
 ``2 * row + 1``); a translation that arrives replaces the text of its one block, so streaming
-translations cost a block each, never a rebuild."""
+translations cost a block each, never a rebuild. A long article is laid out like the reading panes
+do it: the first :data:`gui.reading_pane.FIRST_ROWS` sentences at once, the rest in slices of
+the GUI thread's time (:data:`gui.reading_pane.LAYOUT_BUDGET_S`), so that switching to this mode
+or changing its fonts never lays out a whole book in one go."""
 from __future__ import annotations
 
+import time
 from typing import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from gui.colors import qcolor
-from gui.reading_pane import CONCEALED_TEXT, PENDING_TEXT, ReadingPane, clear_marks
+from gui.reading_pane import (CHUNK_ROWS, CONCEALED_TEXT, FIRST_ROWS, LAYOUT_BUDGET_S, PENDING_TEXT, ReadingPane,
+                               clear_marks)
 from gui.sentence_model import SentenceModel, State
 from gui.text_positions import TextPositions
 from models.text.arabic import has_arabic
@@ -27,8 +32,9 @@ class InterlinearView(QTextBrowser):
     """Read-only view of ``model``; ``concealed(row)`` says whether a translation is hidden
     (self-test). Fonts: :meth:`set_fonts`. The current sentence and its translation are
     painted across the view (:meth:`set_current`). Signal ``sentenceClicked(row)``: a click (not a
-    selection) on a sentence or its translation; ``rebuilt()``: the whole text was laid out again
-    (its character formats, such as the glossary's term marks, are gone).
+    selection) on a sentence or its translation; ``rebuilt()``: the text was laid out again from
+    its first sentence (its character formats, such as the glossary's term marks, are gone);
+    ``rowsLaidOut(first, last)``: sentences ``first`` to ``last`` were added after those there.
 
     It answers the positions a :class:`gui.hover_glossary.HoverGlossary` asks a source pane
     (:meth:`source_offset_at`, :meth:`document_offset`, :meth:`pane_span`,
@@ -36,6 +42,7 @@ class InterlinearView(QTextBrowser):
 
     sentenceClicked = Signal(int)
     rebuilt = Signal()
+    rowsLaidOut = Signal(int, int)
     #: The sentences are shown as written (the vowels are the side-by-side pane's).
     vocalized = None
 
@@ -51,6 +58,8 @@ class InterlinearView(QTextBrowser):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.document().setUndoRedoEnabled(False)
         self._stale = False  # hidden while the model changed: laid out again when shown
+        self._slice_timer = QTimer(self, singleShot=True, interval=0)  # the rest of a long article
+        self._slice_timer.timeout.connect(self._next_slice)
         model.modelReset.connect(self.rebuild)
         model.dataChanged.connect(self._on_data_changed)
         model.rowsInserted.connect(self._on_rows_inserted)
@@ -81,23 +90,51 @@ class InterlinearView(QTextBrowser):
         super().showEvent(event)
 
     def rebuild(self) -> None:
-        """Lay out the whole article again."""
+        """Lay out the article again: its first sentences now, the rest in slices."""
         self._stale = False
+        self._slice_timer.stop()
         self.clear()
         document = self.model.document
         if document is None:
             return
-        self._append(0, self.model.rowCount())
+        self._append(0, min(self.model.rowCount(), FIRST_ROWS))
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.set_current(-1 if self.current >= len(document.sentences) else self.current)
         self.rebuilt.emit()
+        if not self.is_laid_out():
+            self._slice_timer.start()
 
-    def _on_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
-        """More of a big document is segmented: its sentences follow."""
+    def laid_out_rows(self) -> int:
+        """How many sentences, from the first, are in the view."""
+        return self.document().blockCount() // 2 if self.model.document is not None else 0
+
+    def is_laid_out(self) -> bool:
+        """Every sentence of the article is in the view."""
+        return self.laid_out_rows() == self.model.rowCount()
+
+    def _next_slice(self) -> None:
+        """Add sentences after those there for at most :data:`LAYOUT_BUDGET_S`, :data:`CHUNK_ROWS`
+        at a time; again on the next turn of the event loop while any is left (while hidden,
+        the view is laid out again when shown)."""
         if self.isHidden():
             self._stale = True
-        elif self.model.document is not None and self.document().blockCount() == 2 * first:
-            self._append(first, last + 1)
+            return
+        first = row = self.laid_out_rows()
+        deadline = time.perf_counter() + LAYOUT_BUDGET_S
+        while row < self.model.rowCount() and time.perf_counter() < deadline:
+            self._append(row, min(self.model.rowCount(), row + CHUNK_ROWS))
+            row = self.laid_out_rows()
+        if row > first:
+            self.rowsLaidOut.emit(first, row - 1)
+        if not self.is_laid_out():
+            self._slice_timer.start()
+
+    def _on_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """More of a big document is segmented: its sentences follow, in slices."""
+        if self.isHidden():
+            self._stale = True
+        elif self.model.document is not None:
+            self._slice_timer.start()
 
     def _append(self, first: int, stop: int) -> None:
         """Add sentences ``first`` to ``stop`` (rows) after the blocks there, in one edit block."""
@@ -136,7 +173,8 @@ class InterlinearView(QTextBrowser):
 
     def refresh(self, first: int, last: int) -> None:
         """Show the current translations of rows ``first`` to ``last`` (inclusive)."""
-        if self.model.document is None or self.document().blockCount() != 2 * len(self.model.document.sentences):
+        last = min(last, self.laid_out_rows() - 1)  # the rows not laid out yet come with their text
+        if self.model.document is None or first > last:
             return
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()

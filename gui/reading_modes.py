@@ -35,10 +35,12 @@ class ReadingModes(QObject):
         self.interlinear.hide()
         window.splitter.addWidget(self.interlinear)
         main = window.hover_glossary
-        self.glossary = HoverGlossary(self.interlinear, main.store, service=main.service, delay_ms=main.delay_ms, parent=self)
+        self.glossary = HoverGlossary(self.interlinear, main.store, service=main.service, tasks=main.tasks,
+                                      delay_ms=main.delay_ms, parent=self)
         self.glossary.termsChanged.connect(main.termsChanged)  # a term saved here: every view marks it
         main.termsChanged.connect(self._mark_terms)
         self.interlinear.rebuilt.connect(self._mark_terms)
+        self.glossary.termsMarked.connect(self._mark_unlisted)  # after the terms of the whole text or of rows laid out
         window.settings.changed.connect(self._on_setting_changed)
         QTimer.singleShot(0, self, self.apply)  # once the window has its menus and zoom
 
@@ -69,8 +71,10 @@ class ReadingModes(QObject):
     def _mark_terms(self) -> None:
         """The learner's terms, and the words not in the glossary when asked, in the interlinear view."""
         self.glossary.refresh_terms()
+
+    def _mark_unlisted(self, start: int, end: int) -> None:
         if self.window.sentences.document is not None and self.window.settings.get("highlight_unlisted"):
-            self.progress.mark_unlisted(self.interlinear)
+            self.progress.mark_unlisted(self.interlinear, start, end)
 
     def _on_setting_changed(self, name: str, _value) -> None:
         if name == "reading_mode":

@@ -166,6 +166,7 @@ def test_the_interlinear_view_shows_the_parts_segmented_after_the_first(qtbot):
     while not document.segmented:
         model.add_part(*document.next_part(2000))
     last = model.rowCount() - 1
+    qtbot.waitUntil(view.is_laid_out)  # the sentences of the later parts follow in slices
     model.set_translation(last, "Line 299.", False)
     assert view.document().blockCount() == 2 * model.rowCount()
     assert view.document().findBlockByNumber(2 * last).text() == "Line 299."
@@ -175,4 +176,6 @@ def test_the_interlinear_view_shows_the_parts_segmented_after_the_first(qtbot):
     model.mark_unavailable()
     assert view.translation_text(last - 1) == PENDING_TEXT
     view.show()
+    assert 0 < view.laid_out_rows() < model.rowCount()  # laid out again: the first sentences at once
+    qtbot.waitUntil(view.is_laid_out)
     assert view.translation_text(last - 1) == "—" and view.translation_text(last) == "Line 299."

@@ -143,3 +143,48 @@ def test_interlinear_paints_the_current_sentence_and_its_translation(window, qtb
     qtbot.waitUntil(lambda: highlighted_text(view)[0][1] == qcolor("selected").name())
     window.open_document(window.sentences.document)
     assert highlighted_text(view) == []  # a new document: no current sentence
+
+
+def test_a_long_article_is_laid_out_in_slices_with_its_marks(make_window, qtbot):
+    """Switching to interlinear (or changing its fonts) lays out the first sentences at once and
+    the rest in slices; the sentences laid out later get the term marks and the dotted marks."""
+    from PySide6.QtGui import QTextCharFormat, QTextCursor
+
+    from gui.colors import status_color
+    from gui.reading_pane import FIRST_ROWS
+    from models.glossary.store import Term
+
+    article = "\n".join(f"الجملة {i} عن جنيف. وقال الوزير إن المفاوضات صعبة." for i in range(400))
+    window = open_without_model(make_window, qtbot, article)
+    store = window.term_store
+    saved = store.all()
+    for term in saved:
+        store.delete(term.id)
+    try:
+        store.add(Term("المفاوضات", "the negotiations", status="learning"))
+        window.hover_glossary.termsChanged.emit()
+        window.settings.set("highlight_unlisted", True)
+        window.reading.modes.set_mode("interlinear")
+        view = window.reading.modes.interlinear
+        qtbot.waitUntil(view.isVisible)
+        assert FIRST_ROWS <= view.laid_out_rows() < window.sentences.rowCount() == 800
+
+        def format_at(offset):
+            cursor = QTextCursor(view.document())
+            cursor.setPosition(view.pane_span(offset, offset + 1)[1])
+            return cursor.charFormat()
+
+        term, unlisted = article.rindex("المفاوضات"), article.rindex("الوزير")
+        for _ in range(2):
+            qtbot.waitUntil(view.is_laid_out, timeout=30000)
+            assert format_at(term).underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+            assert format_at(term).underlineColor() == status_color("learning")
+            assert format_at(unlisted).underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+            window.zoom(+1)  # laid out again, in slices again
+            qtbot.waitUntil(lambda: view.arabic_font.pointSizeF() == window.arabic_pane.font().pointSizeF())
+            assert not view.is_laid_out()
+    finally:
+        for term in store.all():
+            store.delete(term.id)
+        for term in saved:
+            store.add(term)
