@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QToolButton
 
 from gui import messages
 from gui.tasks import Runner
@@ -61,6 +61,13 @@ class Opener(QObject):
         self.settings = window.settings
         self.tasks = tasks
         self.pending_url = ""
+        self.cancel_button = QToolButton()  # in the status bar while a page is being fetched
+        self.cancel_button.setObjectName("cancelFetchButton")
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setToolTip("Stop waiting for the page; the article shown stays")
+        self.cancel_button.clicked.connect(self.cancel_fetch)
+        self.cancel_button.hide()
+        window.statusBar().addPermanentWidget(self.cancel_button)
         self.fetched.connect(self._on_fetched)
         self.fetchFailed.connect(self._on_fetch_failed)
         self.recent_menu = QMenu("&Recent", window)
@@ -117,6 +124,7 @@ class Opener(QObject):
             return
         self.pending_url = url
         messages.note(self.window, f"Fetching {url}…", 0)
+        self.cancel_button.show()
         self.tasks.run(lambda: self._fetch(url))
 
     def _fetch(self, url: str) -> None:
@@ -137,6 +145,15 @@ class Opener(QObject):
     def _forget_fetch(self) -> None:
         """Show no URL that is being fetched: another document was asked for."""
         self.pending_url = ""
+        self.cancel_button.hide()
+
+    def cancel_fetch(self) -> None:
+        """Stop waiting for the URL being fetched: its page is not shown when it arrives (the
+        request itself ends at its own time limit, off the GUI thread)."""
+        url = self.pending_url
+        self._forget_fetch()
+        if url:
+            messages.note(self.window, f"Stopped fetching {url}.")
 
     def _on_fetched(self, document: Document) -> None:
         if document.source != self.pending_url:

@@ -97,12 +97,19 @@ def test_a_url_opens_in_the_background_and_the_window_stays_responsive(make_wind
     qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=5000)  # the server does not answer; the event loop runs on
     assert window.opener.pending_url == f"{server}/slow"
     assert window.sentences.document.source == str(sample_path())
+    cancel = window.opener.cancel_button
+    assert cancel.isVisible()  # a slow page can be given up
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert window.opener.pending_url == "" and not cancel.isVisible()
+    assert window.statusBar().currentMessage() == f"Stopped fetching {server}/slow."
+    assert window.sentences.document.source == str(sample_path())  # the article shown stays
+    window.opener.open_source(f"{server}/slow")
     window.opener.open_url(f"{server}/article.html")  # a newer request wins over the slow one
     qtbot.waitUntil(lambda: window.sentences.document.source == f"{server}/article.html", timeout=20000)
     paragraphs = window.sentences.document.text.split("\n\n")
     assert paragraphs[0] == TITLE and [words(p) for p in paragraphs[1:]] == [words(p) for p in ARTICLE]
     assert window.windowTitle() == f"{server}/article.html — Qari"
-    assert error_box(window) is None
+    assert error_box(window) is None and not cancel.isVisible()
 
     again = f"{server}/article.html?again"
     with qtbot.waitSignal(window.opener.fetched, timeout=20000, check_params_cb=lambda doc: doc.source == again):
