@@ -68,13 +68,15 @@ def pane_matches(pane: ReadingPane, query: str) -> Iterator[list[Match]]:
 
 
 class FindBar(QWidget):
-    """A bar above the panes; ``panes`` are searched in order (the Arabic pane first), so that
-    "next" goes through the article, then through the translation. Hidden until :meth:`open`."""
+    """A bar above the panes; the panes shown (:attr:`panes`, of those given and added with
+    :meth:`add_pane`) are searched in order (the Arabic pane first), so that "next" goes through
+    the article, then through the translation. Hidden until :meth:`open`. A pane is a
+    :class:`ReadingPane` or a view answering the same calls (the interlinear view)."""
 
     def __init__(self, panes: list[ReadingPane], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("findBar")
-        self.panes = panes
+        self.all_panes: list[ReadingPane] = []
         self.matches: list[Match] = []
         self._in_pane: dict[ReadingPane, tuple[int, int]] = {}  # the slice of matches in each pane
         self.current = -1
@@ -107,12 +109,21 @@ class FindBar(QWidget):
         self._slice_timer.timeout.connect(self._search_slice)
         self._marks_timer = QTimer(self, singleShot=True, interval=0)  # scrolled: the marks near the screen again
         self._marks_timer.timeout.connect(lambda: self.matches and self._paint())
-        for pane in panes:
-            pane.viewChanged.connect(self._marks_timer.start)
         self.query.textChanged.connect(lambda _text: self._timer.start())
         for pane in panes:
-            pane.document().contentsChanged.connect(self._on_text_changed)
+            self.add_pane(pane)
         self.hide()
+
+    def add_pane(self, pane: ReadingPane) -> None:
+        """Search ``pane`` too while it is shown (after the panes given before it)."""
+        self.all_panes.append(pane)
+        pane.viewChanged.connect(self._marks_timer.start)
+        pane.document().contentsChanged.connect(self._on_text_changed)
+
+    @property
+    def panes(self) -> list[ReadingPane]:
+        """The panes searched: those shown in their window (one reading mode's)."""
+        return [pane for pane in self.all_panes if pane.isVisibleTo(pane.window())]
 
     # -- opening and closing ------------------------------------------------
     def open(self) -> None:
@@ -129,9 +140,10 @@ class FindBar(QWidget):
         self._slice_timer.stop()
         self._steps = None
         self.matches, self.current, self._in_pane = [], -1, {}
-        for pane in self.panes:
+        for pane in self.all_panes:
             pane.set_marks([])
-        self.panes[0].setFocus()
+        if self.panes:
+            self.panes[0].setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """In the query: Enter / Shift+Enter step, Esc closes (before the window's Esc shortcut)."""
@@ -214,7 +226,7 @@ class FindBar(QWidget):
 
     def _place(self, match: Match) -> tuple[int, int]:
         """Where ``match`` is in the search order: (pane, position)."""
-        return self.panes.index(match.pane), match.start
+        return self.all_panes.index(match.pane), match.start
 
     def find_next(self) -> None:
         """Go to the next match (after the last, the first)."""
@@ -257,7 +269,7 @@ class FindBar(QWidget):
         """Paint the matches within a screen of what each pane shows (a common word in a book
         matches tens of thousands of times; Qt walks every extra selection at each paint), the
         current one in its own colour; again after each scroll."""
-        for pane in self.panes:
+        for pane in self.all_panes:  # a pane hidden since the search: its marks go
             first, stop = self._in_pane.get(pane, (0, 0))
             lo, hi = pane.visible_positions(margin=1.0)
             near = range(bisect.bisect_left(self.matches, lo, first, stop, key=_END),

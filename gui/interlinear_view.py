@@ -43,6 +43,8 @@ class InterlinearView(QTextBrowser):
     sentenceClicked = Signal(int)
     rebuilt = Signal()
     rowsLaidOut = Signal(int, int)
+    #: Scrolled or resized: the text in view may have changed (the find bar's marks follow it).
+    viewChanged = Signal()
     #: The sentences are shown as written (the vowels are the side-by-side pane's).
     vocalized = None
 
@@ -58,6 +60,8 @@ class InterlinearView(QTextBrowser):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.document().setUndoRedoEnabled(False)
         self._stale = False  # hidden while the model changed: laid out again when shown
+        self.marks: list[QTextEdit.ExtraSelection] = []  # the find bar's
+        self.verticalScrollBar().valueChanged.connect(self.viewChanged)
         self._slice_timer = QTimer(self, singleShot=True, interval=0)  # the rest of a long article
         self._slice_timer.timeout.connect(self._next_slice)
         model.modelReset.connect(self.rebuild)
@@ -203,7 +207,16 @@ class InterlinearView(QTextBrowser):
             selection.format.setBackground(qcolor("selected"))
             selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             selections.append(selection)
-        self.setExtraSelections(selections)
+        self.setExtraSelections(selections + self.marks)
+
+    def set_marks(self, marks: list[QTextEdit.ExtraSelection]) -> None:
+        """Paint ``marks`` (the find bar's matches) over the current sentence until replaced."""
+        self.marks = marks
+        self.set_current(self.current)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.viewChanged.emit()
 
     def translation_text(self, row: int) -> str:
         """The text shown under sentence ``row``."""
@@ -211,6 +224,7 @@ class InterlinearView(QTextBrowser):
 
     # -- positions (as :class:`ReadingPane` answers them for its source column) --
     char_at = ReadingPane.char_at  # the glyph under a viewport point: the same hit test
+    visible_positions = ReadingPane.visible_positions  # the text in view: the same binary search
 
     def sentence_at_position(self, position: int) -> int:
         """Sentence id whose Arabic block holds QTextDocument position ``position``, or -1 (a

@@ -34,6 +34,7 @@ class ReadingModes(QObject):
         self.interlinear = InterlinearView(window.sentences)
         self.interlinear.hide()
         window.splitter.addWidget(self.interlinear)
+        window.find_bar.add_pane(self.interlinear)  # searched while shown
         main = window.hover_glossary
         self.glossary = HoverGlossary(self.interlinear, main.store, service=main.service, tasks=main.tasks,
                                       delay_ms=main.delay_ms, parent=self)
@@ -59,6 +60,8 @@ class ReadingModes(QObject):
         self.window.arabic_pane.setVisible(not interlinear)
         self.window.english_side.setVisible(not interlinear)
         self.interlinear.setVisible(interlinear)
+        if self.window.find_bar.isVisible():
+            self.window.find_bar.search()  # in the panes of this mode
         for mode, name in MODE_ACTIONS.items():
             action = self.window.findChild(QAction, name)
             if action is not None:

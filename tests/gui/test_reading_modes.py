@@ -188,3 +188,27 @@ def test_a_long_article_is_laid_out_in_slices_with_its_marks(make_window, qtbot)
             store.delete(term.id)
         for term in saved:
             store.add(term)
+
+
+def test_find_searches_the_interlinear_view_while_it_is_shown(window, qtbot):
+    bar = window.find_bar
+    bar.open()
+    bar.query.setText("ثانية")
+    bar.search()
+    assert bar.count_text() == "1 of 2" and {m.pane for m in bar.matches} == {window.arabic_pane}
+    window.reading.modes.set_mode("interlinear")
+    view = window.reading.modes.interlinear
+    qtbot.waitUntil(view.isVisible)
+    assert bar.panes == [view] and {m.pane for m in bar.matches} == {view}
+    assert bar.count_text() == "1 of 2"
+    text = view.document().toPlainText()
+    marked = [(m.cursor.selectedText(), m.format.background().color()) for m in view.marks]
+    assert [t for t, _ in marked] == ["ثانية", "ثانية"] and text.count("ثانية") == 2
+    assert window.arabic_pane.marks == []  # the hidden pane's marks went
+    bar.find_next()
+    assert bar.count_text() == "2 of 2"
+    assert view.textCursor().position() == bar.matches[1].start  # the view went to the match
+    assert [c for _, c in marked] != [m.format.background().color() for m in view.marks]  # the current one moved
+    window.reading.modes.set_mode("side by side")
+    qtbot.waitUntil(window.arabic_pane.isVisible)
+    assert {m.pane for m in bar.matches} == {window.arabic_pane} and view.marks == []
