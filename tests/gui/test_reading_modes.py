@@ -1,4 +1,6 @@
 """Reading modes: side by side and interlinear, through the View menu."""
+import contextlib
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -16,6 +18,34 @@ ARTICLE = "جملة أولى هنا. جملة ثانية هنا.\n\nفقرة ث�
 def window(make_window, qtbot):
     window = open_without_model(make_window, qtbot, ARTICLE)
     return window
+
+
+@contextlib.contextmanager
+def only_terms(window, *terms):
+    """The window's term store holds ``terms`` alone meanwhile (the stored terms come back after)."""
+    store = window.term_store
+    saved = store.all()
+    for term in saved:
+        store.delete(term.id)
+    try:
+        for term in terms:
+            store.add(term)
+        window.hover_glossary.termsChanged.emit()
+        yield
+    finally:
+        for term in store.all():
+            store.delete(term.id)
+        for term in saved:
+            store.add(term)
+
+
+def char_format(view, offset: int):
+    """The character format of the interlinear ``view`` at document offset ``offset``."""
+    from PySide6.QtGui import QTextCursor
+
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.pane_span(offset, offset + 1)[1])
+    return cursor.charFormat()
 
 
 def test_interlinear_puts_each_translation_under_its_sentence(window, qtbot):
@@ -74,32 +104,21 @@ def test_interlinear_has_the_hover_glossary_and_term_marks(window, qtbot):
     from gui.colors import status_color
     from models.glossary.store import Term
 
-    store = window.term_store
-    saved = store.all()
-    for term in saved:
-        store.delete(term.id)
-    try:
-        store.add(Term("ثانية", "second", status="known"))
-        window.hover_glossary.termsChanged.emit()
+    with only_terms(window, Term("ثانية", "second", status="known")):
         window.settings.set("highlight_unlisted", True)
         window.reading.modes.set_mode("interlinear")
         view, glossary = window.reading.modes.interlinear, window.reading.modes.glossary
         qtbot.waitUntil(view.isVisible)
 
-        def format_at(offset):
-            cursor = QTextCursor(view.document())
-            cursor.setPosition(view.pane_span(offset, offset + 1)[1])
-            return cursor.charFormat()
-
         term = ARTICLE.index("ثانية")
-        assert format_at(term).underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
-        assert format_at(term).underlineColor() == status_color("known")
+        assert char_format(view, term).underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+        assert char_format(view, term).underlineColor() == status_color("known")
         unlisted = ARTICLE.index("أولى")
-        assert format_at(unlisted).underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+        assert char_format(view, unlisted).underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
         window.zoom(+1)  # the view is laid out again: the marks come back
         qtbot.waitUntil(lambda: view.arabic_font.pointSizeF() == window.arabic_pane.font().pointSizeF())
-        assert format_at(term).underlineColor() == status_color("known")
-        assert format_at(unlisted).underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+        assert char_format(view, term).underlineColor() == status_color("known")
+        assert char_format(view, unlisted).underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
 
         start, end = view.pane_span(unlisted, unlisted + len("أولى"))
         cursor = QTextCursor(view.document())
@@ -113,11 +132,6 @@ def test_interlinear_has_the_hover_glossary_and_term_marks(window, qtbot):
         translation = view.document().findBlockByNumber(1)  # under a translation: no word
         cursor.setPosition(translation.position() + 1)
         assert view.source_offset_at(view.cursorRect(cursor).center()) == -1
-    finally:
-        for term in store.all():
-            store.delete(term.id)
-        for term in saved:
-            store.add(term)
 
 
 def highlighted_text(view) -> list[str]:
@@ -148,7 +162,7 @@ def test_interlinear_paints_the_current_sentence_and_its_translation(window, qtb
 def test_a_long_article_is_laid_out_in_slices_with_its_marks(make_window, qtbot):
     """Switching to interlinear (or changing its fonts) lays out the first sentences at once and
     the rest in slices; the sentences laid out later get the term marks and the dotted marks."""
-    from PySide6.QtGui import QTextCharFormat, QTextCursor
+    from PySide6.QtGui import QTextCharFormat
 
     from gui.colors import status_color
     from gui.reading_pane import FIRST_ROWS
@@ -156,38 +170,21 @@ def test_a_long_article_is_laid_out_in_slices_with_its_marks(make_window, qtbot)
 
     article = "\n".join(f"الجملة {i} عن جنيف. وقال الوزير إن المفاوضات صعبة." for i in range(400))
     window = open_without_model(make_window, qtbot, article)
-    store = window.term_store
-    saved = store.all()
-    for term in saved:
-        store.delete(term.id)
-    try:
-        store.add(Term("المفاوضات", "the negotiations", status="learning"))
-        window.hover_glossary.termsChanged.emit()
+    with only_terms(window, Term("المفاوضات", "the negotiations", status="learning")):
         window.settings.set("highlight_unlisted", True)
         window.reading.modes.set_mode("interlinear")
         view = window.reading.modes.interlinear
         qtbot.waitUntil(view.isVisible)
         assert FIRST_ROWS <= view.laid_out_rows() < window.sentences.rowCount() == 800
-
-        def format_at(offset):
-            cursor = QTextCursor(view.document())
-            cursor.setPosition(view.pane_span(offset, offset + 1)[1])
-            return cursor.charFormat()
-
         term, unlisted = article.rindex("المفاوضات"), article.rindex("الوزير")
         for _ in range(2):
             qtbot.waitUntil(view.is_laid_out, timeout=30000)
-            assert format_at(term).underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
-            assert format_at(term).underlineColor() == status_color("learning")
-            assert format_at(unlisted).underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+            assert char_format(view, term).underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+            assert char_format(view, term).underlineColor() == status_color("learning")
+            assert char_format(view, unlisted).underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
             window.zoom(+1)  # laid out again, in slices again
             qtbot.waitUntil(lambda: view.arabic_font.pointSizeF() == window.arabic_pane.font().pointSizeF())
             assert not view.is_laid_out()
-    finally:
-        for term in store.all():
-            store.delete(term.id)
-        for term in saved:
-            store.add(term)
 
 
 def test_find_searches_the_interlinear_view_while_it_is_shown(window, qtbot):
