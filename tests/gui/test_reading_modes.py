@@ -199,6 +199,9 @@ def test_find_searches_the_interlinear_view_while_it_is_shown(window, qtbot):
     assert bar.panes == [view] and {m.pane for m in bar.matches} == {view}
     assert bar.count_text() == "1 of 2"
     text = view.document().toPlainText()
+    # Painted within a screen of the view's text; the view gets its size on the next turns of
+    # the event loop (its resize paints the marks again).
+    qtbot.waitUntil(lambda: len(view.marks) == 2)
     marked = [(m.cursor.selectedText(), m.format.background().color()) for m in view.marks]
     assert [t for t, _ in marked] == ["ثانية", "ثانية"] and text.count("ثانية") == 2
     assert window.arabic_pane.marks == []  # the hidden pane's marks went
