@@ -3,6 +3,7 @@ with its "xcb-cursor0 is needed" message."""
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -105,15 +106,24 @@ def test_an_unknown_qt_platform_is_named_with_the_ones_there_are(tmp_path):
     assert "offscreen" in result.stderr.split("picks another of:")[1]
 
 
+def free_x11_display() -> str:
+    """A display number no X server on this machine uses (no socket, no lock file): another
+    process may run Xvfb on :99, as ``xvfb-run -a`` does first."""
+    number = next(n for n in range(99, 1000)
+                  if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists())
+    return f":{number}"
+
+
 @pytest.mark.slow
 def test_an_unusable_x11_display_is_explained(tmp_path):
     """Qt's xcb plugin fails for want of a library (named with its package) or, with all its
-    libraries there, because nothing listens on display :99."""
-    result = run_window(tmp_path, DISPLAY=":99")
+    libraries there, because nothing listens on the display."""
+    display = free_x11_display()
+    result = run_window(tmp_path, DISPLAY=display)
     assert_one_plain_line(result)
     missing = missing_libraries(plugin_file("xcb"))
     if missing:
         packages = " ".join(dict.fromkeys(debian_package(lib) for lib in missing))
         assert result.stderr.endswith(f"sudo apt install {packages}\n")
     else:
-        assert "cannot connect to the X11 display ':99'" in result.stderr
+        assert f"cannot connect to the X11 display '{display}'" in result.stderr
