@@ -82,3 +82,24 @@ def test_paragraphs_stay_level_on_screen_while_the_model_bar_shows(window, qtbot
     assert on_screen[0] == on_screen[1]
     window.findChild(QAction, "interlinearAction").trigger()  # and it stays in sight in the interlinear mode
     assert window.model_bar.isVisible()
+
+
+def test_paragraphs_off_screen_line_up_after_text_and_layout_changes(make_window, qtbot):
+    """The sweep lines up pairs far from the screen: after they are laid out, after a zoom (a
+    change of layout alone, every pair again), and after a translation far down changes."""
+    window = open_without_model(make_window, qtbot, "\n\n".join(f"جملة رقم {i} هنا." for i in range(300)))
+    for i in range(0, 300, 3):
+        window.sentences.set_translation(i, "A translation that wraps onto more lines than its Arabic. " * (1 + i % 4), True)
+
+    def all_level():
+        arabic, english = tops(window)
+        return len(arabic) == len(english) == 300 and all(abs(a - e) < 1 for a, e in zip(arabic, english))
+
+    qtbot.waitUntil(all_level, timeout=20000)
+    window.zoom(+3)
+    qtbot.waitUntil(lambda: not all_level(), timeout=5000)  # the Arabic grew more than the English
+    qtbot.waitUntil(all_level, timeout=20000)
+    assert window.arabic_pane.verticalScrollBar().value() == 0  # the reader is at the top, far from 290
+    window.sentences.set_translation(290, "Now a much longer translation of that paragraph. " * 10, True)
+    qtbot.waitUntil(all_level, timeout=20000)
+    assert tops(window)[1][291] - tops(window)[1][290] > 100
