@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolBu
 
 from gui.colors import qcolor
 from gui.reading_pane import ReadingPane
+from gui.sentence_model import SOURCE
 from gui.text_positions import TextPositions
 from models.text.search import find_spans
 
@@ -105,11 +106,16 @@ class FindBar(QWidget):
         self._steps: Iterator[None] | None = None  # the search under way
         self._previous: Match | None = None  # the current match when it started
         self._again = False  # the text changed while it ran: search again after it
+        self._query_pending = False  # the query changed and is not searched yet
+        self._pending_step = 0  # next (1) / previous (-1) asked for before the search ended
+        self._last_search_s = 0.0  # how long the last search took (wall clock)
+        self._started = 0.0  # when the search under way started (time.perf_counter())
+        self._previous_place: tuple[int, int] | None = None  # (sentence id, side) of the current match then
         self._slice_timer = QTimer(self, singleShot=True, interval=0)
         self._slice_timer.timeout.connect(self._search_slice)
         self._marks_timer = QTimer(self, singleShot=True, interval=0)  # scrolled: the marks near the screen again
         self._marks_timer.timeout.connect(lambda: self.matches and self._paint())
-        self.query.textChanged.connect(lambda _text: self._timer.start())
+        self.query.textChanged.connect(self._on_query_changed)
         for pane in panes:
             self.add_pane(pane)
         self.hide()
@@ -165,12 +171,23 @@ class FindBar(QWidget):
         return super().eventFilter(watched, event)
 
     # -- searching -----------------------------------------------------------
+    def _on_query_changed(self, _text: str) -> None:
+        """Typing: search once the typing pauses (:data:`SEARCH_DELAY_MS`)."""
+        self._query_pending = True
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.start()
+        self.count_label.setText(self.count_text())
+
     def _on_text_changed(self) -> None:
+        """The panes' text changed (translations arriving, a book being laid out): search again
+        at most every :data:`SEARCH_DELAY_MS` or twice the last search's time, whichever is
+        longer; a change that keeps coming (a book laid out in slices) does not put it off."""
         if self.isVisible() and self.query.text().strip():
             if self._steps is not None:
                 self._again = True  # after the search under way
-            else:
-                self._timer.start()  # translations arriving: the count and the marks follow
+            elif not self._timer.isActive():
+                self._timer.setInterval(max(SEARCH_DELAY_MS, round(2000 * self._last_search_s)))
+                self._timer.start()
 
     def search(self) -> None:
         """Search the panes for the query: at once, or for long panes (more than
@@ -178,9 +195,12 @@ class FindBar(QWidget):
         "Searching…" meanwhile. When done, the current match stays where it was when it still
         matches, else becomes the first match at or after it."""
         self._timer.stop()
+        self._query_pending = False
         if self._steps is None:
             self._previous = self.matches[self.current] if 0 <= self.current < len(self.matches) else None
+            self._previous_place = self._where(self._previous) if self._previous is not None else None
         self._again = False
+        self._started = time.perf_counter()
         self._steps = self._search_steps(self.query.text())
         if sum(pane.document().characterCount() for pane in self.panes) <= SEARCH_INLINE_CHARS:
             for _ in self._steps:
@@ -200,16 +220,16 @@ class FindBar(QWidget):
                 yield
             in_pane[pane] = (first, len(found))  # the pane's matches, in text order
         self._steps = None
-        self.matches, self._in_pane, self.current = found, in_pane, -1
+        self._last_search_s = time.perf_counter() - self._started
+        self.matches, self._in_pane = found, in_pane
         previous = self._previous
-        if self.matches:
-            self.current = 0
-            if previous is not None:
-                here = self._place(previous)
-                self.current = next((i for i, m in enumerate(self.matches) if self._place(m) >= here), 0)
-        self._show(scroll=previous is None or self.current < 0 or self.matches[self.current] != previous)
+        self.current = self._resume(previous) if self.matches else -1
+        step, self._pending_step = self._pending_step, 0
+        if step and self.matches:
+            self.current = (self.current + step) % len(self.matches)
+        self._show(scroll=previous is None or self.current < 0 or self.matches[self.current] != previous or bool(step))
         if self._again:
-            self._timer.start()
+            self._on_text_changed()
 
     def _search_slice(self) -> None:
         deadline = time.perf_counter() + SEARCH_BUDGET_S
@@ -224,9 +244,33 @@ class FindBar(QWidget):
         """True while a search runs in slices."""
         return self._steps is not None
 
-    def _place(self, match: Match) -> tuple[int, int]:
-        """Where ``match`` is in the search order: (pane, position)."""
-        return self.all_panes.index(match.pane), match.start
+    @staticmethod
+    def _where(match: Match) -> tuple[int, int]:
+        """(sentence id, side) of ``match``: side 0 the Arabic, 1 the translation, whichever
+        view it is in (a reading pane or the interlinear view's blocks, two a sentence)."""
+        pane = match.pane
+        if isinstance(pane, ReadingPane):
+            return pane.sentence_at_position(match.start), 0 if pane.column == SOURCE else 1
+        block = pane.document().findBlock(match.start).blockNumber()
+        return block // 2, block % 2
+
+    def _resume(self, previous: Match | None) -> int:
+        """The match to make current after a search: ``previous`` when it is still there, else
+        the first after it in its sentence and side, else the first of a later sentence on its
+        side, else the first of a later sentence (in another reading mode too), else the first."""
+        if previous is None:
+            return 0
+        if previous.pane in self._in_pane:  # the same reading mode: the search order of the panes
+            order = self.all_panes.index
+            here = (order(previous.pane), previous.start)
+            return next((i for i, m in enumerate(self.matches) if (order(m.pane), m.start) >= here), 0)
+        here = self._previous_place
+        places = [self._where(match) for match in self.matches]
+        for wanted in (lambda p: p == here, lambda p: p[1] == here[1] and p[0] >= here[0], lambda p: p[0] >= here[0]):
+            found = next((i for i, place in enumerate(places) if wanted(place)), None)
+            if found is not None:
+                return found
+        return 0
 
     def find_next(self) -> None:
         """Go to the next match (after the last, the first)."""
@@ -240,8 +284,11 @@ class FindBar(QWidget):
         if not self.isVisible():
             self.open()
             return
-        if self._timer.isActive():
+        if self._query_pending:
             self.search()
+        if self._steps is not None:  # a book being searched: the step is taken when it is done
+            self._pending_step = step
+            return
         if self.matches:
             self.current = (self.current + step) % len(self.matches)
             self._show(scroll=True)
@@ -250,9 +297,11 @@ class FindBar(QWidget):
         """What the bar says: "3 of 12", "No match", or "" for an empty query."""
         if not self.query.text().strip():
             return ""
-        if self._steps is not None:
+        if self._steps is not None or self._query_pending:
             return "Searching…"
-        return f"{self.current + 1} of {len(self.matches)}" if self.matches else "No match"
+        # While a pane is still being laid out, the count is of the text there so far.
+        so_far = "…" if any(not getattr(pane, "is_laid_out", lambda: True)() for pane in self.panes) else ""
+        return f"{self.current + 1} of {len(self.matches)}{so_far}" if self.matches else f"No match{so_far}"
 
     def restyle(self) -> None:
         """Paint the matches again in the colours of the theme now in use."""

@@ -189,5 +189,24 @@ def test_a_long_text_is_searched_in_slices_and_again_when_it_changed_meanwhile(q
     assert [(bar.panes.index(m.pane), m.start, m.end) for m in bar.matches] == whole  # chunks cut no match
     assert bar.count_text() == "1 of 3000"
     bar.search()
+    bar.find_next()  # asked for while the search runs: taken when it is done
     english.model.set_translation(2999, "Geneva, Geneva and Geneva.", True)  # while the search runs
     qtbot.waitUntil(lambda: not bar.searching and bar.count_text().endswith("of 3002"), timeout=60000)
+    assert bar.count_text() == "2 of 3002"
+    bar.query.setText("Genev")
+    assert bar.count_text() == "Searching…"  # typed, not searched yet: never a stale "No match"
+    qtbot.waitUntil(lambda: bar.count_text().endswith("of 3002"), timeout=60000)
+
+
+def test_a_text_being_laid_out_is_searched_as_it_grows(qtbot):
+    """A book's panes grow a slice at a time: the search runs as they grow (the count says "…"
+    while it is of the text so far), not only once they stop changing."""
+    article = "\n".join(f"الجملة {i} عن جنيف." for i in range(6000))
+    bar = find_bar(qtbot, article, [])
+    arabic, _ = bar.panes
+    assert not arabic.is_laid_out()
+    search(qtbot, bar, "جنيف")
+    so_far = bar.count_text()
+    assert so_far.startswith("1 of ") and so_far.endswith("…") and int(so_far[5:-1]) < 6000
+    qtbot.waitUntil(lambda: bar.count_text() != so_far and not arabic.is_laid_out(), timeout=60000)  # searched again meanwhile
+    qtbot.waitUntil(lambda: bar.count_text() == "1 of 6000", timeout=60000)

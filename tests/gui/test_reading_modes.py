@@ -193,11 +193,13 @@ def test_find_searches_the_interlinear_view_while_it_is_shown(window, qtbot):
     bar.query.setText("ثانية")
     bar.search()
     assert bar.count_text() == "1 of 2" and {m.pane for m in bar.matches} == {window.arabic_pane}
+    bar.find_next()
     window.reading.modes.set_mode("interlinear")
     view = window.reading.modes.interlinear
     qtbot.waitUntil(view.isVisible)
     assert bar.panes == [view] and {m.pane for m in bar.matches} == {view}
-    assert bar.count_text() == "1 of 2"
+    assert bar.count_text() == "2 of 2"  # the current match stays the current one
+    bar.find_previous()
     text = view.document().toPlainText()
     # Painted within a screen of the view's text; the view gets its size on the next turns of
     # the event loop (its resize paints the marks again).
@@ -209,6 +211,8 @@ def test_find_searches_the_interlinear_view_while_it_is_shown(window, qtbot):
     assert bar.count_text() == "2 of 2"
     assert view.textCursor().position() == bar.matches[1].start  # the view went to the match
     assert [c for _, c in marked] != [m.format.background().color() for m in view.marks]  # the current one moved
+    bar.find_previous()
     window.reading.modes.set_mode("side by side")
     qtbot.waitUntil(window.arabic_pane.isVisible)
     assert {m.pane for m in bar.matches} == {window.arabic_pane} and view.marks == []
+    assert bar.count_text() == "1 of 2"
