@@ -266,6 +266,10 @@ class InterlinearView(QTextBrowser):
         base = self.document().findBlockByNumber(2 * row).position()
         return base + positions.to_position(start - sentence.start), base + positions.to_position(end - sentence.start)
 
+    def sentence_rect(self, row: int):
+        """Viewport rectangle of the first character of sentence ``row``'s Arabic."""
+        return self.cursorRect(QTextCursor(self.document().findBlockByNumber(2 * row)))
+
     def show_sentence(self, row: int) -> None:
         """Put the caret at sentence ``row`` and scroll it into view."""
         block = self.document().findBlockByNumber(2 * row)

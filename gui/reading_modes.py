@@ -35,6 +35,7 @@ class ReadingModes(QObject):
         self.interlinear.hide()
         window.splitter.addWidget(self.interlinear)
         window.find_bar.add_pane(self.interlinear)  # searched while shown
+        window.chapters.add_pane(self.interlinear)  # and taken to a chapter
         main = window.hover_glossary
         self.glossary = HoverGlossary(self.interlinear, main.store, service=main.service, tasks=main.tasks,
                                       delay_ms=main.delay_ms, parent=self)

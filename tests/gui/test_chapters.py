@@ -32,13 +32,13 @@ def test_choosing_a_chapter_scrolls_both_panes_to_its_first_sentence(make_window
     assert [box.itemText(i) for i in range(box.count())] == TITLES
     doc = window.sentences.document
     for row, title in enumerate(TITLES):
-        sentence = doc.sentences[box.itemData(row)]
+        sentence = doc.sentences[box.sentence_of(row)]
         assert sentence.text == title and doc.text[sentence.start:].startswith(title)
     qtbot.waitUntil(lambda: window.arabic_pane.verticalScrollBar().maximum() > 0)
     for row in (2, 1):
         box.activated.emit(row)
         box.setCurrentIndex(row)
-        sentence_id = box.itemData(row)
+        sentence_id = box.sentence_of(row)
         for pane in (window.arabic_pane, window.english_pane):
             top = pane.sentence_rect(sentence_id).top()
             assert pane.verticalScrollBar().value() > 0
@@ -46,3 +46,33 @@ def test_choosing_a_chapter_scrolls_both_panes_to_its_first_sentence(make_window
             assert sentence_id in pane.visible_sentences()
     window.open_path(sample_path())  # no chapters: the list goes
     assert box.isHidden() and box.count() == 0
+
+
+def test_every_chapter_of_a_long_book_is_listed_and_reached_once_laid_out(make_window, qtbot, tmp_path):
+    """A book is shown once its first part is segmented; the list has all its chapters at once,
+    and a chapter chosen before it is laid out is gone to as soon as it is."""
+    titles = [f"الفصل {n}" for n in range(1, 41)]
+    path = write(tmp_path / "long.epub", epub_bytes([(t, PARAGRAPHS * 2) for t in titles]))
+    window = make_window(NO_MODEL)
+    assert window.open_path(path)
+    box = window.chapters
+    assert [box.itemText(i) for i in range(box.count())] == titles
+    assert not window.sentences.document.segmented or not window.arabic_pane.is_laid_out()
+    box.activated.emit(39)  # the last chapter, not laid out yet
+    qtbot.waitUntil(lambda: box.sentence_of(39) is not None and box.sentence_of(39) in window.arabic_pane.visible_sentences(),
+                    timeout=60000)
+    sentence = window.sentences.document.sentences[box.sentence_of(39)]
+    assert sentence.text == titles[39]
+
+
+def test_a_chapter_is_gone_to_in_the_interlinear_view(make_window, qtbot, book):
+    window = make_window(NO_MODEL)
+    assert window.open_path(book)
+    window.reading.modes.set_mode("interlinear")
+    view = window.reading.modes.interlinear
+    qtbot.waitUntil(lambda: view.isVisible() and view.is_laid_out() and view.verticalScrollBar().maximum() > 0)
+    box = window.chapters
+    box.activated.emit(2)
+    sentence_id = box.sentence_of(2)
+    qtbot.waitUntil(lambda: view.verticalScrollBar().value() > 0)
+    assert 0 <= view.sentence_rect(sentence_id).top() <= view.fontMetrics().height() * 2
