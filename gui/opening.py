@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QToolButton
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMenu, QToolButton
 
 from gui import messages
 from gui.tasks import Runner
@@ -67,6 +67,10 @@ class Opener(QObject):
         self.cancel_button.setToolTip("Stop waiting for the page; the article shown stays")
         self.cancel_button.clicked.connect(self.cancel_fetch)
         self.cancel_button.hide()
+        self.fetch_label = QLabel()  # "Fetching URL…", beside it (a status message would be overwritten)
+        self.fetch_label.setObjectName("fetchLabel")
+        self.fetch_label.hide()
+        window.statusBar().addPermanentWidget(self.fetch_label)
         window.statusBar().addPermanentWidget(self.cancel_button)
         self.fetched.connect(self._on_fetched)
         self.fetchFailed.connect(self._on_fetch_failed)
@@ -123,29 +127,25 @@ class Opener(QObject):
             messages.error(self.window, "Cannot open the URL", f"{url or 'The address'} is not an http or https address.")
             return
         self.pending_url = url
-        messages.note(self.window, f"Fetching {url}…", 0)
+        log.info("fetching %s", url)
+        self.fetch_label.setText(f"Fetching {url}…")
+        self.fetch_label.show()
         self.cancel_button.show()
-        self.tasks.run(lambda: self._fetch(url))
+        # On a thread of its own: a server that never answers holds it until the fetch's own time
+        # limit, and must hold neither the window's task threads nor its closing.
+        self.tasks.run_detached(lambda: load_document(url), self.fetched.emit,
+                                lambda exc: self._fetch_failed(url, exc), context=self)
 
-    def _fetch(self, url: str) -> None:
-        """Runs on the pool's thread; the signals queue the outcome to the GUI thread."""
-        try:
-            try:
-                document = load_document(url)
-            except DocumentError as exc:
-                self.fetchFailed.emit(url, str(exc))
-            except Exception as exc:  # a reader's bug must not pass silently in a thread
-                log.exception("reading %s failed", url)
-                self.fetchFailed.emit(url, f"{url} cannot be read: {exc}.")
-            else:
-                self.fetched.emit(document)
-        except RuntimeError:  # "Signal source has been deleted": the window closed meanwhile
-            log.debug("%s read after its window closed", url)
+    def _fetch_failed(self, url: str, exc: BaseException) -> None:
+        if not isinstance(exc, DocumentError):  # a reader's bug must not pass silently
+            log.error("reading %s failed", url, exc_info=exc)
+        self.fetchFailed.emit(url, str(exc) if isinstance(exc, DocumentError) else f"{url} cannot be read: {exc}.")
 
     def _forget_fetch(self) -> None:
         """Show no URL that is being fetched: another document was asked for."""
         self.pending_url = ""
         self.cancel_button.hide()
+        self.fetch_label.hide()
 
     def cancel_fetch(self) -> None:
         """Stop waiting for the URL being fetched: its page is not shown when it arrives (the
@@ -166,7 +166,6 @@ class Opener(QObject):
         if url != self.pending_url:
             return
         self._forget_fetch()
-        messages.note(self.window, "")
         messages.error(self.window, "Cannot open the URL", message)
 
     def shutdown(self) -> None:

@@ -86,6 +86,9 @@ class Runner(Protocol):
     def run(self, op: Op, on_success: OnSuccess | None = None, on_failure: OnFailure | None = None, *,
             context: QObject | None = None) -> Task: ...
 
+    def run_detached(self, op: Op, on_success: OnSuccess | None = None, on_failure: OnFailure | None = None, *,
+                     context: QObject | None = None) -> Task: ...
+
     def shutdown(self, timeout_ms: int = 30000) -> bool: ...
 
 
@@ -141,6 +144,20 @@ class TaskRunner(QObject):
         self._pool.start(lambda: _execute(key, task))  # never touches the runner: it may be deleted by then
         return task
 
+    def run_detached(self, op: Op, on_success: OnSuccess | None = None, on_failure: OnFailure | None = None, *,
+                     context: QObject | None = None) -> Task:
+        """As :meth:`run`, but on a thread of its own that nothing waits for (a daemon thread):
+        for a task that may hang on the outside world (a server that never answers), which
+        must neither hold one of the pool's threads from the window's other tasks nor keep the
+        window or the process from closing. Its outcome is delivered like :meth:`run`'s, and
+        dropped when the runner is gone by then."""
+        if self._closed:
+            raise RunnerClosed("the task runner has been shut down")
+        task = Task(op, on_success, on_failure, context)
+        key = self._key
+        threading.Thread(target=_execute, args=(key, task), name="qari-detached-task", daemon=True).start()
+        return task
+
     @property
     def active(self) -> bool:
         """True while a task runs or waits to run."""
@@ -182,6 +199,8 @@ class SynchronousRunner:
         task.execute()
         task.deliver()
         return task
+
+    run_detached = run
 
     @property
     def active(self) -> bool:

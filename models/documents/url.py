@@ -83,6 +83,7 @@ def fetch(url: str, formats: tuple[Format, ...], timeout: float = TIMEOUT) -> tu
     except DocumentError:
         raise
     except urllib.error.HTTPError as exc:
+        exc.close()  # its body is an open response: the error is kept (as the cause), its socket is not
         reason = "was not found" if exc.code == 404 else f"could not be fetched: the server answered {exc.code} {exc.reason}"
         raise DocumentError(f"{url} {reason} (HTTP {exc.code}).") from exc
     except (TimeoutError, socket.timeout) as exc:

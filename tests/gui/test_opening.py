@@ -93,7 +93,7 @@ def test_a_url_opens_in_the_background_and_the_window_stays_responsive(make_wind
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(10)
     assert window.opener.open_source(f"{server}/slow")  # started, not finished
-    assert window.statusBar().currentMessage() == f"Fetching {server}/slow…"
+    assert window.opener.fetch_label.isVisible() and window.opener.fetch_label.text() == f"Fetching {server}/slow…"
     qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=5000)  # the server does not answer; the event loop runs on
     assert window.opener.pending_url == f"{server}/slow"
     assert window.sentences.document.source == str(sample_path())
@@ -102,7 +102,14 @@ def test_a_url_opens_in_the_background_and_the_window_stays_responsive(make_wind
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert window.opener.pending_url == "" and not cancel.isVisible()
     assert window.statusBar().currentMessage() == f"Stopped fetching {server}/slow."
+    assert not window.opener.fetch_label.isVisible()
     assert window.sentences.document.source == str(sample_path())  # the article shown stays
+    for _ in range(4):  # pages given up hold no thread of the window's other work
+        window.opener.open_url(f"{server}/slow")
+        window.opener.cancel_fetch()
+    done = []
+    window.tasks.run(lambda: 42, done.append)
+    qtbot.waitUntil(lambda: done == [42], timeout=5000)
     window.opener.open_source(f"{server}/slow")
     window.opener.open_url(f"{server}/article.html")  # a newer request wins over the slow one
     qtbot.waitUntil(lambda: window.sentences.document.source == f"{server}/article.html", timeout=20000)
