@@ -45,6 +45,10 @@ def with_recent(stored: str, source: str) -> str:
     return "\n".join(list(dict.fromkeys([source, *recent_sources(stored)]))[:RECENT_COUNT])
 
 
+#: Widest the address in "Fetching …" is shown in the status bar (pixels); the middle is elided.
+FETCH_LABEL_PX = 240
+
+
 class Opener(QObject):
     """Opens documents into ``window`` (a :class:`gui.main_window.MainWindow`): its
     ``open_document(document)`` shows one, ``settings`` keeps the ``recent`` list. Signals,
@@ -128,7 +132,9 @@ class Opener(QObject):
             return
         self.pending_url = url
         log.info("fetching %s", url)
-        self.fetch_label.setText(f"Fetching {url}…")
+        shown = self.fetch_label.fontMetrics().elidedText(url, Qt.TextElideMode.ElideMiddle, FETCH_LABEL_PX)
+        self.fetch_label.setText(f"Fetching {shown}…")  # a long address must not crowd the status bar
+        self.fetch_label.setToolTip(url)
         self.fetch_label.show()
         self.cancel_button.show()
         # On a thread of its own: a server that never answers holds it until the fetch's own time

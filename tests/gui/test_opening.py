@@ -93,7 +93,11 @@ def test_a_url_opens_in_the_background_and_the_window_stays_responsive(make_wind
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(10)
     assert window.opener.open_source(f"{server}/slow")  # started, not finished
-    assert window.opener.fetch_label.isVisible() and window.opener.fetch_label.text() == f"Fetching {server}/slow…"
+    label = window.opener.fetch_label
+    assert label.isVisible() and label.text() == f"Fetching {server}/slow…" and label.toolTip() == f"{server}/slow"
+    window.opener.open_url(f"{server}/slow?" + "q=long&" * 60)
+    assert "…" in label.text()[:-1] and label.fontMetrics().horizontalAdvance(label.text()) < 400  # elided
+    window.opener.open_url(f"{server}/slow")
     qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=5000)  # the server does not answer; the event loop runs on
     assert window.opener.pending_url == f"{server}/slow"
     assert window.sentences.document.source == str(sample_path())
