@@ -51,10 +51,10 @@ FETCH_LABEL_PX = 240
 
 class Opener(QObject):
     """Opens documents into ``window`` (a :class:`gui.main_window.MainWindow`): its
-    ``open_document(document)`` shows one, ``settings`` keeps the ``recent`` list. Signals,
-    emitted from the fetching thread and delivered on the GUI thread: ``fetched(document)`` when
-    a URL was read, ``fetchFailed(url, message)`` when it could not be. ``tasks``: the window's
-    task runner, which fetches URLs off the GUI thread."""
+    ``open_document(document)`` shows one, ``settings`` keeps the ``recent`` list. Signals, on
+    the GUI thread: ``fetched(document)`` when a URL was read, ``fetchFailed(url, message)`` when
+    it could not be. ``tasks``: the window's task runner, which fetches URLs off the GUI thread
+    (each on a thread of its own: :meth:`gui.tasks.TaskRunner.run_detached`)."""
 
     fetched = Signal(object)
     fetchFailed = Signal(str, str)
