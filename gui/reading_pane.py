@@ -115,6 +115,8 @@ class ReadingPane(QTextBrowser):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setObjectName("arabicPane" if column == SOURCE else "englishPane")
         self.setAccessibleName("Arabic text" if column == SOURCE else "English translation")
+        if column == SOURCE:  # shown while no article is open (a URL given at start-up that failed or was cancelled)
+            self.setPlaceholderText("Open an article with Ctrl+O, or a URL with Ctrl+L")  # one line (Qt elides it)
         self._spans: list[PaneSpan] = []  # one per sentence, in order
         self._hovered = -1
         self._selected = -1

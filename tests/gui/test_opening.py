@@ -87,6 +87,9 @@ def test_dropping_a_file_of_each_format_opens_it(make_window, qtbot, tmp_path):
 
 def test_a_url_opens_in_the_background_and_the_window_stays_responsive(make_window, qtbot, server):
     window = make_window(NO_MODEL)
+    # Nothing open yet (as while a URL given at start-up is fetched): the pane says how to open one.
+    assert window.sentences.document is None and window.arabic_pane.document().isEmpty()
+    assert "Ctrl+O" in window.arabic_pane.placeholderText()
     window.open_path(sample_path())
     ticks = []
     timer = QTimer(window)
