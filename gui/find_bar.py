@@ -111,6 +111,8 @@ class FindBar(QWidget):
         self._last_search_s = 0.0  # how long the last search took (wall clock)
         self._started = 0.0  # when the search under way started (time.perf_counter())
         self._previous_place: tuple[int, int] | None = None  # (sentence id, side) of the current match then
+        self._keep_place = False  # the next search looks for that place again (not found yet)
+        self._new_query = False  # the search under way is of a new query (no count to show meanwhile)
         self._slice_timer = QTimer(self, singleShot=True, interval=0)
         self._slice_timer.timeout.connect(self._search_slice)
         self._marks_timer = QTimer(self, singleShot=True, interval=0)  # scrolled: the marks near the screen again
@@ -145,6 +147,8 @@ class FindBar(QWidget):
         self._timer.stop()
         self._slice_timer.stop()
         self._steps = None
+        self._pending_step = 0
+        self._keep_place = False
         self.matches, self.current, self._in_pane = [], -1, {}
         for pane in self.all_panes:
             pane.set_marks([])
@@ -174,6 +178,7 @@ class FindBar(QWidget):
     def _on_query_changed(self, _text: str) -> None:
         """Typing: search once the typing pauses (:data:`SEARCH_DELAY_MS`)."""
         self._query_pending = True
+        self._pending_step = 0  # steps through the matches of another query
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.start()
         self.count_label.setText(self.count_text())
@@ -195,8 +200,9 @@ class FindBar(QWidget):
         "Searching…" meanwhile. When done, the current match stays where it was when it still
         matches, else becomes the first match at or after it."""
         self._timer.stop()
+        self._new_query = self._query_pending or not self.matches
         self._query_pending = False
-        if self._steps is None:
+        if self._steps is None and not self._keep_place:
             self._previous = self.matches[self.current] if 0 <= self.current < len(self.matches) else None
             self._previous_place = self._where(self._previous) if self._previous is not None else None
         self._again = False
@@ -206,7 +212,7 @@ class FindBar(QWidget):
             for _ in self._steps:
                 pass
         else:
-            self.count_label.setText("Searching…")
+            self.count_label.setText(self.count_text())
             self._slice_timer.start()
 
     def _search_steps(self, query: str) -> Iterator[None]:
@@ -223,11 +229,15 @@ class FindBar(QWidget):
         self._last_search_s = time.perf_counter() - self._started
         self.matches, self._in_pane = found, in_pane
         previous = self._previous
-        self.current = self._resume(previous) if self.matches else -1
+        self.current, found = self._resume(previous) if self.matches else (-1, False)
+        # Not found (yet): a view still being laid out may hold it later (the interlinear view
+        # after a switch); until then the next searches look for that place, not for this one.
+        self._keep_place = previous is not None and not found and not self._laid_out()
         step, self._pending_step = self._pending_step, 0
         if step and self.matches:
             self.current = (self.current + step) % len(self.matches)
-        self._show(scroll=previous is None or self.current < 0 or self.matches[self.current] != previous or bool(step))
+        moved = self.current >= 0 and self.matches[self.current] != previous
+        self._show(scroll=previous is None or bool(step) or (moved and not self._keep_place))
         if self._again:
             self._on_text_changed()
 
@@ -254,23 +264,29 @@ class FindBar(QWidget):
         block = pane.document().findBlock(match.start).blockNumber()
         return block // 2, block % 2
 
-    def _resume(self, previous: Match | None) -> int:
-        """The match to make current after a search: ``previous`` when it is still there, else
-        the first after it in its sentence and side, else the first of a later sentence on its
-        side, else the first of a later sentence (in another reading mode too), else the first."""
+    def _resume(self, previous: Match | None) -> tuple[int, bool]:
+        """(the match to make current after a search, whether it is at or after ``previous``):
+        ``previous`` when it is still there, else the first after it in its sentence and side,
+        else the first of a later sentence on its side, else the first of a later sentence (in
+        another reading mode too); else (0, False)."""
         if previous is None:
-            return 0
+            return 0, True
         if previous.pane in self._in_pane:  # the same reading mode: the search order of the panes
             order = self.all_panes.index
             here = (order(previous.pane), previous.start)
-            return next((i for i, m in enumerate(self.matches) if (order(m.pane), m.start) >= here), 0)
+            found = next((i for i, m in enumerate(self.matches) if (order(m.pane), m.start) >= here), None)
+            return (0, False) if found is None else (found, True)
         here = self._previous_place
         places = [self._where(match) for match in self.matches]
         for wanted in (lambda p: p == here, lambda p: p[1] == here[1] and p[0] >= here[0], lambda p: p[0] >= here[0]):
             found = next((i for i, place in enumerate(places) if wanted(place)), None)
             if found is not None:
-                return found
-        return 0
+                return found, True
+        return 0, False
+
+    def _laid_out(self) -> bool:
+        """Every pane searched holds all of its text (a book is laid out in slices)."""
+        return all(getattr(pane, "is_laid_out", lambda: True)() for pane in self.panes)
 
     def find_next(self) -> None:
         """Go to the next match (after the last, the first)."""
@@ -286,8 +302,8 @@ class FindBar(QWidget):
             return
         if self._query_pending:
             self.search()
-        if self._steps is not None:  # a book being searched: the step is taken when it is done
-            self._pending_step = step
+        if self._steps is not None:  # a book being searched: the steps are taken when it is done
+            self._pending_step += step
             return
         if self.matches:
             self.current = (self.current + step) % len(self.matches)
@@ -297,10 +313,10 @@ class FindBar(QWidget):
         """What the bar says: "3 of 12", "No match", or "" for an empty query."""
         if not self.query.text().strip():
             return ""
-        if self._steps is not None or self._query_pending:
-            return "Searching…"
+        if self._query_pending or (self._steps is not None and self._new_query):
+            return "Searching…"  # the count shown until a search of the same query ends is the last one
         # While a pane is still being laid out, the count is of the text there so far.
-        so_far = "…" if any(not getattr(pane, "is_laid_out", lambda: True)() for pane in self.panes) else ""
+        so_far = "" if self._laid_out() else "…"
         return f"{self.current + 1} of {len(self.matches)}{so_far}" if self.matches else f"No match{so_far}"
 
     def restyle(self) -> None:

@@ -189,10 +189,18 @@ def test_a_long_text_is_searched_in_slices_and_again_when_it_changed_meanwhile(q
     assert [(bar.panes.index(m.pane), m.start, m.end) for m in bar.matches] == whole  # chunks cut no match
     assert bar.count_text() == "1 of 3000"
     bar.search()
-    bar.find_next()  # asked for while the search runs: taken when it is done
+    bar.find_next()  # asked for while the search runs: taken when it is done, each of them
+    bar.find_next()
     english.model.set_translation(2999, "Geneva, Geneva and Geneva.", True)  # while the search runs
     qtbot.waitUntil(lambda: not bar.searching and bar.count_text().endswith("of 3002"), timeout=60000)
-    assert bar.count_text() == "2 of 3002"
+    assert bar.count_text() == "3 of 3002"
+    bar.search()
+    assert bar.count_text() == "3 of 3002"  # searching the same query again: the count stays meanwhile
+    bar.find_next()
+    bar.close_bar()  # a step asked before closing is not taken after reopening
+    bar.open()
+    qtbot.waitUntil(lambda: not bar.searching, timeout=60000)
+    assert bar.count_text() == "1 of 3002"
     bar.query.setText("Genev")
     assert bar.count_text() == "Searching…"  # typed, not searched yet: never a stale "No match"
     qtbot.waitUntil(lambda: bar.count_text().endswith("of 3002"), timeout=60000)

@@ -216,3 +216,30 @@ def test_find_searches_the_interlinear_view_while_it_is_shown(window, qtbot):
     qtbot.waitUntil(window.arabic_pane.isVisible)
     assert {m.pane for m in bar.matches} == {window.arabic_pane} and view.marks == []
     assert bar.count_text() == "1 of 2"
+
+
+def test_switching_modes_on_a_long_article_keeps_the_current_match(make_window, qtbot):
+    """The interlinear view is laid out in slices when shown: the match far down that was
+    current side by side becomes current again once the view holds it, and the view goes there."""
+    from gui.reading_pane import FIRST_ROWS
+
+    article = "\n".join(f"الجملة {i} عن جنيف." for i in range(3 * FIRST_ROWS))
+    window = open_without_model(make_window, qtbot, article)
+    qtbot.waitUntil(window.arabic_pane.is_laid_out, timeout=30000)
+    bar = window.find_bar
+    bar.open()
+    bar.query.setText("جنيف")
+    bar.search()
+    bar.current = 2 * FIRST_ROWS - 1
+    bar.find_next()  # sentence 2 * FIRST_ROWS, beyond what the interlinear view lays out at once
+    assert bar.count_text() == f"{2 * FIRST_ROWS + 1} of {3 * FIRST_ROWS}"
+    window.reading.modes.set_mode("interlinear")
+    view = window.reading.modes.interlinear
+    assert view.laid_out_rows() < 2 * FIRST_ROWS
+    qtbot.waitUntil(lambda: bar.count_text() == f"{2 * FIRST_ROWS + 1} of {3 * FIRST_ROWS}", timeout=30000)
+    match = bar.matches[bar.current]
+    assert match.pane is view and view.sentence_at_position(match.start) == 2 * FIRST_ROWS
+    assert view.textCursor().position() == match.start  # the view went there
+    bar.find_next()
+    bar.find_next()
+    assert bar.count_text() == f"{2 * FIRST_ROWS + 3} of {3 * FIRST_ROWS}"
