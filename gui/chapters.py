@@ -73,6 +73,11 @@ class ChapterBox(QComboBox):
             return None
         return first_sentence_from(self.document.sentences, offset)
 
+    @property
+    def going(self) -> bool:
+        """A chapter chosen waits to be laid out (a screen of it) before the panes go there."""
+        return self._pending >= 0
+
     def go_to(self, row: int) -> None:
         """Scroll the panes shown to the first sentence of the chapter in ``row``: now, or as
         soon as the panes have laid it out (a book is laid out in slices)."""
@@ -86,8 +91,15 @@ class ChapterBox(QComboBox):
             if self._pending >= 0 and not self._retry.isActive():
                 self._retry.start()
             return
-        self._retry.stop()
-        self._pending = -1
         for pane in self.panes:
             if sentence_id < pane.laid_out_rows():  # the hidden mode's panes too, where laid out
                 scroll_to_top(pane, sentence_id)
+        # Less than a screen of text laid out below the chapter: the scroll stopped short of it.
+        # Again once more is laid out (the first jump shows the chapter as near as it can meanwhile).
+        if any(pane.sentence_rect(sentence_id).top() > pane.fontMetrics().height() and not pane.is_laid_out()
+               for pane in shown):
+            if not self._retry.isActive():
+                self._retry.start()
+            return
+        self._retry.stop()
+        self._pending = -1
