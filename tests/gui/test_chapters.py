@@ -64,7 +64,8 @@ def test_every_chapter_of_a_long_book_is_listed_and_reached_once_laid_out(make_w
     sentence_id = box.sentence_of(38)
     assert window.sentences.document.sentences[sentence_id].text == titles[38]
     for pane in (window.arabic_pane, window.english_pane):  # at the top of the view, not short of it
-        assert 0 <= pane.sentence_rect(sentence_id).top() <= pane.fontMetrics().height(), pane.column
+        line = pane.fontMetrics().height()  # (pairs above may be lined up after the jump: within half a line)
+        assert -line / 2 <= pane.sentence_rect(sentence_id).top() <= line, pane.column
 
 
 def test_a_chapter_is_gone_to_in_the_interlinear_view(make_window, qtbot, book):
