@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMenu, QToolButton
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMenu, QSizePolicy, QToolButton
 
 from gui import messages
 from gui.tasks import Runner
@@ -73,6 +73,8 @@ class Opener(QObject):
         self.cancel_button.hide()
         self.fetch_label = QLabel()  # "Fetching URL…", beside it (a status message would be overwritten)
         self.fetch_label.setObjectName("fetchLabel")
+        self.fetch_label.setMinimumWidth(1)  # the window may be narrower than the label: it is then cut
+        self.fetch_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.fetch_label.hide()
         window.statusBar().addPermanentWidget(self.fetch_label)
         window.statusBar().addPermanentWidget(self.cancel_button)
@@ -85,13 +87,13 @@ class Opener(QObject):
     # -- files ----------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
         """Open a file of any format (a URL being fetched is then not shown when it arrives); on
-        failure say why and keep the current article."""
-        self._forget_fetch()
+        failure say why and keep the current article (and a URL being fetched)."""
         try:
             document = load_document(Path(path), first_chars=FIRST_CHARS)  # the rest in the background
         except DocumentError as exc:
             messages.error(self.window, "Cannot open the file", str(exc))
             return False
+        self._forget_fetch()
         self._show(document)
         return True
 
@@ -133,7 +135,7 @@ class Opener(QObject):
         self.pending_url = url
         log.info("fetching %s", url)
         shown = self.fetch_label.fontMetrics().elidedText(url, Qt.TextElideMode.ElideMiddle, FETCH_LABEL_PX)
-        self.fetch_label.setText(f"Fetching {shown}…")  # a long address must not crowd the status bar
+        self.fetch_label.setText(f"Fetching {shown}" + ("…" if shown == url else ""))  # a long address must not crowd the bar
         self.fetch_label.setToolTip(url)
         self.fetch_label.show()
         self.cancel_button.show()

@@ -10,6 +10,7 @@ from gui.opening import OPEN_FILTER, RECENT_COUNT
 from models.documents import FORMATS, sample_path
 from tests.support.documents import docx_bytes, epub_bytes, html_page, sample_paragraphs, write
 from tests.support.http_server import serving
+from tests.conftest import REPO
 
 NO_MODEL = "Helsinki-NLP/opus-mt-ar-en"
 TITLE, PARAGRAPHS = sample_paragraphs()
@@ -98,9 +99,16 @@ def test_a_url_opens_in_the_background_and_the_window_stays_responsive(make_wind
     assert window.opener.open_source(f"{server}/slow")  # started, not finished
     label = window.opener.fetch_label
     assert label.isVisible() and label.text() == f"Fetching {server}/slow…" and label.toolTip() == f"{server}/slow"
-    window.opener.open_url(f"{server}/slow?" + "q=long&" * 60)
-    assert "…" in label.text()[:-1] and label.fontMetrics().horizontalAdvance(label.text()) < 400  # elided
+    window.opener.open_url(f"{server}/slow#" + "a-long-address-" * 30)  # (the fragment is not sent)
+    assert "…" in label.text() and label.fontMetrics().horizontalAdvance(label.text()) < 400  # elided
+    # The label holds the window no wider than it can be without a fetch: only Cancel adds to it.
+    fetching = window.minimumSizeHint().width()
+    window.opener.cancel_fetch()
+    assert fetching <= window.minimumSizeHint().width() + window.opener.cancel_button.sizeHint().width() + 20
     window.opener.open_url(f"{server}/slow")
+    assert not window.opener.open_path(REPO / "tests" / "fixtures" / "no-such-file.pdf")  # a file that fails
+    assert window.opener.pending_url == f"{server}/slow" and label.isVisible()  # leaves the fetch alone
+    close_boxes(window)
     qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=5000)  # the server does not answer; the event loop runs on
     assert window.opener.pending_url == f"{server}/slow"
     assert window.sentences.document.source == str(sample_path())
@@ -221,7 +229,7 @@ def test_the_command_line_opens_a_url(tmp_path, server):
     import sys
     import time
 
-    from tests.conftest import REPO
+
     from tests.support.waiting import RunClock, wait_for_exit
 
     env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path), HF_HUB_OFFLINE="1")
