@@ -67,18 +67,25 @@ class ParagraphAligner(QObject):
             pane.document().contentsChange.connect(lambda position, _removed, _added, pane=pane:
                                                    self._text_changed_at(pane, position))
             pane.document().documentLayout().documentSizeChanged.connect(self._layout_changed)
-            pane.viewChanged.connect(self._timer.start)  # scrolled: the pairs now on screen
+            pane.viewChanged.connect(self._schedule)  # scrolled: the pairs now on screen
+
+    def _schedule(self) -> None:
+        """Line up on the next turn of the event loop. A timer already started is left to fire:
+        restarting it at each change would put the lining up off for as long as changes keep
+        coming (a book appended a slice at a time: for seconds, the pairs on screen too)."""
+        if not self._timer.isActive():
+            self._timer.start()
 
     def _text_changed_at(self, pane: ReadingPane, position: int) -> None:
         if not self._aligning:  # not the margins just set
             self._text_changed = True
             self._next = min(self._next, pane.document().findBlock(position).blockNumber())
-            self._timer.start()
+            self._schedule()
 
     def _layout_changed(self, *_) -> None:
         if not self._aligning and not self._text_changed:  # zoom, font or width: every pair again
             self._next = 0
-        self._timer.start()
+        self._schedule()
 
     def align(self) -> None:
         """Line up the paragraph pairs on screen, then the next pairs of the sweep for at most

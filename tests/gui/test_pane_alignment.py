@@ -103,3 +103,24 @@ def test_paragraphs_off_screen_line_up_after_text_and_layout_changes(make_window
     window.sentences.set_translation(290, "Now a much longer translation of that paragraph. " * 10, True)
     qtbot.waitUntil(all_level, timeout=20000)
     assert tops(window)[1][291] - tops(window)[1][290] > 100
+
+
+def test_pairs_on_screen_line_up_while_a_book_is_still_being_laid_out(make_window, qtbot):
+    """Each slice of a book's layout changes the panes; the lining up must not wait for the
+    changes to stop (seconds for a book): the pairs on screen line up meanwhile."""
+    text = "\n\n".join(f"الفقرة {i}: " + "قال الوزير إن المفاوضات مستمرة. " * (1 + i % 5) for i in range(4000))
+    window = open_without_model(make_window, qtbot, text)
+    arabic, english = window.arabic_pane, window.english_pane
+    qtbot.waitUntil(lambda: min(arabic.laid_out_rows(), english.laid_out_rows()) > 1500, timeout=30000)
+    arabic.verticalScrollBar().setValue(arabic.verticalScrollBar().maximum() * 2 // 3)  # pairs not lined up yet
+
+    def level_on_screen_while_laying_out():
+        if arabic.is_laid_out() and english.is_laid_out():
+            raise AssertionError("laid out before the pairs on screen were lined up")
+        paragraphs = {window.sentences.document.sentences[r].paragraph for r in arabic.visible_sentences()}
+        layouts = [pane.document().documentLayout() for pane in (arabic, english)]
+        top = [[layout.blockBoundingRect(pane.document().findBlockByNumber(p)).top() for p in paragraphs]
+               for layout, pane in zip(layouts, (arabic, english))]
+        return len(paragraphs) >= 2 and all(abs(a - e) < 1 for a, e in zip(*top))
+
+    qtbot.waitUntil(level_on_screen_while_laying_out, timeout=30000)
