@@ -225,7 +225,7 @@ def test_switching_modes_on_a_long_article_keeps_the_current_match(make_window, 
 
     article = "\n".join(f"الجملة {i} عن جنيف." for i in range(3 * FIRST_ROWS))
     window = open_without_model(make_window, qtbot, article)
-    qtbot.waitUntil(window.arabic_pane.is_laid_out, timeout=30000)
+    qtbot.waitUntil(lambda: window.arabic_pane.is_laid_out() and window.english_pane.is_laid_out(), timeout=30000)
     bar = window.find_bar
     bar.open()
     bar.query.setText("جنيف")
