@@ -286,7 +286,7 @@ class FindBar(QWidget):
 
     def _laid_out(self) -> bool:
         """Every pane searched holds all of its text (a book is laid out in slices)."""
-        return all(getattr(pane, "is_laid_out", lambda: True)() for pane in self.panes)
+        return all(pane.is_laid_out() for pane in self.panes)
 
     def find_next(self) -> None:
         """Go to the next match (after the last, the first)."""

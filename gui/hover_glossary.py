@@ -84,9 +84,9 @@ class HoverGlossary(QObject):
         pane.model.modelReset.connect(self.refresh_terms)  # after the pane rebuilt its text
         if hasattr(pane, "textRewritten"):  # a reading pane; the interlinear view is rebuilt whole (rebuilt())
             pane.textRewritten.connect(self.mark_terms)
-        if hasattr(pane, "rowsLaidOut"):  # a reading pane: a big document's rows are laid out later
-            pane.rowsLaidOut.connect(lambda first, last: self.document is not None and self.mark_terms(
-                self.document.sentences[first].start, self.document.sentences[last].end))
+        # A long article's rows are laid out later, in slices (both panes and the interlinear view).
+        pane.rowsLaidOut.connect(lambda first, last: self.document is not None and self.mark_terms(
+            self.document.sentences[first].start, self.document.sentences[last].end))
         self.termsChanged.connect(self.refresh_terms)
         self.refresh_terms()
 

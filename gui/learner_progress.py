@@ -112,9 +112,8 @@ class LearnerProgress(QObject):
         or the interlinear view: anything with ``pane_span``)."""
         document = self.window.sentences.document
         text = document.text
-        end = len(text) if end is None else end
-        if hasattr(pane, "laid_out_rows"):  # a big document's later rows: as they are laid out
-            end = min(end, document.sentences[pane.laid_out_rows() - 1].end if pane.laid_out_rows() else 0)
+        laid_out = document.sentences[pane.laid_out_rows() - 1].end if pane.laid_out_rows() else 0
+        end = laid_out if end is None else min(end, laid_out)  # a big document's later rows: as they are laid out
         covered = matches_between(self.glossary.matches, start, end)
         i = 0
         fmt = QTextCharFormat()
