@@ -82,43 +82,10 @@ def _maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
 
 
-class Probe:
-    """A 5 ms QTimer on the GUI thread; :meth:`worst_ms` is the longest gap between its ticks
-    (wall clock), :meth:`worst_cpu_ms` the most CPU time the GUI thread spent between two ticks
-    (what the app itself costs, whatever else the machine runs)."""
-
-    def __init__(self):
-        from PySide6.QtCore import QTimer
-
-        self.ticks: list[float] = []
-        self.cpu: list[float] = []
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self.tick)
-
-    def tick(self) -> None:
-        self.ticks.append(time.perf_counter())
-        self.cpu.append(time.thread_time())
-
-    def start(self) -> None:
-        self.ticks, self.cpu = [], []
-        self.tick()
-        self.timer.start()
-
-    def worst_ms(self) -> float:
-        self.timer.stop()
-        self.tick()
-        return max((b - a for a, b in zip(self.ticks, self.ticks[1:])), default=0.0) * 1000
-
-    def worst_cpu_ms(self) -> float:
-        return max((b - a for a, b in zip(self.cpu, self.cpu[1:])), default=0.0) * 1000
-
-
 def _laid_out(pane) -> bool:
     """All of the document is segmented and in the pane with its current text."""
     document = pane.model.document
-    return (document.segmented if hasattr(document, "segmented") else True) and (
-        pane.is_laid_out() if hasattr(pane, "is_laid_out") else len(pane._spans) == pane.model.rowCount())
+    return document.segmented and pane.is_laid_out()
 
 
 def run(path: str, scenario: str, limit_s: float, find: list[str] = (), interlinear: bool = False) -> dict:
@@ -134,6 +101,7 @@ def run(path: str, scenario: str, limit_s: float, find: list[str] = (), interlin
     from gui.settings import Settings
     from gui.translation_controller import ModelState, TranslationController
     from models.translation.cache import TranslationCache
+    from tests.support.stall_probe import StallProbe
 
     app = QApplication.instance() or QApplication([])
     tmp = tempfile.mkdtemp()
@@ -168,7 +136,7 @@ def run(path: str, scenario: str, limit_s: float, find: list[str] = (), interlin
     window.repaint()
     result["first_screen_s"] = time.perf_counter() - start
     result["first_screen_sentences"] = len(window.on_screen())
-    probe = Probe()
+    probe = StallProbe(interval_ms=5)
     probe.start()
     if scenario != "missing at open":
         controller._on_model_failed(controller.model_name, "no model here")
@@ -184,15 +152,15 @@ def run(path: str, scenario: str, limit_s: float, find: list[str] = (), interlin
     result["laid_out_s"] = time.perf_counter() - start
     result["sentences"] = window.sentences.rowCount()
     app.processEvents()
-    result["stall_ms"] = probe.worst_ms()
-    result["stall_cpu_ms"] = probe.worst_cpu_ms()
+    probe.stop()
+    result["stall_ms"], result["stall_cpu_ms"] = probe.worst_ms, probe.worst_cpu_ms
     bar = window.arabic_pane.verticalScrollBar()
     probe.start()
     for step in range(41):
         bar.setValue(bar.maximum() * step // 40)
         wait(lambda: False, 0.02)  # let the event loop run between steps, as a reader's wheel does
-    result["scroll_ms"] = probe.worst_ms()
-    result["scroll_cpu_ms"] = probe.worst_cpu_ms()
+    probe.stop()
+    result["scroll_ms"], result["scroll_cpu_ms"] = probe.worst_ms, probe.worst_cpu_ms
     result["find"] = []
     for query in find:  # the find bar on the laid-out text: time to the count, the worst stall
         probe.start()
@@ -201,8 +169,9 @@ def run(path: str, scenario: str, limit_s: float, find: list[str] = (), interlin
         window.find_bar.query.setText(query)
         window.find_bar.search()
         wait(lambda: not window.find_bar.searching, limit_s)
+        probe.stop()
         result["find"].append((query, window.find_bar.count_text(), time.perf_counter() - started,
-                               probe.worst_ms(), probe.worst_cpu_ms()))
+                               probe.worst_ms, probe.worst_cpu_ms))
     result["interlinear"] = []
     if interlinear:  # switch to the interlinear mode, then change its font size (zoom)
         view = window.reading.modes.interlinear
@@ -212,8 +181,9 @@ def run(path: str, scenario: str, limit_s: float, find: list[str] = (), interlin
             change()
             app.processEvents()
             shown = time.perf_counter() - started
-            wait(lambda: view.is_laid_out() if hasattr(view, "is_laid_out") else True, limit_s)
-            result["interlinear"].append((step, shown, time.perf_counter() - started, probe.worst_ms(), probe.worst_cpu_ms()))
+            wait(view.is_laid_out, limit_s)
+            probe.stop()
+            result["interlinear"].append((step, shown, time.perf_counter() - started, probe.worst_ms, probe.worst_cpu_ms))
     result["peak_rss_mb"] = _maxrss_mb()
     window.translation.shutdown()
     return result
